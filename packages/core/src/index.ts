@@ -1,0 +1,53 @@
+export type { ErrorIssue, FlakestormErrorCode, FlakestormErrorOptions, SourceLocation } from './errors.js';
+export { FlakestormError, isFlakestormError } from './errors.js';
+export { builtinInvariants } from './invariant/builtin-invariants.js';
+export type {
+  InvariantCheck,
+  InvariantCondition,
+  InvariantSpec,
+  InvariantType,
+  Verdict,
+} from './invariant/invariant.js';
+export { defineInvariant } from './invariant/invariant.js';
+export type { JsonObject, JsonValue } from './json.js';
+export type { ChatMessage, ChatRole } from './message.js';
+export { builtinMutators } from './mutation/builtin-mutators.js';
+export type { MutateContext, MutationGroup, MutationVariant, Mutator } from './mutation/mutator.js';
+export { defineMutator } from './mutation/mutator.js';
+export { builtinPlugin } from './plugin/builtin-plugin.js';
+export type { Plugin } from './plugin/plugin.js';
+export { definePlugin } from './plugin/plugin.js';
+export type { Registry } from './plugin/registry.js';
+export { createRegistry } from './plugin/registry.js';
+export type { Random } from './random.js';
+export { createRandom, hashString, stableId } from './random.js';
+export type { RenderOptions, ReportInput, ReportRenderer, ReportSink } from './report/renderer.js';
+export type { Case } from './run/case.js';
+export type { RunEvent, RunEventListener } from './run/events.js';
+export type { Exchange } from './run/exchange.js';
+export type { CaseError, ErrorCause, Observation } from './run/observation.js';
+export type {
+  GeneratorModelSpec,
+  GoldenPrompt,
+  MutationSpec,
+  OutputSpec,
+  RunPlan,
+  RunSettings,
+} from './run/plan.js';
+export type { RunMeta, RunReport, RunStatus } from './run/report.js';
+export { REPORT_SCHEMA_VERSION } from './run/report.js';
+export type { CaseResult, CheckResult, TrialResult } from './run/result.js';
+export type { FlakyCase, LatencyStats, PassBreakdown, RunSummary, ScoreBand } from './run/summary.js';
+export type { Severity } from './severity.js';
+export { severities } from './severity.js';
+export { builtinTargets } from './target/builtin-targets.js';
+export type {
+  CommandTargetSpec,
+  HttpTargetSpec,
+  ModuleTargetSpec,
+  OpenAiTargetSpec,
+  TargetSpec,
+} from './target/spec.js';
+export type { Target, TargetRequest, TargetResponse } from './target/target.js';
+export type { TargetContext, TargetFactory } from './target/target-factory.js';
+export type { WireMutation, WireRecord } from './target/wire.js';

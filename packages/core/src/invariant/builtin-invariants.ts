@@ -1,0 +1,4 @@
+import type { InvariantType } from './invariant.js';
+
+/** Every built-in invariant type. */
+export const builtinInvariants: readonly InvariantType[] = [];

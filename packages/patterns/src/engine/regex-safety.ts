@@ -1,0 +1,202 @@
+/**
+ * Static check for catastrophic backtracking. V8's regex engine backtracks, so a pattern with a
+ * quantifier nested under an unbounded quantifier, or an unbounded alternation whose branches can
+ * start with the same character, can take exponential time on a crafted input. We reject both at load.
+ */
+
+type Node =
+  | { readonly t: 'atom'; readonly src: string; readonly nullable: false }
+  | { readonly t: 'assert' }
+  | { readonly t: 'group'; readonly alts: readonly Node[][]; readonly look: boolean }
+  | { readonly t: 'quant'; readonly node: Node; readonly min: number; readonly max: number };
+
+/** Why a regex is unsafe, or undefined when it passes. */
+export function findBacktrackingRisk(source: string, flags: string): string | undefined {
+  let nodes: Node[][];
+  try {
+    nodes = parseAlternation(source, { i: 0 }, false);
+  } catch (error) {
+    return `cannot be analysed (${(error as Error).message})`;
+  }
+  return checkAlts(nodes, flags, false);
+}
+
+function checkAlts(alts: readonly Node[][], flags: string, underStar: boolean): string | undefined {
+  for (const seq of alts) {
+    for (const node of seq) {
+      const risk = checkNode(node, flags, underStar);
+      if (risk) return risk;
+    }
+  }
+  return undefined;
+}
+
+function checkNode(node: Node, flags: string, underStar: boolean): string | undefined {
+  if (node.t === 'group') return checkAlts(node.alts, flags, underStar);
+  if (node.t !== 'quant') return undefined;
+  const unbounded = node.max === Number.POSITIVE_INFINITY;
+  if (unbounded && underStar) return 'nested unbounded quantifiers (e.g. (a+)+)';
+  if (node.max > 1 && containsUnbounded(node.node) && (unbounded || node.max > 100)) {
+    return 'nested unbounded quantifiers (e.g. (a+)+ or (a+){1,500})';
+  }
+  if (unbounded || node.max > 100) {
+    const alts = node.node.t === 'group' ? node.node.alts : [];
+    if (alts.length > 1 && alternativesOverlap(alts, flags)) {
+      return 'alternation with overlapping branches under an unbounded quantifier (e.g. (a|ab)*)';
+    }
+  }
+  return checkNode(node.node, flags, underStar || unbounded);
+}
+
+function containsUnbounded(node: Node): boolean {
+  if (node.t === 'quant') return node.max === Number.POSITIVE_INFINITY || containsUnbounded(node.node);
+  if (node.t === 'group') return node.alts.some((seq) => seq.some(containsUnbounded));
+  return false;
+}
+
+// Characters sampled to decide whether two first-character sets intersect.
+const SAMPLE: readonly string[] = (() => {
+  const out: string[] = [];
+  for (let c = 0; c < 0x250; c++) out.push(String.fromCharCode(c));
+  return out;
+})();
+
+function alternativesOverlap(alts: readonly Node[][], flags: string): boolean {
+  const firsts = alts.map((seq) => firstAtoms(seq));
+  for (let a = 0; a < firsts.length; a++) {
+    for (let b = a + 1; b < firsts.length; b++) {
+      const x = firsts[a];
+      const y = firsts[b];
+      if (!x || !y) return true; // an empty branch overlaps with everything
+      if (atomsIntersect(x, y, flags)) return true;
+    }
+  }
+  return false;
+}
+
+function firstAtoms(seq: readonly Node[]): string[] | undefined {
+  const out: string[] = [];
+  for (const node of seq) {
+    if (node.t === 'assert') continue;
+    if (node.t === 'atom') {
+      out.push(node.src);
+      return out;
+    }
+    if (node.t === 'group') {
+      if (node.look) continue;
+      for (const alt of node.alts) {
+        const f = firstAtoms(alt);
+        if (!f) return undefined;
+        out.push(...f);
+      }
+      return out;
+    }
+    const inner = firstAtoms([node.node]);
+    if (!inner) return undefined;
+    out.push(...inner);
+    if (node.min > 0) return out;
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+function atomsIntersect(x: readonly string[], y: readonly string[], flags: string): boolean {
+  const f = flags.replace(/[gy]/g, '');
+  const rx = new RegExp(`^(?:${x.join('|')})$`, f);
+  const ry = new RegExp(`^(?:${y.join('|')})$`, f);
+  return SAMPLE.some((ch) => rx.test(ch) && ry.test(ch));
+}
+
+interface Cursor {
+  i: number;
+}
+
+function parseAlternation(src: string, cur: Cursor, inGroup: boolean): Node[][] {
+  const alts: Node[][] = [[]];
+  while (cur.i < src.length) {
+    const ch = src[cur.i]!;
+    if (ch === ')') {
+      if (!inGroup) throw new Error('unbalanced )');
+      return alts;
+    }
+    if (ch === '|') {
+      cur.i++;
+      alts.push([]);
+      continue;
+    }
+    const atom = parseAtom(src, cur);
+    const quantified = parseQuantifier(src, cur, atom);
+    alts[alts.length - 1]!.push(quantified);
+  }
+  if (inGroup) throw new Error('unclosed (');
+  return alts;
+}
+
+function parseAtom(src: string, cur: Cursor): Node {
+  const ch = src[cur.i]!;
+  if (ch === '(') {
+    cur.i++;
+    let look = false;
+    if (src[cur.i] === '?') {
+      const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(src.slice(cur.i));
+      if (!m) throw new Error('unknown group syntax');
+      look = m[0] !== '?:' && !m[0].startsWith('?<') ? true : m[0] === '?<=' || m[0] === '?<!';
+      cur.i += m[0].length;
+    }
+    const alts = parseAlternation(src, cur, true);
+    cur.i++; // ')'
+    return { t: 'group', alts, look };
+  }
+  if (ch === '[') {
+    const start = cur.i;
+    cur.i++;
+    if (src[cur.i] === '^') cur.i++;
+    if (src[cur.i] === ']') cur.i++;
+    while (cur.i < src.length && src[cur.i] !== ']') cur.i += src[cur.i] === '\\' ? 2 : 1;
+    if (cur.i >= src.length) throw new Error('unclosed [');
+    cur.i++;
+    return { t: 'atom', src: src.slice(start, cur.i), nullable: false };
+  }
+  if (ch === '\\') {
+    const next = src[cur.i + 1] ?? '';
+    if (next === 'b' || next === 'B') {
+      cur.i += 2;
+      return { t: 'assert' };
+    }
+    const m = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|.)/su.exec(
+      src.slice(cur.i),
+    );
+    const tok = m ? m[0] : '\\';
+    cur.i += tok.length;
+    return { t: 'atom', src: tok, nullable: false };
+  }
+  if (ch === '^' || ch === '$') {
+    cur.i++;
+    return { t: 'assert' };
+  }
+  const cp = src.codePointAt(cur.i)!;
+  const len = cp > 0xffff ? 2 : 1;
+  cur.i += len;
+  const s = src.slice(cur.i - len, cur.i);
+  return { t: 'atom', src: ch === '.' ? '.' : s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&'), nullable: false };
+}
+
+function parseQuantifier(src: string, cur: Cursor, node: Node): Node {
+  const ch = src[cur.i];
+  let min = -1;
+  let max = -1;
+  if (ch === '*' || ch === '+' || ch === '?') {
+    min = ch === '+' ? 1 : 0;
+    max = ch === '?' ? 1 : Number.POSITIVE_INFINITY;
+    cur.i++;
+  } else if (ch === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(cur.i));
+    if (m) {
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
+      cur.i += m[0].length;
+    }
+  }
+  if (min < 0) return node;
+  if (src[cur.i] === '?') cur.i++; // lazy
+  return parseQuantifier(src, cur, { t: 'quant', node, min, max });
+}
