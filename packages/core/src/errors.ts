@@ -1,3 +1,5 @@
+import type { JsonObject } from './json.js';
+
 /** Stable codes of operational failures. Only the CLI maps them to exit codes; only the server to HTTP. */
 export type FlakestormErrorCode =
   | 'FLAKESTORM_USAGE'
@@ -41,6 +43,8 @@ export interface FlakestormErrorOptions {
   cause?: unknown;
   hint?: string;
   issues?: ErrorIssue[];
+  /** Machine-readable facts, e.g. `{ cause: 'timeout', status: 429, retryAfterMs: 2000 }` for target failures. */
+  details?: JsonObject;
 }
 
 /**
@@ -52,12 +56,14 @@ export class FlakestormError extends Error {
   readonly code: FlakestormErrorCode;
   readonly hint: string | undefined;
   readonly issues: readonly ErrorIssue[];
+  readonly details: JsonObject;
 
   constructor(code: FlakestormErrorCode, message: string, options: FlakestormErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
     this.issues = options.issues ?? [];
+    this.details = options.details ?? {};
   }
 }
 
