@@ -1,1 +1,10 @@
-export {};
+export { DEFAULT_PROJECT, DEFAULT_WORKSPACE } from './ids.js';
+export type { StoreDialect } from './open-database.js';
+export { DEFAULT_SQLITE_PATH, isPostgresUrl } from './open-database.js';
+export type { ResultFilter } from './result-queries.js';
+export type { Page, RunDetail, RunListFilter, RunRecord } from './run-queries.js';
+export type { RunRecorder } from './run-recorder.js';
+export type { AgentRecord, ProjectRecord } from './scope-queries.js';
+export type { RunScope, Store, StoreOptions } from './store.js';
+export { createStore } from './store.js';
+export type { TrendFilter, TrendPoint } from './trend-queries.js';
