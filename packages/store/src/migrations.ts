@@ -93,7 +93,27 @@ const init: Migration = {
   },
 };
 
+// API tokens: only a SHA-256 hash is stored, never the token. Roles arrive with teams; "admin" for now.
+const apiTokens: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('api_tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_used_at', 'text')
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('api_tokens').ifExists().execute();
+  },
+};
+
 /** The one migration set both databases run, in order, on start. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
+  '0002_api_tokens': apiTokens,
 };

@@ -69,6 +69,17 @@ export interface ResultTable {
   result_json: string;
 }
 
+/** An API token: only its SHA-256 hash is kept. */
+export interface ApiTokenTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
 /** The whole database, for Kysely's typing. */
 export interface StoreDatabase {
   workspaces: WorkspaceTable;
@@ -76,4 +87,5 @@ export interface StoreDatabase {
   agents: AgentTable;
   runs: RunTable;
   results: ResultTable;
+  api_tokens: ApiTokenTable;
 }

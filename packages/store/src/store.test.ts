@@ -144,3 +144,21 @@ for (const backend of backends) {
     });
   });
 }
+
+for (const backend of backends) {
+  describe.skipIf(backend.skip !== undefined)(`api tokens on ${backend.name}`, () => {
+    it('stores only hashes and finds tokens by hash', async () => {
+      const store = await backend.open();
+      try {
+        expect(await store.countApiTokens('admin')).toBe(0);
+        const created = await store.createApiToken({ name: 'admin', role: 'admin', tokenHash: 'h1' });
+        expect(await store.countApiTokens('admin')).toBe(1);
+        expect((await store.findApiToken('h1'))?.id).toBe(created.id);
+        expect(await store.findApiToken('h2')).toBeUndefined();
+        await expect(store.createApiToken({ name: 'dup', role: 'admin', tokenHash: 'h1' })).rejects.toThrow();
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}

@@ -27,6 +27,7 @@ import {
   type ProjectRecord,
   upsertAgent,
 } from './scope-queries.js';
+import { type ApiTokenRecord, countApiTokens, findApiToken, insertApiToken } from './token-queries.js';
 import { type TrendFilter, type TrendPoint, trends } from './trend-queries.js';
 
 /** Where a run is filed. */
@@ -77,6 +78,15 @@ export interface Store {
   ): Promise<Page<CaseResult>>;
   iterateResults(runId: string, workspace?: string): AsyncIterable<CaseResult>;
   trends(filter?: Partial<TrendFilter> & { workspace?: string }): Promise<TrendPoint[]>;
+  /** Stores an API token's hash under a role. */
+  createApiToken(input: {
+    workspace?: string;
+    name: string;
+    role: string;
+    tokenHash: string;
+  }): Promise<ApiTokenRecord>;
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  countApiTokens(role: string): Promise<number>;
   /** Marks dead runs interrupted (also done on open). */
   recoverInterruptedRuns(staleAfterMs?: number): Promise<number>;
   /** True when the database answers. */
@@ -153,6 +163,10 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     }),
     trends: async ({ workspace, ...filter } = {}) =>
       trends(db, { ...filter, workspaceId: await workspaceId(workspace) }),
+    createApiToken: async ({ workspace, ...input }) =>
+      insertApiToken(db, { ...input, workspaceId: await workspaceId(workspace) }),
+    findApiToken: (tokenHash) => findApiToken(db, tokenHash),
+    countApiTokens: (role) => countApiTokens(db, role),
     recoverInterruptedRuns: (ms = staleAfterMs) => markStaleRunsInterrupted(db, ms),
     async ping() {
       try {
