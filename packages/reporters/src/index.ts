@@ -1,1 +1,10 @@
-export {};
+export { jsonRenderer, renderJsonReport } from './json/json-renderer.js';
+export { readReportFile } from './json/read-report.js';
+export { reportMeta, reportToInput } from './report-input.js';
+export type { FixtureOptions } from './testing/fixture-report.js';
+export { createFixtureReport, summarizeFixture } from './testing/fixture-report.js';
+export { redactResult } from './util/redact-result.js';
+export type { Redactor, ReporterRenderOptions } from './util/redaction.js';
+export { resolveRedactor, setDefaultRedactor } from './util/redaction.js';
+export type { FileSink, StringSink } from './util/sinks.js';
+export { createFileSink, createStringSink } from './util/sinks.js';

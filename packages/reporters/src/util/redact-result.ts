@@ -1,0 +1,59 @@
+import type { CaseResult, JsonValue, WireRecord } from '@flakestorm/core';
+import type { Redactor } from './redaction.js';
+
+/** Header values that carry credentials: masked in every report, whatever the redact option says. */
+const credentialHeaders = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+]);
+
+function redactJson(value: JsonValue, redact: Redactor): JsonValue {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, redact));
+  if (value !== null && typeof value === 'object') {
+    const out: { [key: string]: JsonValue } = {};
+    for (const [key, item] of Object.entries(value)) out[key] = redactJson(item, redact);
+    return out;
+  }
+  return value;
+}
+
+function redactWire(sent: WireRecord, redact: Redactor): WireRecord {
+  return {
+    ...sent,
+    url: redact(sent.url),
+    headers: sent.headers.map(([name, value]) => [
+      name,
+      credentialHeaders.has(name.toLowerCase()) ? '[REDACTED:credential_header]' : redact(value),
+    ]),
+    bodyPreview: redact(sent.bodyPreview),
+  };
+}
+
+/** A copy of a result with PII and secrets masked in every field that may hold prompt or agent text. */
+export function redactResult(result: CaseResult, redact: Redactor): CaseResult {
+  const out: CaseResult = {
+    ...result,
+    goldenPrompt: redact(result.goldenPrompt),
+    mutated: redact(result.mutated),
+    response: redact(result.response),
+    checks: result.checks.map((check) => {
+      const copy = { ...check, reason: redact(check.reason) };
+      if (check.details !== undefined)
+        copy.details = redactJson(check.details, redact) as typeof check.details;
+      return copy;
+    }),
+    error: result.error === null ? null : { ...result.error, message: redact(result.error.message) },
+  };
+  if (result.messages !== undefined) {
+    out.messages = result.messages.map((message) => ({ ...message, content: redact(message.content) }));
+  }
+  if (result.sent !== undefined) out.sent = redactWire(result.sent, redact);
+  if (result.meta !== undefined) out.meta = redactJson(result.meta, redact) as typeof result.meta;
+  return out;
+}
