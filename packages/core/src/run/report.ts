@@ -1,3 +1,4 @@
+import type { CaseError } from './observation.js';
 import type { CaseResult } from './result.js';
 import type { RunSummary } from './summary.js';
 
@@ -6,6 +7,14 @@ export const REPORT_SCHEMA_VERSION = 1;
 
 /** How a run ended. */
 export type RunStatus = 'running' | 'completed' | 'interrupted' | 'failed';
+
+/** The unmutated answer of one golden prompt (settings.baseline): compared against, never scored. */
+export interface BaselineRecord {
+  goldenIndex: number;
+  response: string;
+  latencyMs: number;
+  error: CaseError | null;
+}
 
 /** Facts about a run besides its results: the report's header. */
 export interface RunMeta {
@@ -26,6 +35,8 @@ export interface RunMeta {
   warnings: string[];
   /** The command that re-runs this run. */
   command?: string;
+  /** The golden prompts' own answers, when settings.baseline is on. */
+  baselines?: BaselineRecord[];
 }
 
 /** The JSON report (`flakestorm run --json PATH`): versioned and documented. */
