@@ -92,7 +92,7 @@ export async function insertRun(
       workspace_id: input.workspaceId,
       project_id: input.projectId,
       agent_id: input.agentId ?? null,
-      status: 'running',
+      status: input.status ?? 'running',
       origin: input.origin,
       started_at: meta.startedAt,
       finished_at: null,
@@ -110,6 +110,20 @@ export async function insertRun(
       meta_json: JSON.stringify(meta),
       summary_json: null,
     })
+    // A run queued by the server already has its row: starting it fills in the real header.
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        status: input.status ?? 'running',
+        started_at: meta.startedAt,
+        heartbeat_at: nowIso(),
+        config_hash: meta.configHash,
+        agent_kind: meta.agent.kind,
+        agent_description: meta.agent.description,
+        seed: meta.seed,
+        total_cases: input.totalCases,
+        meta_json: JSON.stringify(meta),
+      }),
+    )
     .execute();
 }
 

@@ -162,3 +162,21 @@ for (const backend of backends) {
     });
   });
 }
+
+for (const backend of backends) {
+  describe.skipIf(backend.skip !== undefined)(`queued runs on ${backend.name}`, () => {
+    it('lists a queued run, then starting it takes the row over', async () => {
+      const store = await backend.open();
+      try {
+        await store.queueRun(fixtureMeta('q1'), { project: 'p' });
+        expect((await store.getRun('q1'))?.status).toBe('queued');
+        const rec = await store.startRun({ ...fixtureMeta('q1'), seed: 99 }, 3, { project: 'p' });
+        expect(await store.getRun('q1')).toMatchObject({ status: 'running', seed: 99, totalCases: 3 });
+        await rec.finish({ ...fixtureMeta('q1'), status: 'completed' }, fixtureSummary(0));
+        expect((await store.listRuns()).items.map((r) => r.id)).toEqual(['q1']);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}

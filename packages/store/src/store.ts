@@ -66,6 +66,8 @@ export interface Store {
   }): Promise<AgentRecord>;
   listAgents(workspace?: string, projectId?: string): Promise<AgentRecord[]>;
   getAgent(id: string, workspace?: string): Promise<AgentRecord | undefined>;
+  /** Files a run that waits in a queue (status "queued"); `startRun` with the same id takes it over. */
+  queueRun(meta: RunMeta, scope?: RunScope): Promise<void>;
   /** Records a new run in status "running" and returns its streaming writer. */
   startRun(meta: RunMeta, totalCases: number, scope?: RunScope): Promise<RunRecorder>;
   listRuns(filter?: Partial<RunListFilter> & { workspace?: string }): Promise<Page<RunRecord>>;
@@ -136,6 +138,19 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     },
     listAgents: async (workspace, project) => listAgents(db, await workspaceId(workspace), project),
     getAgent: async (id, workspace) => getAgent(db, await workspaceId(workspace), id),
+    async queueRun(meta, scope = {}) {
+      const ws = await workspaceId(scope.workspace);
+      const prj = await ensureProject(db, ws, scope.project ?? DEFAULT_PROJECT);
+      await insertRun(db, {
+        meta,
+        workspaceId: ws,
+        projectId: prj,
+        origin: scope.origin ?? 'server',
+        totalCases: 0,
+        status: 'queued',
+        ...(scope.agentId ? { agentId: scope.agentId } : {}),
+      });
+    },
     async startRun(meta, totalCases, scope = {}) {
       const ws = await workspaceId(scope.workspace);
       const prj = await ensureProject(db, ws, scope.project ?? DEFAULT_PROJECT);

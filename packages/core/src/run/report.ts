@@ -6,7 +6,7 @@ import type { RunSummary } from './summary.js';
 export const REPORT_SCHEMA_VERSION = 1;
 
 /** How a run ended. */
-export type RunStatus = 'running' | 'completed' | 'interrupted' | 'failed';
+export type RunStatus = 'queued' | 'running' | 'completed' | 'interrupted' | 'cancelled' | 'failed';
 
 /** The unmutated answer of one golden prompt (settings.baseline): compared against, never scored. */
 export interface BaselineRecord {
