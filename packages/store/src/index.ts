@@ -1,3 +1,5 @@
+export type { StoreEventRecorder } from './event-recorder.js';
+export { recordRunEvents } from './event-recorder.js';
 export { DEFAULT_PROJECT, DEFAULT_WORKSPACE } from './ids.js';
 export type { StoreDialect } from './open-database.js';
 export { DEFAULT_SQLITE_PATH, isPostgresUrl } from './open-database.js';
