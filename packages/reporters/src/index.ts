@@ -1,8 +1,13 @@
+export { csvCell, csvRow } from './csv/csv-cell.js';
+export { csvColumns, csvRenderer, renderCsvReport } from './csv/csv-renderer.js';
 export { jsonRenderer, renderJsonReport } from './json/json-renderer.js';
 export { readReportFile } from './json/read-report.js';
+export { junitRenderer, renderJunitReport } from './junit/junit-renderer.js';
+export { MARKDOWN_MAX_CHARS, markdownRenderer, renderMarkdownReport } from './markdown/markdown-renderer.js';
 export { reportMeta, reportToInput } from './report-input.js';
 export type { FixtureOptions } from './testing/fixture-report.js';
 export { createFixtureReport, summarizeFixture } from './testing/fixture-report.js';
+export { failureSummary, rerunCommand } from './util/case-facts.js';
 export { redactResult } from './util/redact-result.js';
 export type { Redactor, ReporterRenderOptions } from './util/redaction.js';
 export { resolveRedactor, setDefaultRedactor } from './util/redaction.js';
