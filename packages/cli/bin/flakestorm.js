@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/main.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('flakestorm: the CLI is not built yet. Run `npm install` (or `npm run build`) at the repository root.\n');
+  process.stderr.write(
+    'flakestorm: the CLI is not built yet. Run `npm install` (or `npm run build`) at the repository root.\n',
+  );
   process.exit(2);
 }
 await import(entry.href);

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { builtinPlugin, createRegistry } from '@flakestorm/core';
+import { demoConfig, startDemoAgent } from '@flakestorm/demo-agent';
+import { engine } from '../engine.js';
+import type { RunOptions } from '../program.js';
+import { runSession } from '../run-session.js';
+
+/** Report formats the demo writes into ./flakestorm-reports/ (those the installed renderers support). */
+const DEMO_FORMATS = ['json', 'html', 'markdown', 'junit'];
+
+/**
+ * `flakestorm demo`: starts the demo agent on a free port, runs the bundled config (every mutation type,
+ * several invariants) against it, writes the reports into ./flakestorm-reports/ and stops the agent.
+ */
+export async function demoCommand(options: RunOptions): Promise<number> {
+  const agent = await startDemoAgent({ port: 0, host: '127.0.0.1' });
+  try {
+    const registry = createRegistry([builtinPlugin]);
+    const mutationTypes = [...registry.mutators.keys()];
+    const config = demoConfig({ url: agent.url, ...(mutationTypes.length > 0 ? { mutationTypes } : {}) });
+    const plan = await engine('resolveConfig')(config, { source: 'demo', baseDir: process.cwd() });
+    const { loadRenderers } = await import('../report/write-reports.js');
+    const known = await loadRenderers();
+    const formats = options.format ?? DEMO_FORMATS.filter((f) => known.has(f));
+    return await runSession(
+      { ...plan, output: { formats, dir: options.outDir ?? resolve('flakestorm-reports') } },
+      { ...options, format: formats },
+    );
+  } finally {
+    await agent.close();
+  }
+}

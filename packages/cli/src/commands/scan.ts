@@ -1,0 +1,116 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { FlakestormError } from '@flakestorm/core';
+import {
+  builtinDatabase,
+  databaseStats,
+  type PatternKind,
+  type ScanOptions,
+  scan,
+} from '@flakestorm/patterns';
+import { ExitCode } from '../exit-codes.js';
+
+const KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
+
+function scanOptions(kinds: string[] | undefined): ScanOptions {
+  if (!kinds) return {};
+  const bad = kinds.filter((k) => !(KINDS as readonly string[]).includes(k));
+  if (bad.length > 0) {
+    throw new FlakestormError('FLAKESTORM_USAGE', `Unknown kind(s): ${bad.join(', ')}.`, {
+      hint: `--kinds takes a comma list of ${KINDS.join(', ')}.`,
+    });
+  }
+  return { kinds: kinds as PatternKind[] };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * `flakestorm scan`: prompt-injection, PII and secret detection on text, a file or stdin.
+ * Exit 0 always for findings (they are data); `--jsonl` streams {"id","text"} lines to results in input order.
+ */
+export async function scanCommand(
+  text: string | undefined,
+  options: { file?: string; kinds?: string[]; json: boolean; jsonl: boolean },
+): Promise<number> {
+  const opts = scanOptions(options.kinds);
+  if (options.jsonl) return scanJsonl(options.file, opts);
+  if (text !== undefined && options.file) {
+    throw new FlakestormError('FLAKESTORM_USAGE', 'Give either text or --file, not both.', {
+      hint: 'flakestorm scan "some text"  or  flakestorm scan --file notes.txt',
+    });
+  }
+  const input = text ?? (options.file ? await readFile(options.file, 'utf8') : await readStdin());
+  const result = scan(input, opts);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return ExitCode.passed;
+  }
+  const lines = [
+    `injection ${result.injection.flagged ? 'FLAGGED' : 'not flagged'} (score ${result.injection.score.toFixed(2)})`,
+  ];
+  for (const f of result.findings) {
+    const decoded = f.decodedFrom ? ` (inside ${JSON.stringify(f.decodedFrom)})` : '';
+    lines.push(
+      `  ${f.kind.padEnd(9)} ${f.id} [${f.category}, ${f.severity}] at ${f.start}..${f.end}${f.validated ? ' validated' : ''}${decoded}`,
+    );
+  }
+  if (result.findings.length === 0) lines.push('  no PII or secrets found');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.passed;
+}
+
+async function scanJsonl(file: string | undefined, opts: ScanOptions): Promise<number> {
+  const lines = createInterface({
+    input: file ? createReadStream(file) : process.stdin,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      record = undefined;
+    }
+    const text =
+      typeof record === 'object' && record !== null ? (record as Record<string, unknown>).text : undefined;
+    const id =
+      typeof record === 'object' && record !== null
+        ? ((record as Record<string, unknown>).id ?? lineNo)
+        : lineNo;
+    const out =
+      typeof text === 'string'
+        ? { id, ...scan(text, opts) }
+        : { id, error: `line ${lineNo}: expected a JSON object {"id", "text"}` };
+    // Writing each line as it is ready keeps memory flat and order equal to input order.
+    if (!process.stdout.write(`${JSON.stringify(out)}\n`))
+      await new Promise((r) => process.stdout.once('drain', r));
+  }
+  return ExitCode.passed;
+}
+
+/** `flakestorm patterns`: how many detection patterns exist per kind and category. */
+export async function patternsCommand(options: { json: boolean }): Promise<number> {
+  const stats = databaseStats(builtinDatabase());
+  if (options.json) {
+    const { compileMs: _ms, ...rest } = stats;
+    process.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);
+    return ExitCode.passed;
+  }
+  const lines = [`pattern database ${stats.version}: ${stats.total} patterns`];
+  for (const kind of KINDS) {
+    lines.push(`  ${kind} ${stats.byKind[kind] ?? 0}`);
+    const categories = Object.entries(stats.byKindAndCategory[kind] ?? {}).sort((a, b) => b[1] - a[1]);
+    for (const [category, n] of categories) lines.push(`    ${category.padEnd(28)} ${n}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.passed;
+}

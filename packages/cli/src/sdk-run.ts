@@ -1,0 +1,103 @@
+import { dirname, resolve } from 'node:path';
+import {
+  builtinPlugin,
+  type CaseResult,
+  createRegistry,
+  FlakestormError,
+  type Plugin,
+  type RunEvent,
+  type RunMeta,
+  type RunPlan,
+  type RunSummary,
+} from '@flakestorm/core';
+import { engine } from './engine.js';
+import type { RunRecorder, RunRecorderFactory } from './recorder.js';
+
+/** Options of the SDK's `run`. */
+export interface RunOptions {
+  /** Receives every engine event as it happens (progress, results, warnings). */
+  onEvent?: (event: RunEvent) => void;
+  /** Cancels the run: in-flight calls finish or abort, the partial result is returned. */
+  signal?: AbortSignal;
+  /** Extra mutators, invariants, targets or reporters. */
+  plugins?: Plugin[];
+  /** Keep every CaseResult in the returned object (default true; turn off for huge runs and use onEvent). */
+  collectResults?: boolean;
+  /** Folder relative paths in an inline config resolve against (default: the current folder). */
+  baseDir?: string;
+  /** Records history (see the store package). */
+  recorder?: RunRecorderFactory;
+}
+
+/** What `run` returns: the header, the scores and (unless turned off) every result in case order. */
+export interface RunOutcome {
+  meta: RunMeta;
+  summary: RunSummary;
+  results: CaseResult[];
+  plan: RunPlan;
+}
+
+/** Anything `run` accepts: a config object (as in flakestorm.yaml), a validated RunPlan, or a file path. */
+export type RunInput = string | RunPlan | Record<string, unknown>;
+
+function isRunPlan(value: unknown): value is RunPlan {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'target' in value &&
+    'settings' in value &&
+    'goldenPrompts' in value
+  );
+}
+
+/** Turns any RunInput into a validated RunPlan. */
+export async function toPlan(input: RunInput, baseDir: string = process.cwd()): Promise<RunPlan> {
+  if (typeof input === 'string') return await engine('loadConfigFile')(resolve(input));
+  if (isRunPlan(input)) return input;
+  return await engine('resolveConfig')(input, { source: 'inline', baseDir });
+}
+
+/**
+ * Runs a chaos test from code: the same engine as `flakestorm run`.
+ * Findings (failed checks) are data in the outcome; operational failures throw FlakestormError.
+ */
+export async function run(input: RunInput, options: RunOptions = {}): Promise<RunOutcome> {
+  const plan = await toPlan(
+    input,
+    options.baseDir ?? (typeof input === 'string' ? dirname(resolve(input)) : undefined),
+  );
+  const registry = createRegistry([builtinPlugin, ...(options.plugins ?? [])]);
+  const collect = options.collectResults !== false;
+  const results: CaseResult[] = [];
+  let end: { meta: RunMeta; summary: RunSummary } | undefined;
+  let recorder: RunRecorder | undefined;
+  let recorderReady: Promise<void> | undefined;
+  // Results that complete while the recorder is still opening wait here, then go in order.
+  const early: CaseResult[] = [];
+  const onEvent = (event: RunEvent) => {
+    if (event.type === 'run.start' && options.recorder) {
+      recorderReady = options.recorder(event.meta, event.totalCases).then((r) => {
+        for (const result of early.splice(0)) r.add(result);
+        recorder = r;
+      });
+    }
+    if (event.type === 'case.result') {
+      if (collect) results.push(event.result);
+      if (recorder) recorder.add(event.result);
+      else if (recorderReady) early.push(event.result);
+    }
+    if (event.type === 'run.end') end = { meta: event.meta, summary: event.summary };
+    options.onEvent?.(event);
+  };
+  const runOptions = options.signal ? { registry, onEvent, signal: options.signal } : { registry, onEvent };
+  await engine('runPlan')(plan, runOptions);
+  if (!end) {
+    throw new FlakestormError('FLAKESTORM_INTERNAL', 'The run ended without a run.end event.', {
+      hint: 'This is a bug in the engine; re-run with FLAKESTORM_DEBUG=1 and report it.',
+    });
+  }
+  await recorderReady;
+  await recorder?.finish(end.meta, end.summary);
+  results.sort((a, b) => a.index - b.index);
+  return { ...end, results, plan };
+}
