@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json.js';
 import type { Observation } from '../run/observation.js';
 import type { Severity } from '../severity.js';
+import type { InvariantContext } from './invariant-context.js';
 
 /** The outcome of one invariant on one observation: data, never an exception. */
 export interface Verdict {
@@ -43,9 +44,21 @@ export interface InvariantType {
   readonly description: string;
   /** Example params for catalogues and `init`. */
   readonly example: JsonObject;
+  /**
+   * Whether checks also run on observations whose call failed (`observation.error`). When not set,
+   * the evaluator reports "no answer" instead of running a content check on an empty response.
+   */
+  readonly acceptsErrors?: boolean;
   /** Validates params; returns human-readable problems (empty when fine). */
   validate(params: JsonObject): string[];
-  create(spec: InvariantSpec): InvariantCheck;
+  create(spec: InvariantSpec, context?: InvariantContext): InvariantCheck;
+  /**
+   * Asynchronous creation for types that read files or warm up a back-end; the evaluator prefers it
+   * to `create`, so that failures surface once, at config time, instead of on every case.
+   */
+  load?(spec: InvariantSpec, context: InvariantContext): Promise<InvariantCheck>;
+  /** Whether the invariant means anything for this observation; false omits it from the case's checks. */
+  applies?(spec: InvariantSpec, observation: Observation, context: InvariantContext): boolean;
 }
 
 /** Author-facing factory for an invariant type (identity, for type inference). */
