@@ -41,6 +41,14 @@ export type { FlakyCase, LatencyStats, PassBreakdown, RunSummary, ScoreBand } fr
 export type { Severity } from './severity.js';
 export { severities } from './severity.js';
 export { builtinTargets } from './target/builtin-targets.js';
+export { commandTargetFactory, createCommandTarget } from './target/command-target.js';
+export { createTarget, defaultTargetContext } from './target/create-target.js';
+export { autoDetectAnswer, resolveResponsePath } from './target/extract.js';
+export { createHttpTarget, httpTargetFactory } from './target/http-target.js';
+export { maskHeaders, maskUrl } from './target/mask.js';
+export type { ModuleAgentContext, ModuleAgentFunction } from './target/module-target.js';
+export { createModuleTarget, moduleTargetFactory } from './target/module-target.js';
+export { chatCompletionsUrl, createOpenAiTarget, openAiTargetFactory } from './target/openai-target.js';
 export type {
   CommandTargetSpec,
   HttpTargetSpec,
@@ -49,5 +57,16 @@ export type {
   TargetSpec,
 } from './target/spec.js';
 export type { Target, TargetRequest, TargetResponse } from './target/target.js';
+export { causeOf, targetError } from './target/target-error.js';
 export type { TargetContext, TargetFactory } from './target/target-factory.js';
+export type { TemplateFormat } from './target/template.js';
+export { renderTemplate } from './target/template.js';
 export type { WireMutation, WireRecord } from './target/wire.js';
+export type { EchoAgent } from './testing/echo-agent.js';
+export { startEchoAgent } from './testing/echo-agent.js';
+export { echoCommandPath, echoModulePath } from './testing/fixtures.js';
+export type { FixtureServer } from './testing/listen.js';
+export type { MisbehavingServer, Misbehaviour, MisbehaviourName } from './testing/misbehaving-server.js';
+export { startMisbehavingServer } from './testing/misbehaving-server.js';
+export type { RecordedRequest, RecordingServer } from './testing/recording-server.js';
+export { startRecordingServer } from './testing/recording-server.js';

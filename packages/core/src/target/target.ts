@@ -36,6 +36,8 @@ export interface TargetResponse {
   sent?: WireRecord;
   /** True when the target applied `wire`; false when it fell back to sending the text only. */
   wireApplied?: boolean;
+  /** Oddities that did not fail the call (invalid UTF-8 replaced, a stream without its end marker). */
+  warnings?: string[];
 }
 
 /**
