@@ -1,1 +1,11 @@
-export {};
+export { generateToken, hashToken } from './auth/tokens.js';
+export type { AppOptions } from './create-server.js';
+export { createApp } from './create-server.js';
+export type { LiveRunEvent, RunEventHub } from './runs/run-event-hub.js';
+export { createRunEventHub } from './runs/run-event-hub.js';
+export type { RunExecutor, RunJob, RunQueue } from './runs/run-queue.js';
+export { createInProcessQueue, RunCancelledError } from './runs/run-queue.js';
+export { createStoreExecutor } from './runs/store-executor.js';
+export type { ServerDeps } from './server-deps.js';
+export type { RunningServer, ServeOptions } from './start-server.js';
+export { startServer } from './start-server.js';

@@ -1,0 +1,96 @@
+import { loadConfigText } from '@flakestorm/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../http-errors.js';
+import type { ServerDeps } from '../server-deps.js';
+
+const agentBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  project: z.string().trim().min(1).max(100).default('default'),
+  configYaml: z.string().min(1).max(1_000_000),
+});
+
+/** Agents and their configs, validated with the same schema as the CLI before they are stored. */
+export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/config/validate',
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'Validate a config; answers its problems with line and column, for editors',
+        body: z.object({ configYaml: z.string().max(1_000_000) }),
+      },
+    },
+    async (request) => {
+      try {
+        const loaded = await loadConfigText(request.body.configYaml, {
+          file: 'flakestorm.yaml',
+          baseDir: deps.baseDir,
+        });
+        return { valid: true, warnings: loaded.plan.warnings, issues: [] };
+      } catch (error) {
+        const issues = (error as { issues?: unknown[] }).issues;
+        if (Array.isArray(issues))
+          return { valid: false, warnings: [], issues, message: (error as Error).message };
+        throw error;
+      }
+    },
+  );
+
+  api.get(
+    '/agents',
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'List agents',
+        querystring: z.object({ projectId: z.string().optional() }),
+      },
+    },
+    async (request) => ({
+      items: await deps.store.listAgents(request.principal?.workspace, request.query.projectId),
+    }),
+  );
+
+  api.get(
+    '/agents/:id',
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'One agent with its config',
+        params: z.object({ id: z.string() }),
+      },
+    },
+    async (request, reply) => {
+      const agent = await deps.store.getAgent(request.params.id, request.principal?.workspace);
+      return agent ?? notFound(reply, `Agent ${request.params.id}`);
+    },
+  );
+
+  api.put(
+    '/agents',
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'Create or replace an agent by project and name',
+        body: agentBody,
+      },
+    },
+    async (request, reply) => {
+      // Throws FLAKESTORM_CONFIG_INVALID with line/column issues: answered as 400 by the error handler.
+      await loadConfigText(request.body.configYaml, {
+        file: `${request.body.name}.yaml`,
+        baseDir: deps.baseDir,
+      });
+      const agent = await deps.store.upsertAgent({
+        ...(request.principal ? { workspace: request.principal.workspace } : {}),
+        project: request.body.project,
+        name: request.body.name,
+        configYaml: request.body.configYaml,
+      });
+      return reply.code(200).send(agent);
+    },
+  );
+}

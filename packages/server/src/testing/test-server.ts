@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningServer, startServer } from '../start-server.js';
+
+/** A server on a free loopback port over a fresh SQLite store, with a known admin token. */
+export interface TestServer extends RunningServer {
+  token: string;
+  /** fetch against the server with the admin token. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Starts a test server; pass `db` to use another store URL. */
+export async function startTestServer(options: { db?: string; token?: string } = {}): Promise<TestServer> {
+  const token = options.token ?? 'test-admin-token-0123456789';
+  const db = options.db ?? join(mkdtempSync(join(tmpdir(), 'fs-server-')), 'flakestorm.db');
+  const server = await startServer({ port: 0, db, env: { FLAKESTORM_ADMIN_TOKEN: token } });
+  return {
+    ...server,
+    token,
+    api: (path, init = {}) =>
+      fetch(`${server.url}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...(init.headers ?? {}),
+        },
+      }),
+  };
+}
+
+/** A config that runs a few quick cases against an HTTP agent. */
+export function quickConfig(url: string, extra = ''): string {
+  return `version: "3"
+agent:
+  type: http
+  endpoint: "${url}"
+  timeout: 5000
+golden_prompts:
+  - "What is my order status?"
+  - "Cancel my subscription"
+mutations:
+  count: 2
+  types: [noise, paraphrase, prompt_injection]
+invariants:
+  - type: latency
+    max_ms: 4000
+  - type: output_not_empty
+run:
+  concurrency: 4
+  seed: 3
+${extra}`;
+}
+
+/** Polls a run until it has ended. */
+export async function waitForRun(
+  server: TestServer,
+  runId: string,
+  timeoutMs = 20_000,
+): Promise<{ status: string; robustness: number | null }> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const run = (await (await server.api(`/api/runs/${runId}`)).json()) as {
+      status: string;
+      robustness: number | null;
+    };
+    if (!['queued', 'running'].includes(run.status)) return run;
+    if (Date.now() > end) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
