@@ -23,8 +23,16 @@ export type { Random } from './random.js';
 export { createRandom, hashString, stableId } from './random.js';
 export type { RenderOptions, ReportInput, ReportRenderer, ReportSink } from './report/renderer.js';
 export type { Case } from './run/case.js';
+export type { ClassifiedError } from './run/case-error.js';
+export { classifyError } from './run/case-error.js';
+export type { CheckRunner } from './run/check-runner.js';
+export { createCheckRunner, invariantApplies } from './run/check-runner.js';
+export type { Clock } from './run/clock.js';
+export { systemClock } from './run/clock.js';
 export type { RunEvent, RunEventListener } from './run/events.js';
 export type { Exchange } from './run/exchange.js';
+export type { ExpandOptions, MutationShortfall } from './run/expand-cases.js';
+export { baselineCase, countCases, deriveSeed, expandCases } from './run/expand-cases.js';
 export type { CaseError, ErrorCause, Observation } from './run/observation.js';
 export type {
   GeneratorModelSpec,
@@ -34,10 +42,29 @@ export type {
   RunPlan,
   RunSettings,
 } from './run/plan.js';
-export type { RunMeta, RunReport, RunStatus } from './run/report.js';
+export { hashRunPlan } from './run/plan-hash.js';
+export type { RateLimiter } from './run/rate-limiter.js';
+export { createRateLimiter } from './run/rate-limiter.js';
+export type { BaselineRecord, RunMeta, RunReport, RunStatus } from './run/report.js';
 export { REPORT_SCHEMA_VERSION } from './run/report.js';
 export type { CaseResult, CheckResult, TrialResult } from './run/result.js';
+export type { RetryPolicy } from './run/retry-policy.js';
+export { isRetryable, retryDelay } from './run/retry-policy.js';
+export { createRunId } from './run/run-id.js';
+export { createRunMeta } from './run/run-meta.js';
+export type { RunOptions, RunOutcome, RunStats } from './run/run-plan.js';
+export { runPlan } from './run/run-plan.js';
 export type { FlakyCase, LatencyStats, PassBreakdown, RunSummary, ScoreBand } from './run/summary.js';
+export { FLAKESTORM_VERSION } from './run/version.js';
+export { scoreBand } from './score/band.js';
+export type { LatencyHistogram } from './score/latency-histogram.js';
+export { createLatencyHistogram } from './score/latency-histogram.js';
+export type { CombinedScore, Phase, PhaseScores } from './score/phase-score.js';
+export { combinePhaseScores, defaultPhaseWeights } from './score/phase-score.js';
+export type { ScoreAccumulator, ScoreAccumulatorOptions } from './score/score-accumulator.js';
+export { createScoreAccumulator } from './score/score-accumulator.js';
+export type { WilsonInterval } from './score/wilson.js';
+export { wilsonInterval } from './score/wilson.js';
 export type { Severity } from './severity.js';
 export { severities } from './severity.js';
 export { builtinTargets } from './target/builtin-targets.js';

@@ -1,0 +1,23 @@
+import type { Target } from '../target/target.js';
+import type { RunPlan } from './plan.js';
+import { hashRunPlan } from './plan-hash.js';
+import type { RunMeta } from './report.js';
+import { createRunId } from './run-id.js';
+import { FLAKESTORM_VERSION } from './version.js';
+
+/** The header of a new run, status "running". */
+export function createRunMeta(plan: RunPlan, target: Pick<Target, 'kind' | 'description'>): RunMeta {
+  return {
+    runId: createRunId(),
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    tool: { name: 'flakestorm', version: FLAKESTORM_VERSION },
+    configHash: hashRunPlan(plan),
+    configSource: plan.source,
+    agent: { kind: target.kind, description: target.description },
+    seed: plan.settings.seed,
+    mutationTypes: plan.mutations.map((spec) => spec.type),
+    invariants: plan.invariants.map(({ id, type, severity }) => ({ id, type, severity })),
+    warnings: [...plan.warnings],
+  };
+}
