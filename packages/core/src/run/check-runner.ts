@@ -1,4 +1,5 @@
-import type { InvariantCheck, InvariantSpec } from '../invariant/invariant.js';
+import type { InvariantCheck, InvariantSpec, InvariantType } from '../invariant/invariant.js';
+import type { InvariantContext } from '../invariant/invariant-context.js';
 import type { Registry } from '../plugin/registry.js';
 import type { Observation } from './observation.js';
 import type { CheckResult } from './result.js';
@@ -28,33 +29,48 @@ export function invariantApplies(spec: InvariantSpec, observation: Observation):
 }
 
 /**
- * Builds a CheckRunner from the plan's invariant specs through the registry. The invariants module owns
- * the full semantics; this is the runner's plain default: `when` filtering, `negate`, and a check that
- * throws becomes a failed verdict (a finding), never a crashed run.
+ * Builds a CheckRunner from the plan's invariant specs through the registry, loading each check once
+ * (types with `load` read files or warm up here, so failures surface before the first case). The
+ * invariants module owns the full semantics; this is the runner's plain default: `when` and `applies`
+ * filtering, "no answer" for content checks on failed calls, `negate`, and a check that throws becomes a
+ * failed verdict (a finding), never a crashed run.
  */
-export function createCheckRunner(specs: readonly InvariantSpec[], registry: Registry): CheckRunner {
-  const checks: Array<{ spec: InvariantSpec; check: InvariantCheck }> = specs.map((spec) => ({
-    spec,
-    check: registry.invariant(spec.type).create(spec),
-  }));
+export async function prepareCheckRunner(
+  specs: readonly InvariantSpec[],
+  registry: Registry,
+  context: InvariantContext,
+): Promise<CheckRunner> {
+  const checks: Array<{ spec: InvariantSpec; type: InvariantType; check: InvariantCheck }> = [];
+  for (const spec of specs) {
+    const type = registry.invariant(spec.type);
+    const check = type.load ? await type.load(spec, context) : type.create(spec, context);
+    checks.push({ spec, type, check });
+  }
   return async (observation) => {
     const results: CheckResult[] = [];
-    for (const { spec, check } of checks) {
+    for (const { spec, type, check } of checks) {
       if (!invariantApplies(spec, observation)) continue;
-      let passed: boolean;
-      let reason: string;
-      let details: CheckResult['details'];
+      if (type.applies && !type.applies(spec, observation, context)) continue;
+      const result: CheckResult = {
+        type: spec.type,
+        id: spec.id,
+        passed: false,
+        reason: '',
+        severity: spec.severity,
+      };
+      if (observation.error && !type.acceptsErrors) {
+        result.reason = `No answer to check: the call failed (${observation.error.cause}).`;
+        results.push(result);
+        continue;
+      }
       try {
         const verdict = await check(observation);
-        passed = spec.negate ? !verdict.passed : verdict.passed;
-        reason = spec.negate ? `negated: ${verdict.reason}` : verdict.reason;
-        details = verdict.details;
+        result.passed = spec.negate ? !verdict.passed : verdict.passed;
+        result.reason = spec.negate ? `negated: ${verdict.reason}` : verdict.reason;
+        if (verdict.details) result.details = verdict.details;
       } catch (error) {
-        passed = false;
-        reason = `The ${spec.type} check failed to run: ${error instanceof Error ? error.message : String(error)}`;
+        result.reason = `The ${spec.type} check failed to run: ${error instanceof Error ? error.message : String(error)}`;
       }
-      const result: CheckResult = { type: spec.type, id: spec.id, passed, reason, severity: spec.severity };
-      if (details) result.details = details;
       results.push(result);
     }
     return results;

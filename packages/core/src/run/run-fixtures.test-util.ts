@@ -114,6 +114,7 @@ export function fakeTarget(
   options: { supportsWire?: boolean; preflight?: () => Promise<void>; keepCalls?: boolean } = {},
 ): FakeTarget {
   let inFlight = 0;
+  let count = 0;
   const target: FakeTarget = {
     kind: 'fake',
     description: 'fake in-process agent',
@@ -123,7 +124,7 @@ export function fakeTarget(
     closed: false,
     preflight: options.preflight ?? (async () => {}),
     async send(request): Promise<TargetResponse> {
-      const call = target.calls.length;
+      const call = count++;
       if (options.keepCalls !== false) target.calls.push(request);
       inFlight++;
       target.maxInFlight = Math.max(target.maxInFlight, inFlight);

@@ -4,7 +4,7 @@ import { createScoreAccumulator } from '../score/score-accumulator.js';
 import type { Target } from '../target/target.js';
 import { runBaselines } from './baseline.js';
 import type { CallContext } from './call-target.js';
-import { type CheckRunner, createCheckRunner } from './check-runner.js';
+import { type CheckRunner, prepareCheckRunner } from './check-runner.js';
 import { type Clock, systemClock } from './clock.js';
 import type { RunEvent, RunEventListener } from './events.js';
 import { executeCase } from './execute-case.js';
@@ -121,7 +121,9 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
       );
     },
   });
-  const checks = options.checks ?? createCheckRunner(plan.invariants, registry);
+  const checks =
+    options.checks ??
+    (await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir, registry }));
   const owned = options.target === undefined;
   const target =
     options.target ??
