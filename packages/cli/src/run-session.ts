@@ -56,6 +56,9 @@ export async function runSession(
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   let end: { meta: RunMeta; summary: RunSummary } | undefined;
+  if (!options.quiet) {
+    for (const warning of plan.warnings) io.stderr.write(`${colorsErr.yellow('warning')} ${warning}\n`);
+  }
   try {
     const onEvent = (event: RunEvent) => {
       if (event.type === 'case.result') spool.append(event.result);

@@ -8,9 +8,11 @@ import {
   type RunEvent,
   type RunMeta,
   type RunPlan,
+  type Registry,
   type RunSummary,
+  runPlan,
 } from '@flakestorm/core';
-import { engine } from './engine.js';
+import { configKnowledge, engine } from './engine.js';
 import type { RunRecorder, RunRecorderFactory } from './recorder.js';
 
 /** Options of the SDK's `run`. */
@@ -50,11 +52,16 @@ function isRunPlan(value: unknown): value is RunPlan {
   );
 }
 
-/** Turns any RunInput into a validated RunPlan. */
-export async function toPlan(input: RunInput, baseDir: string = process.cwd()): Promise<RunPlan> {
-  if (typeof input === 'string') return await engine('loadConfigFile')(resolve(input));
+/** Turns any RunInput into a validated RunPlan (config warnings are in `plan.warnings`). */
+export async function toPlan(
+  input: RunInput,
+  baseDir: string = process.cwd(),
+  registry: Registry = createRegistry([builtinPlugin]),
+): Promise<RunPlan> {
+  const knowledge = configKnowledge(registry);
+  if (typeof input === 'string') return (await engine('loadConfigFile')(resolve(input), knowledge)).plan;
   if (isRunPlan(input)) return input;
-  return await engine('resolveConfig')(input, { source: 'inline', baseDir });
+  return engine('resolveConfig')(input, { ...knowledge, source: 'inline', baseDir });
 }
 
 /**
@@ -90,7 +97,7 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
     options.onEvent?.(event);
   };
   const runOptions = options.signal ? { registry, onEvent, signal: options.signal } : { registry, onEvent };
-  await engine('runPlan')(plan, runOptions);
+  await runPlan(plan, runOptions);
   if (!end) {
     throw new FlakestormError('FLAKESTORM_INTERNAL', 'The run ended without a run.end event.', {
       hint: 'This is a bug in the engine; re-run with FLAKESTORM_DEBUG=1 and report it.',

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { builtinPlugin, createRegistry } from '@flakestorm/core';
 import { demoConfig, startDemoAgent } from '@flakestorm/demo-agent';
-import { engine } from '../engine.js';
 import type { RunOptions } from '../program.js';
 import { runSession } from '../run-session.js';
+import { toPlan } from '../sdk-run.js';
 
 /** Report formats the demo writes into ./flakestorm-reports/ (those the installed renderers support). */
 const DEMO_FORMATS = ['json', 'html', 'markdown', 'junit'];
@@ -18,7 +18,7 @@ export async function demoCommand(options: RunOptions): Promise<number> {
     const registry = createRegistry([builtinPlugin]);
     const mutationTypes = [...registry.mutators.keys()];
     const config = demoConfig({ url: agent.url, ...(mutationTypes.length > 0 ? { mutationTypes } : {}) });
-    const plan = await engine('resolveConfig')(config, { source: 'demo', baseDir: process.cwd() });
+    const plan = await toPlan(config, process.cwd(), registry);
     const { loadRenderers } = await import('../report/write-reports.js');
     const known = await loadRenderers();
     const formats = options.format ?? DEMO_FORMATS.filter((f) => known.has(f));

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// Run benchmark (`npm run bench`): a full flakestorm run against a fast local echo agent in another
+// process, compared with a bare undici request loop on the same agent; the CLI's start time; and the
+// peak RSS of a 100,000-case run. Targets: run >= 80% of the bare loop, --version < 150 ms, RSS < 200 MB.
+// Uses the built packages (npm install builds them). Options: --cases N (full run size), --big N.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'packages/cli/bin/flakestorm.js');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const CONCURRENCY = 32;
+const CASES = arg('--cases', 6000);
+const BIG = arg('--big', 100_000);
+const TYPES = [
+  'noise',
+  'paraphrase',
+  'tone_shift',
+  'prompt_injection',
+  'encoding_attacks',
+  'length_extremes',
+];
+const INVARIANTS = [
+  { type: 'completes' },
+  { type: 'output_not_empty' },
+  { type: 'latency', max_ms: 5000 },
+  { type: 'contains', value: 'You said' },
+  { type: 'excludes_pattern', patterns: ['FS-CANARY-[0-9a-f]+'] },
+];
+
+if (!existsSync(join(root, 'packages/cli/dist/index.js'))) {
+  console.error('bench/run: build first (npm install, or npm run build).');
+  process.exit(2);
+}
+const { run } = await import(join(root, 'packages/cli/dist/index.js'));
+
+function startEcho() {
+  const child = spawn(process.execPath, [join(root, 'bench/echo-agent.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    createInterface({ input: child.stdout }).once('line', (line) =>
+      resolve({ url: JSON.parse(line).url, child }),
+    );
+  });
+}
+
+/** A config of about `cases` cases: golden prompts x mutation types x count. */
+function benchConfig(url, cases, extra = {}) {
+  const count = 10;
+  const goldens = Math.max(1, Math.ceil(cases / (TYPES.length * count)));
+  return {
+    agent: { endpoint: `${url}/invoke`, type: 'http', timeout: 10_000 },
+    golden_prompts: Array.from(
+      { length: goldens },
+      (_, i) => `Book flight number ${i} to Paris for next Monday`,
+    ),
+    mutations: { count, types: TYPES },
+    invariants: INVARIANTS,
+    run: { concurrency: CONCURRENCY, seed: 1, retries: 0, baseline: false },
+    ...extra,
+  };
+}
+
+async function bareLoop(url, total) {
+  const dispatcher = new Agent({ connections: CONCURRENCY });
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const res = await request(`${url}/invoke`, {
+        method: 'POST',
+        dispatcher,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: `Book flight number ${i} to Paris for next Monday` }),
+      });
+      await res.body.json();
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  await dispatcher.close();
+  return total / seconds;
+}
+
+async function fullRun(url, cases) {
+  // Results stream to a JSONL file as they complete (as the CLI spools them); nothing is kept in memory.
+  const out = join(tmpdir(), `flakestorm-bench-${process.pid}.jsonl`);
+  const lines = [];
+  let flushed = 0;
+  const onEvent = (event) => {
+    if (event.type !== 'case.result') return;
+    lines.push(JSON.stringify(event.result));
+    if (lines.length >= 500) {
+      writeFileSync(out, `${lines.join('\n')}\n`, { flag: flushed++ === 0 ? 'w' : 'a' });
+      lines.length = 0;
+    }
+  };
+  const started = performance.now();
+  const outcome = await run(benchConfig(url, cases), { onEvent, collectResults: false });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(out, { force: true });
+  return {
+    rate: outcome.summary.total / seconds,
+    total: outcome.summary.total,
+    robustness: outcome.summary.robustness,
+  };
+}
+
+function versionStart() {
+  const times = [];
+  for (let i = 0; i < 11; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`--version failed: ${r.stderr}`);
+    if (i > 0) times.push(performance.now() - t); // the first spawn warms the file cache
+  }
+  times.sort((a, b) => a - b);
+  return (times[4] + times[5]) / 2;
+}
+
+async function bigRunRss(url, cases) {
+  const config = join(tmpdir(), `flakestorm-bench-big-${process.pid}.json`);
+  const report = join(tmpdir(), `flakestorm-bench-big-${process.pid}.report.json`);
+  const rssFile = join(tmpdir(), `flakestorm-bench-big-${process.pid}.rss`);
+  writeFileSync(config, JSON.stringify(benchConfig(url, cases)));
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      join(root, 'bench/run-rss-probe.mjs'),
+      cli,
+      'run',
+      '-c',
+      config,
+      '--no-store',
+      '--json',
+      report,
+      '--quiet',
+      '--ci',
+    ],
+    { encoding: 'utf8', env: { ...process.env, FLAKESTORM_RSS_FILE: rssFile }, maxBuffer: 1 << 26 },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0 && child.status !== 1)
+    throw new Error(`100k run failed (${child.status}): ${child.stderr.slice(-2000)}`);
+  const kb = Number(readFileSync(rssFile, 'utf8'));
+  const lines = readFileSync(report, 'utf8').split('\n').length;
+  for (const f of [config, report, rssFile]) rmSync(f, { force: true });
+  return { mb: kb / 1024, seconds, reportLines: lines };
+}
+
+const echo = await startEcho();
+try {
+  await bareLoop(echo.url, 500); // warm-up: JIT and sockets
+  const bare = await bareLoop(echo.url, CASES);
+  const full = await fullRun(echo.url, CASES);
+  const ratio = full.rate / bare;
+  const startMs = versionStart();
+  const big = await bigRunRss(echo.url, BIG);
+  const cpu = cpus()[0]?.model ?? 'unknown cpu';
+  const row = (name, value, target, ok) => `| ${name} | ${value} | ${target} | ${ok ? 'yes' : 'NO'} |`;
+  console.log(`\nMachine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}`);
+  console.log(
+    `Echo agent in another process; concurrency ${CONCURRENCY}; five invariants; ${TYPES.length} mutation types.\n`,
+  );
+  console.log('| measure | value | target | met |');
+  console.log('|---|---|---|---|');
+  console.log(row('bare undici loop', `${bare.toFixed(0)} req/s`, '', true));
+  console.log(row(`full run (${full.total} cases)`, `${full.rate.toFixed(0)} cases/s`, '', true));
+  console.log(row('full run / bare loop', `${(ratio * 100).toFixed(0)}%`, '>= 80%', ratio >= 0.8));
+  console.log(
+    row('flakestorm --version (median of 10)', `${startMs.toFixed(0)} ms`, '< 150 ms', startMs < 150),
+  );
+  console.log(
+    row(
+      `peak RSS, ${BIG.toLocaleString('en')}-case run (${big.seconds.toFixed(0)} s)`,
+      `${big.mb.toFixed(0)} MB`,
+      '< 200 MB',
+      big.mb < 200,
+    ),
+  );
+} finally {
+  echo.child.kill('SIGTERM');
+}
