@@ -121,7 +121,9 @@ export function parseRawResponses(data: Buffer): RawResponse[] {
     }
     let bodyStart = headEnd + 4;
     let body: Buffer;
-    if ((headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked')) {
+    if ((status >= 100 && status < 200) || status === 204 || status === 304) {
+      body = Buffer.alloc(0);
+    } else if ((headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked')) {
       const end = data.indexOf('\r\n0\r\n\r\n', bodyStart);
       const stop = end < 0 ? data.length : end + 7;
       body = decodeChunked(data.subarray(bodyStart, stop));
