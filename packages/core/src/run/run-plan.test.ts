@@ -319,3 +319,23 @@ describe('runPlan', () => {
     expect(await ids()).toEqual(await ids());
   });
 });
+
+describe('runPlan with a failing listener', () => {
+  it('stops the run and rejects with the listener error', async () => {
+    const target = fakeTarget(async (r) => {
+      await delay(1);
+      return r.prompt;
+    });
+    const goldenPrompts = Array.from({ length: 20 }, (_, i) => ({ text: `p${i}`, vars: {} }));
+    const run = runPlan(makePlan({ goldenPrompts, mutations: [spec('suffix', 5)] }, { concurrency: 2 }), {
+      registry: testRegistry(),
+      target,
+      checks: async () => [],
+      onEvent: (event) => {
+        if (event.type === 'case.result' && event.completed === 3) throw new Error('disk full');
+      },
+    });
+    await expect(run).rejects.toThrow('disk full');
+    expect(target.calls.length).toBeLessThan(10);
+  });
+});

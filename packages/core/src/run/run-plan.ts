@@ -101,7 +101,22 @@ async function preflight(target: Target, timeoutMs: number, signal: AbortSignal 
 export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOutcome> {
   const { registry, signal } = options;
   const clock = options.clock ?? systemClock;
-  const emit = (event: RunEvent) => options.onEvent?.(event);
+  // A throwing listener is the consumer's bug: the run stops (in-flight calls aborted) and rejects with
+  // that error, rather than leaving workers running behind a rejected promise.
+  let listenerFailure: { error: unknown } | undefined;
+  let stopOnListenerFailure = () => {};
+  const throwIfListenerFailed = () => {
+    if (listenerFailure) throw listenerFailure.error;
+  };
+  const emit = (event: RunEvent) => {
+    if (listenerFailure) return;
+    try {
+      options.onEvent?.(event);
+    } catch (error) {
+      listenerFailure = { error };
+      stopOnListenerFailure();
+    }
+  };
   const runtimeWarnings: string[] = [];
   let droppedWarnings = 0;
   const warn = (code: string, message: string) => {
@@ -144,6 +159,7 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
       throw error;
     }
     emit({ type: 'preflight.ok', target: target.description });
+    throwIfListenerFailed();
 
     const hard = new AbortController();
     let stopping = false;
@@ -169,6 +185,11 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
       emit({ type: 'run.cancelling', reason: signal ? reasonOf(signal) : 'cancelled' });
       buffer.wake();
       graceTimer = setTimeout(() => hard.abort(new Error('cancelled')), options.cancelGraceMs ?? 2000);
+    };
+    stopOnListenerFailure = () => {
+      stopping = true;
+      buffer.wake();
+      hard.abort(new Error('event listener failed'));
     };
     if (signal?.aborted) cancel();
     else signal?.addEventListener('abort', cancel, { once: true });
@@ -241,6 +262,7 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
       clearTimeout(graceTimer);
       signal?.removeEventListener('abort', cancel);
     }
+    throwIfListenerFailed();
     buffer.flush();
     stats.peakBuffered = Math.max(stats.peakBuffered, buffer.peak);
 
