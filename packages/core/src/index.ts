@@ -1,3 +1,14 @@
+export type { FlakestormConfig, FlakestormConfigInput } from './config/config-schema.js';
+export { defaultMutationTypes, defaultMutationWeights } from './config/default-weights.js';
+export { defineConfig } from './config/define-config.js';
+export type { ConfigEnv } from './config/interpolate.js';
+export { configJsonSchema } from './config/json-schema.js';
+export type { LoadConfigOptions, LoadConfigTextOptions, LoadedConfig } from './config/load-config.js';
+export { loadConfigFile, loadConfigText } from './config/load-config.js';
+export { configHash, redactedConfig } from './config/redact-config.js';
+export type { ResolveConfigOptions } from './config/resolve-config.js';
+export { resolveConfig } from './config/resolve-config.js';
+export { starterConfig } from './config/starter-config.js';
 export type { ErrorIssue, FlakestormErrorCode, FlakestormErrorOptions, SourceLocation } from './errors.js';
 export { FlakestormError, isFlakestormError } from './errors.js';
 export { builtinInvariants } from './invariant/builtin-invariants.js';

@@ -77,6 +77,8 @@ export interface RunPlan {
   contract?: JsonObject;
   replays?: JsonObject;
   scoring?: JsonObject;
+  /** Plugin module paths from the config (relative to baseDir), loaded by the caller into the registry. */
+  plugins?: string[];
   /** Problems that do not stop the run (unknown legacy keys, fields with no effect yet), said once. */
   warnings: string[];
 }
