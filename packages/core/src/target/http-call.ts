@@ -57,16 +57,19 @@ export { header as replyHeader };
 /**
  * Sends one request and reads the whole answer within the time and size limits. Every failure is a
  * FlakestormError whose `details.cause` is an ErrorCause; a non-ok status is cause http_status.
+ * `callOrMake` may be a function of the call's signal (timeout included) for bodies that stream.
  */
 export async function performHttpCall(
   dispatcher: Dispatcher,
-  call: HttpCall,
+  callOrMake: HttpCall | ((signal: AbortSignal) => HttpCall),
   options: HttpCallOptions,
 ): Promise<HttpReply> {
   const startedAt = performance.now();
   const callSignal = createCallSignal(options.signal, options.timeoutMs);
   let body: Dispatcher.ResponseData['body'] | undefined;
   try {
+    // A streamed body (trickle) is built with the call's own signal, so its pauses stop on timeout too.
+    const call = typeof callOrMake === 'function' ? callOrMake(callSignal.signal) : callOrMake;
     const response = await request(call.url, {
       dispatcher,
       method: call.method as Dispatcher.HttpMethod,

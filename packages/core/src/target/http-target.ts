@@ -45,7 +45,7 @@ export function createHttpTarget(spec: HttpTargetSpec, context: TargetContext): 
     const prepared = prepareCall(built, request.prompt, request.wire, (prompt) =>
       buildHttpRequest(spec, { ...request, prompt }),
     );
-    const reply = await performHttpCall(agent, prepared.make(request.signal), limits(request));
+    const reply = await performHttpCall(agent, prepared.make, limits(request));
     const response = toResponse(reply, request);
     const warnings = response.warnings ?? [];
     const note = [prepared.record.note, ...warnings].filter(Boolean).join('; ');

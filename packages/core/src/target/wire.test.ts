@@ -139,6 +139,18 @@ describe('wire mutations against the recording server', () => {
     expect(response.sent!.note).toContain('4 bytes every 5 ms');
   });
 
+  it('trickle: a body slower than the timeout fails with cause timeout', async () => {
+    const error = await target
+      .send(
+        makeTargetRequest('a prompt long enough', {
+          timeoutMs: 100,
+          wire: { kind: 'trickle', chunkBytes: 1, intervalMs: 40 },
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ details: { cause: 'timeout' } });
+  });
+
   it('abort: the first request is dropped by the client, then the retry is answered', async () => {
     const slow = await startRecordingServer({ delayMs: 150 });
     const t = createHttpTarget(httpSpec(`${slow.url}/invoke`), testContext);
