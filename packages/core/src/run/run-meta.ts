@@ -5,10 +5,14 @@ import type { RunMeta } from './report.js';
 import { createRunId } from './run-id.js';
 import { FLAKESTORM_VERSION } from './version.js';
 
-/** The header of a new run, status "running". */
-export function createRunMeta(plan: RunPlan, target: Pick<Target, 'kind' | 'description'>): RunMeta {
+/** The header of a new run, status "running"; `runId` is kept when a queue created the run earlier. */
+export function createRunMeta(
+  plan: RunPlan,
+  target: Pick<Target, 'kind' | 'description'>,
+  runId: string = createRunId(),
+): RunMeta {
   return {
-    runId: createRunId(),
+    runId,
     status: 'running',
     startedAt: new Date().toISOString(),
     tool: { name: 'flakestorm', version: FLAKESTORM_VERSION },

@@ -302,6 +302,16 @@ describe('runPlan', () => {
     expect(b.results?.[0]?.wireApplied).toBe(true);
   });
 
+  it('keeps a run id given by a queue', async () => {
+    const outcome = await runPlan(makePlan(), {
+      registry: testRegistry(),
+      target: fakeTarget(),
+      checks: async () => [],
+      runId: '01JQUEUEDRUN0000000000000',
+    });
+    expect(outcome.meta.runId).toBe('01JQUEUEDRUN0000000000000');
+  });
+
   it('gives the same case ids, order and seeds on every run', async () => {
     const ids = async () => {
       const events = collect();

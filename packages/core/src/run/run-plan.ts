@@ -38,6 +38,8 @@ export interface RunOptions {
   reorderWindow?: number;
   /** Which chaos is active (set by the chaos phase), for invariants' `when`. */
   chaos?: Observation['chaos'];
+  /** Use this run id (a run queued and stored before it started) instead of a new one. */
+  runId?: string;
   /** Backoff ceilings; retries and base delay come from the plan's settings. */
   retry?: Partial<Pick<RetryPolicy, 'maxDelayMs' | 'maxRetryAfterMs'>>;
 }
@@ -146,7 +148,7 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
       .target(plan.target.kind)
       .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env });
 
-  const meta = createRunMeta(plan, target);
+  const meta = createRunMeta(plan, target, options.runId);
   const started = clock.now();
   const stats: RunStats = { peakInFlight: 0, peakBuffered: 0, attempts: 0, retries: 0 };
   try {
