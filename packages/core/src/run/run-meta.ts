@@ -1,6 +1,6 @@
+import { configHash } from '../config/redact-config.js';
 import type { Target } from '../target/target.js';
 import type { RunPlan } from './plan.js';
-import { hashRunPlan } from './plan-hash.js';
 import type { RunMeta } from './report.js';
 import { createRunId } from './run-id.js';
 import { FLAKESTORM_VERSION } from './version.js';
@@ -16,7 +16,7 @@ export function createRunMeta(
     status: 'running',
     startedAt: new Date().toISOString(),
     tool: { name: 'flakestorm', version: FLAKESTORM_VERSION },
-    configHash: hashRunPlan(plan),
+    configHash: configHash(plan),
     configSource: plan.source,
     agent: { kind: target.kind, description: target.description },
     seed: plan.settings.seed,

@@ -349,3 +349,29 @@ describe('runPlan with a failing listener', () => {
     expect(target.calls.length).toBeLessThan(10);
   });
 });
+
+describe('run metadata', () => {
+  it('hashes the config without secrets: header values do not change the hash', async () => {
+    const meta = async (token: string) =>
+      (
+        await runPlan(
+          makePlan({
+            target: {
+              kind: 'openai',
+              baseUrl: 'http://127.0.0.1:1',
+              model: 'm',
+              stream: false,
+              headers: { Authorization: `Bearer ${token}` },
+              maxResponseBytes: 1000,
+            },
+          }),
+          { registry: testRegistry(), target: fakeTarget(), checks: async () => [] },
+        )
+      ).meta;
+    const [a, b] = [await meta('secret-one'), await meta('secret-two')];
+    expect(a.configHash).toBe(b.configHash);
+    expect(a.tool).toEqual({ name: 'flakestorm', version: '0.1.0' });
+    expect(a.runId).not.toBe(b.runId);
+    expect(a.invariants).toEqual([]);
+  });
+});
