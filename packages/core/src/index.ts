@@ -11,7 +11,15 @@ export { resolveConfig } from './config/resolve-config.js';
 export { starterConfig } from './config/starter-config.js';
 export type { ErrorIssue, FlakestormErrorCode, FlakestormErrorOptions, SourceLocation } from './errors.js';
 export { FlakestormError, isFlakestormError } from './errors.js';
+export { defaultAttackTypes, isAttackCase } from './invariant/attack-case.js';
 export { builtinInvariants } from './invariant/builtin-invariants.js';
+export type { InvariantCatalogueEntry } from './invariant/catalogue.js';
+export { invariantCatalogue, pythonInvariantTypes } from './invariant/catalogue.js';
+export { isInvariantApplicable } from './invariant/condition.js';
+export type { Embedder } from './invariant/embedder.js';
+export { cosineSimilarity } from './invariant/embedder.js';
+export type { InvariantEvaluator, InvariantEvaluatorOptions } from './invariant/evaluator.js';
+export { createInvariantEvaluator } from './invariant/evaluator.js';
 export type {
   InvariantCheck,
   InvariantCondition,
@@ -20,6 +28,28 @@ export type {
   Verdict,
 } from './invariant/invariant.js';
 export { defineInvariant } from './invariant/invariant.js';
+export type { InvariantContext, ScanFinding, TextScanner } from './invariant/invariant-context.js';
+export type { CanaryLeak, CanaryLeakForm } from './invariant/text/leak-detection.js';
+export { findCanaryLeak } from './invariant/text/leak-detection.js';
+export { lexicalSimilarity } from './invariant/text/lexical-similarity.js';
+export type { RefusalAnalysis, RefusalSignal } from './invariant/text/refusal.js';
+export { detectRefusal, refusalScore } from './invariant/text/refusal.js';
+export { behaviorUnchangedInvariant } from './invariant/types/behavior-unchanged.js';
+export { completesInvariant } from './invariant/types/completes.js';
+export { containsAnyInvariant, containsInvariant, notContainsInvariant } from './invariant/types/contains.js';
+export type { CustomCheckFunction } from './invariant/types/custom.js';
+export { customInvariant } from './invariant/types/custom.js';
+export { excludesPiiInvariant } from './invariant/types/excludes-pii.js';
+export { jsonSchemaInvariant } from './invariant/types/json-schema.js';
+export { latencyInvariant } from './invariant/types/latency.js';
+export { maxLengthInvariant } from './invariant/types/max-length.js';
+export { noSystemPromptLeakInvariant } from './invariant/types/no-system-prompt-leak.js';
+export { outputNotEmptyInvariant } from './invariant/types/output-not-empty.js';
+export { refusalCheckInvariant } from './invariant/types/refusal-check.js';
+export { excludesPatternInvariant, regexInvariant } from './invariant/types/regex.js';
+export { similarityInvariant } from './invariant/types/similarity.js';
+export { statusInvariant } from './invariant/types/status.js';
+export { validJsonInvariant } from './invariant/types/valid-json.js';
 export type { JsonObject, JsonValue } from './json.js';
 export type { ChatMessage, ChatRole } from './message.js';
 export { builtinMutators } from './mutation/builtin-mutators.js';
