@@ -82,6 +82,7 @@ export async function insertRun(
     agentId?: string;
     origin: string;
     totalCases: number;
+    status?: RunStatus;
   },
 ): Promise<void> {
   const { meta } = input;
