@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these tests are about the literal ${VAR} syntax
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,17 +86,14 @@ describe('loadConfigText errors', () => {
 
   it('names an unset environment variable and where it is used', () => {
     const error = failure(
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal ${VAR} config syntax
       'agent:\n  endpoint: http://127.0.0.1/x\n  headers:\n    X-Team: "${TEAM}"\ngolden_prompts: [hi]\n',
     );
     expect(positions(error)).toEqual([['agent.headers.X-Team', 4, 13]]);
     expect(error.issues[0]?.message).toBe('environment variable TEAM is not set');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal ${VAR} config syntax
     expect(error.issues[0]?.hint).toContain('${TEAM:-value}');
   });
 
   it('does not add a schema error on top of an unset variable', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal ${VAR} config syntax
     const error = failure('agent:\n  endpoint: ${AGENT_URL}\ngolden_prompts: [hi]\n');
     expect(positions(error)).toEqual([['agent.endpoint', 2, 13]]);
   });
@@ -109,10 +107,8 @@ describe('loadConfigText errors', () => {
       ['agent.headers.Authorization', 6, 20],
     ]);
     expect(error.issues[0]?.hint).toBe(
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal ${VAR} config syntax
       'write `"${OPENAI_API_KEY}"` and set OPENAI_API_KEY in the environment',
     );
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal ${VAR} config syntax
     expect(error.issues[1]?.hint).toContain('Bearer ${AGENT_API_KEY}');
     expect(error.message).not.toContain('sk-abc123');
     expect(error.message).not.toContain('abcdefgh12345');

@@ -39,11 +39,15 @@ describe('Python Flakestorm sample configs', () => {
       temperature: 0.8,
     });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/python-broken-agent\.yaml\.sample:11:1: mutations are generated offline by rules/);
+    expect(warnings[0]).toMatch(
+      /python-broken-agent\.yaml\.sample:11:1: mutations are generated offline by rules/,
+    );
   });
 
   it('loads the keywords-extractor example with its single-brace template', async () => {
-    const { plan, warnings } = await loadConfigFile(fixture('python-keywords-extractor.yaml.sample'), { env: {} });
+    const { plan, warnings } = await loadConfigFile(fixture('python-keywords-extractor.yaml.sample'), {
+      env: {},
+    });
     expect(plan.target).toMatchObject({
       kind: 'http',
       url: 'http://localhost:8080/GenerateSearchQueries',
