@@ -44,10 +44,15 @@ export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-/** The command that re-runs one case: the run's command plus `--case <id>`. */
-export function rerunCommand(meta: RunMeta, caseId: string): string {
+/** The start of a case's re-run command: the run's command, its seed, and `--case ` (the id follows). */
+export function rerunPrefix(meta: RunMeta): string {
   const base = meta.command ?? `flakestorm run -c ${shellWord(meta.configSource)}`;
-  return `${base} --seed ${meta.seed} --case ${shellWord(caseId)}`;
+  return `${base} --seed ${meta.seed} --case `;
+}
+
+/** The command that re-runs one case: the run's command plus `--seed <seed> --case <id>`. */
+export function rerunCommand(meta: RunMeta, caseId: string): string {
+  return `${rerunPrefix(meta)}${shellWord(caseId)}`;
 }
 
 /** Truncates long text for previews, saying how much was cut. */

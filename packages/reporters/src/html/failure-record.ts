@@ -1,0 +1,105 @@
+import type { CaseResult, Severity } from '@flakestorm/core';
+import { failedChecks, worstSeverity } from '../util/case-facts.js';
+
+/**
+ * One failure as embedded in the HTML report: short keys, long texts clipped to a per-failure budget
+ * so that the file stays small (10,000 results under 3 MB) whatever the agent answered.
+ */
+export interface FailureRecord {
+  /** Case id. */
+  id: string;
+  /** Case index. */
+  n: number;
+  /** Mutation type. */
+  t: string;
+  /** Label. */
+  l: string;
+  /** Golden prompt index (into the goldens table). */
+  g: number;
+  /** Worst severity. */
+  sev: Severity;
+  /** Mutated prompt. */
+  m: string;
+  /** Response. */
+  r: string;
+  /** HTTP status. */
+  st?: number;
+  /** Latency in ms. */
+  ms: number;
+  /** Error: cause and message. */
+  e?: [string, string];
+  /** Failed checks: id, type, severity, reason. */
+  c: Array<[string, string, Severity, string]>;
+  /** What was sent on the wire (network types). */
+  w?: {
+    m: string;
+    u: string;
+    h: Array<[string, string]>;
+    b: number;
+    p: string;
+    note?: string;
+    applied?: boolean;
+  };
+  /** Conversation turns (multi-turn types): role and content. */
+  msgs?: Array<[string, string]>;
+  /** Trials passed and run. */
+  tr?: [number, number];
+}
+
+/** Bytes of failure data an HTML report may embed: what keeps 10,000 failures under 3 MB. */
+export const FAILURE_DATA_BUDGET = 2_400_000;
+/** Bytes a failure record takes besides its texts (keys, ids, numbers). */
+const recordOverhead = 170;
+
+/**
+ * Characters of text the next failure may embed: what is left of the data budget shared by the
+ * failures still expected (the summary says how many), between 60 and 12,000.
+ */
+export function failureBudget(bytesLeft: number, failuresLeft: number): number {
+  const share = Math.floor(bytesLeft / Math.max(1, failuresLeft)) - recordOverhead;
+  return Math.max(60, Math.min(12_000, share));
+}
+
+function cut(text: string, max: number): string {
+  const limit = Math.max(12, Math.floor(max));
+  return text.length > limit ? `${text.slice(0, limit)}…+${text.length - limit}` : text;
+}
+
+/** The compact, clipped record of one failed (already redacted) result. */
+export function toFailureRecord(r: CaseResult, budget: number): FailureRecord {
+  const checks = failedChecks(r);
+  const record: FailureRecord = {
+    id: r.id,
+    n: r.index,
+    t: r.mutationType,
+    l: cut(r.label, 80),
+    g: r.goldenIndex,
+    sev: worstSeverity(r) ?? 'low',
+    m: cut(r.mutated, budget * 0.25),
+    r: cut(r.response, budget * 0.4),
+    ms: Math.round(r.latencyMs),
+    c: checks
+      .slice(0, 8)
+      .map((c) => [c.id, c.type, c.severity, cut(c.reason, (budget * 0.15) / Math.min(8, checks.length))]),
+  };
+  if (r.status !== undefined) record.st = r.status;
+  if (r.error) record.e = [r.error.cause, cut(r.error.message, 300)];
+  if (r.sent) {
+    const w: NonNullable<FailureRecord['w']> = {
+      m: r.sent.method,
+      u: cut(r.sent.url, 300),
+      h: r.sent.headers.slice(0, 20).map(([name, value]) => [cut(name, 80), cut(value, 160)]),
+      b: r.sent.bodyBytes,
+      p: cut(r.sent.bodyPreview, budget * 0.1),
+    };
+    if (r.sent.note !== undefined) w.note = cut(r.sent.note, 200);
+    if (r.wireApplied !== undefined) w.applied = r.wireApplied;
+    record.w = w;
+  }
+  if (r.messages && r.messages.length > 1) {
+    const turns = r.messages.slice(-8);
+    record.msgs = turns.map((m) => [m.role, cut(m.content, (budget * 0.1) / turns.length)]);
+  }
+  if (r.trials) record.tr = [r.trials.passed, r.trials.count];
+  return record;
+}

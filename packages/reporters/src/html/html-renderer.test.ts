@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { reportToInput } from '../report-input.js';
+import { createFixtureReport } from '../testing/fixture-report.js';
+import { createStringSink } from '../util/sinks.js';
+import { jsonForScript } from './html-escape.js';
+import { type HtmlRenderOptions, renderHtmlReport } from './html-renderer.js';
+import { pageScript } from './page-script.js';
+import { pageStyle } from './page-style.js';
+
+export const injectionPayloads = [
+  '</script><script>window.pwned=1</script>',
+  '<img src=x onerror="window.pwned=2">',
+  '<!--<script>window.pwned=3</script>',
+  'line\u2028sep\u2029</SCRIPT ><script>window.pwned=4</script>',
+  '<a href="javascript:window.pwned=5">click me</a> [md](javascript:window.pwned=6)',
+  '<svg onload="window.pwned=7"></svg><iframe src="javascript:window.pwned=8"></iframe>',
+  '<style>body{display:none}</style><link rel=stylesheet href=https://evil.example/x.css>',
+  '"><script>window.pwned=9</script><base href="https://evil.example/">',
+];
+
+async function render(
+  options: Partial<HtmlRenderOptions> = {},
+  report = createFixtureReport(),
+): Promise<string> {
+  const sink = createStringSink();
+  await renderHtmlReport(reportToInput(report), sink, { redact: true, ...options });
+  return sink.text();
+}
+
+describe('html embedding', () => {
+  it('escapes everything that could end a script element or a JS string', () => {
+    const json = jsonForScript({ a: '</script><!-- & \u2028\u2029' });
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual({ a: '</script><!-- & \u2028\u2029' });
+  });
+});
+
+describe('html renderer', () => {
+  it('keeps hostile agent output out of the markup', async () => {
+    const html = await render(
+      {},
+      createFixtureReport({ cases: 80, failureRate: 0.8, responses: injectionPayloads }),
+    );
+    // The only script elements are ours: three JSON data blocks and the page script.
+    expect(html.match(/<script/gi)).toHaveLength(4);
+    expect(html).not.toContain('window.pwned=1</script>');
+    expect(html).not.toMatch(/<img|<iframe|<svg onload|<a href|<link/i);
+    expect(html).not.toMatch(/\u2028|\u2029/);
+  });
+
+  it('pins the inline script and style with CSP hashes and loads nothing remote', async () => {
+    const html = await render();
+    const hash = (text: string) => createHash('sha256').update(text).digest('base64');
+    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`script-src 'sha256-${hash(pageScript)}'`);
+    expect(csp).toContain(`style-src 'sha256-${hash(pageStyle)}'`);
+    expect(csp).toContain('img-src data:');
+    expect(html).toContain(`<script>${pageScript}</script>`);
+    expect(html).toContain(`<style>${pageStyle}</style>`);
+    expect(html).not.toMatch(/\s(src|href)=/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect(html).not.toContain('style="');
+  });
+
+  it('shows the score, bars and latency percentiles', async () => {
+    const report = createFixtureReport({ cases: 100, trials: 3 });
+    const html = await render({}, report);
+    expect(html).toContain(`${(report.summary.robustness * 100).toFixed(1)}%`);
+    expect(html).toContain('Pass rate by mutation type');
+    expect(html).toContain('Pass rate by invariant');
+    expect(html).toMatch(/p95 \d+ ms/);
+    expect(html).toContain('Flaky cases');
+  });
+
+  it('stays under 3 MB for 10,000 results, and for 10,000 failures with long answers', async () => {
+    const big = await render({}, createFixtureReport({ cases: 10_000 }));
+    expect(Buffer.byteLength(big)).toBeLessThan(3 * 1024 * 1024);
+    const long = 'A long, rambling answer. '.repeat(400);
+    const worst = await render({}, createFixtureReport({ cases: 10_000, failureRate: 1, responses: [long] }));
+    expect(Buffer.byteLength(worst)).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('redacts secrets and PII unless told not to', async () => {
+    const report = createFixtureReport({
+      cases: 30,
+      failureRate: 1,
+      responses: ['mail me: ceo@corp.example.com'],
+    });
+    expect(await render({}, report)).not.toContain('ceo@corp.example.com');
+    expect(await render({ redact: false }, report)).toContain('ceo@corp.example.com');
+    expect(await render({ redact: false }, report)).not.toContain('sk-test-secret');
+  });
+
+  it('has a static, script-free print layout with failures expanded up to a cap', async () => {
+    const html = await render(
+      { print: true, printLimit: 5 },
+      createFixtureReport({ cases: 200, failureRate: 0.5 }),
+    );
+    expect(html).not.toContain('<script');
+    expect(html).toContain("script-src 'none'");
+    expect(html.match(/class="static-failure"/g)).toHaveLength(5);
+    expect(html).toMatch(/more failures are in the JSON and HTML reports/);
+  });
+});
