@@ -52,9 +52,23 @@ export { statusInvariant } from './invariant/types/status.js';
 export { validJsonInvariant } from './invariant/types/valid-json.js';
 export type { JsonObject, JsonValue } from './json.js';
 export type { ChatMessage, ChatRole } from './message.js';
-export { builtinMutators } from './mutation/builtin-mutators.js';
-export type { MutateContext, MutationGroup, MutationVariant, Mutator } from './mutation/mutator.js';
+export { builtinMutators, pythonDefaultMutationTypes } from './mutation/builtin-mutators.js';
+export type { MutationCatalogueEntry } from './mutation/catalogue.js';
+export { mutationCatalogue } from './mutation/catalogue.js';
+export { composeMutators, mutatorForSpec } from './mutation/compose.js';
+export type {
+  MeaningPreservation,
+  MutateContext,
+  MutationGroup,
+  MutationVariant,
+  Mutator,
+} from './mutation/mutator.js';
 export { defineMutator } from './mutation/mutator.js';
+export type { AttackPayload } from './mutation/payloads.js';
+export { attackCategories, attackPayloads } from './mutation/payloads.js';
+export type { BuildInput, RuleMutatorDefinition } from './mutation/rule-mutator.js';
+export { defineRuleMutator, describeVariant, variantKey } from './mutation/rule-mutator.js';
+export { normalizeForComparison } from './mutation/text/unicode-transforms.js';
 export { builtinPlugin } from './plugin/builtin-plugin.js';
 export type { Plugin } from './plugin/plugin.js';
 export { definePlugin } from './plugin/plugin.js';

@@ -37,6 +37,15 @@ export interface MutateContext {
   options: JsonObject;
 }
 
+/**
+ * What a meaning-keeping type keeps of the golden prompt, as checked by its property tests:
+ * `verbatim` contains the prompt unchanged; `normalized` contains its words once case, spacing, punctuation,
+ * invisible characters, look-alike letters and leetspeak are normalised; `edited` keeps it within a few
+ * character edits (typos); `intent` keeps at least half its content words (synonyms, rephrasing);
+ * `encoded` holds it encoded (`meta.encoded` decodes back to it); `none` makes no promise (attacks, cuts).
+ */
+export type MeaningPreservation = 'verbatim' | 'normalized' | 'edited' | 'intent' | 'encoded' | 'none';
+
 /** A mutation type: pure, seeded, returns up to `count` distinct variants (fewer only when it cannot make more). */
 export interface Mutator {
   readonly type: string;
@@ -52,6 +61,10 @@ export interface Mutator {
   readonly preservesMeaning: boolean;
   /** One example output for catalogues (`flakestorm mutations --json`). */
   readonly example: string;
+  /** What of the golden prompt the variants keep (see MeaningPreservation); undefined means not stated. */
+  readonly preservation?: MeaningPreservation;
+  /** True when the type exists, under this name, in the Python Flakestorm. */
+  readonly pythonCompatible?: boolean;
   mutate(prompt: string, context: MutateContext): MutationVariant[];
 }
 
