@@ -69,3 +69,24 @@ describe('prompts are never interpolated', () => {
     );
   });
 });
+
+describe('variables in number and boolean fields', () => {
+  const base = 'agent: {endpoint: "http://127.0.0.1/x"}\ngolden_prompts: [hi]\n';
+
+  it('converts ${VAR} text where the schema wants a number or a boolean', () => {
+    const text = `${base}run:\n  concurrency: \${FS_CONCURRENCY:-8}\n  baseline: "\${FS_BASELINE}"\n  min_score: \${FS_MIN}\n`;
+    const { plan } = loadConfigText(text, {
+      env: { FS_CONCURRENCY: '3', FS_BASELINE: 'false', FS_MIN: '0.75' },
+    });
+    expect(plan.settings).toMatchObject({ concurrency: 3, baseline: false, minScore: 0.75 });
+  });
+
+  it('still rejects literal strings and non-numeric variable values, at their position', () => {
+    expect(() => loadConfigText(`${base}run:\n  concurrency: "3"\n`, { env: {} })).toThrow(
+      /:4:16 run\.concurrency: expected a number/,
+    );
+    expect(() => loadConfigText(`${base}run:\n  concurrency: \${N}\n`, { env: { N: 'lots' } })).toThrow(
+      /:4:16 run\.concurrency: expected a number, got a string "lots"/,
+    );
+  });
+});

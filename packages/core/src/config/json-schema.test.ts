@@ -1,4 +1,6 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these tests are about the literal ${VAR} syntax
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configJsonSchema } from './json-schema.js';
@@ -6,6 +8,7 @@ import { starterConfig } from './starter-config.js';
 
 function compile() {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
   return ajv.compile(configJsonSchema());
 }
 
@@ -40,6 +43,18 @@ describe('configJsonSchema', () => {
     expect(validate({ ...base, agent: { type: 'python', endpoint: 'a:b' } })).toBe(false);
     expect(validate({ ...base, invariants: [{ type: 'latency', when: 'sometimes' }] })).toBe(false);
     expect(validate({ agent: base.agent })).toBe(false);
+  });
+
+  it('allows ${VAR} where the loader reads it: URLs, numbers and booleans', () => {
+    const validate = compile();
+    const config = {
+      agent: { endpoint: '${AGENT_URL}', timeout: '${TIMEOUT:-5000}' },
+      golden_prompts: ['hi'],
+      run: { concurrency: '${N}', baseline: '${BASELINE}' },
+    };
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...config, run: { concurrency: 'eight' } })).toBe(false);
+    expect(validate({ ...config, agent: { endpoint: 'not a url' } })).toBe(false);
   });
 
   it('describes fields for editors', () => {

@@ -1,5 +1,6 @@
 import type { ErrorIssue } from '../errors.js';
 import type { RunPlan } from '../run/plan.js';
+import { coerceInterpolatedScalars } from './coerce-interpolated.js';
 import { configError } from './config-issues.js';
 import { formatConfigPath, valueAt } from './config-path.js';
 import { configSchema } from './config-schema.js';
@@ -28,8 +29,8 @@ export interface ResolveConfigOptions {
   defaultWeights?: Readonly<Record<string, number>>;
 }
 
-// Legacy configs may have unknown keys at several depths; each pass removes one layer of them.
-const MAX_LEGACY_PASSES = 8;
+// Each pass either converts `${VAR}` text to numbers or drops one layer of legacy unknown keys.
+const MAX_PASSES = 8;
 
 /**
  * Validates a config object (parsed YAML, or an object built in code) and normalises it into a RunPlan.
@@ -83,10 +84,15 @@ export function resolveLocated(
   const reported = new Set(issues.map((issue) => issue.path));
   const data: unknown = structuredClone(interpolated.value);
   let parsed = configSchema.safeParse(data);
-  for (let pass = 0; !parsed.success && pass < MAX_LEGACY_PASSES; pass++) {
+  for (let pass = 0; !parsed.success; pass++) {
+    const last = pass >= MAX_PASSES;
+    if (!last && coerceInterpolatedScalars(parsed.error.issues, data, raw) > 0) {
+      parsed = configSchema.safeParse(data);
+      continue;
+    }
     const translated = translateZodIssues(parsed.error.issues, configSchema, data, locate);
-    if (!legacy || translated.unknownKeys.length === 0) {
-      const unknown = legacy ? [] : translated.unknownKeys.map((u) => u.issue);
+    if (last || !legacy || translated.unknownKeys.length === 0) {
+      const unknown = translated.unknownKeys.map((u) => u.issue);
       issues.push(...unknown, ...translated.errors.filter((e) => !reported.has(e.path)));
       break;
     }
@@ -97,17 +103,13 @@ export function resolveLocated(
       const hint = issue.hint?.startsWith('did you mean') ? ` (${issue.hint})` : '';
       context.warn(`${issue.message} is ignored${hint}`, path);
       const parent = valueAt(data, path.slice(0, -1));
-      if (parent !== null && typeof parent === 'object')
+      if (parent !== null && typeof parent === 'object') {
         delete (parent as Record<string, unknown>)[String(path.at(-1))];
+      }
     }
     parsed = configSchema.safeParse(data);
   }
-  if (issues.length > 0 || !parsed.success) {
-    throw configError(
-      file,
-      issues.length > 0 ? issues : [{ message: 'the config does not match the schema' }],
-    );
-  }
+  if (issues.length > 0 || !parsed.success) throw configError(file, issues);
   const plan = toPlan(parsed.data, context, planOptions);
   if (context.issues.length > 0) throw configError(file, context.issues);
   registerPlanSecrets(
