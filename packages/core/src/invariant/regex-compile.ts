@@ -1,3 +1,5 @@
+import { findBacktrackingRisk } from '@flakestorm/patterns';
+
 /** The result of compiling a configured regular expression: the RegExp, or a problem to report. */
 export type CompiledRegex = { ok: true; regex: RegExp } | { ok: false; problem: string };
 
@@ -26,9 +28,20 @@ export function compileRegex(pattern: string, flags = ''): CompiledRegex {
     source = source.slice(inline[0].length);
   }
   source = source.replace(/\(\?P</g, '(?<').replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
+  const jsFlags = [...found].join('');
+  let regex: RegExp;
   try {
-    return { ok: true, regex: new RegExp(source, [...found].join('')) };
+    regex = new RegExp(source, jsFlags);
   } catch (error) {
     return { ok: false, problem: `invalid regex ${JSON.stringify(pattern)}: ${(error as Error).message}` };
   }
+  // Agent output is untrusted: a pattern that backtracks exponentially would let one answer stall the run.
+  const risk = findBacktrackingRisk(source, jsFlags);
+  if (risk && !risk.startsWith('cannot be analysed')) {
+    return {
+      ok: false,
+      problem: `regex ${JSON.stringify(pattern)} can backtrack catastrophically (${risk}); rewrite it`,
+    };
+  }
+  return { ok: true, regex };
 }

@@ -1,5 +1,7 @@
+import { findBacktrackingRisk } from '@flakestorm/patterns';
 import { describe, expect, it } from 'vitest';
 import { detectRefusal, refusalScore } from './refusal.js';
+import lexicon from './refusal-lexicon.json' with { type: 'json' };
 
 const refusals = [
   "I can't help with that.",
@@ -108,5 +110,15 @@ describe('detectRefusal', () => {
   it('looks only at the first 8000 chars of a huge answer', () => {
     const huge = `Sure, here is the report. ${'data '.repeat(200_000)} I cannot help with that.`;
     expect(detectRefusal(huge).refused).toBe(false);
+  });
+});
+
+describe('refusal lexicon', () => {
+  it('has no pattern that can backtrack catastrophically on untrusted answers', () => {
+    const all = [...lexicon.refusal, ...lexicon.compliance, ...lexicon.guards];
+    const risky = all
+      .map((p) => ({ pattern: p.pattern, risk: findBacktrackingRisk(p.pattern, 'm') }))
+      .filter((r) => r.risk !== undefined && !r.risk.startsWith('cannot be analysed'));
+    expect(risky).toEqual([]);
   });
 });

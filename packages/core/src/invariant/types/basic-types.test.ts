@@ -214,3 +214,11 @@ describe('valid_json / json_schema', () => {
     );
   });
 });
+
+describe('regex safety', () => {
+  it('rejects patterns that backtrack catastrophically on crafted answers', () => {
+    expect(regexInvariant.validate({ pattern: '^(a+)+$' })[0]).toMatch(/backtrack catastrophically/);
+    expect(excludesPatternInvariant.validate({ patterns: ['(\\w+\\s?)+$'] })[0]).toMatch(/backtrack/);
+    expect(regexInvariant.validate({ pattern: '^\\{.*\\}$' })).toEqual([]);
+  });
+});
