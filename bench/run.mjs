@@ -56,7 +56,7 @@ function startEcho() {
 
 /** A config of about `cases` cases: golden prompts x mutation types x count. */
 function benchConfig(url, cases, extra = {}) {
-  const count = 10;
+  const count = 10; // per type
   const goldens = Math.max(1, Math.ceil(cases / (TYPES.length * count)));
   return {
     agent: { endpoint: `${url}/invoke`, type: 'http', timeout: 10_000 },
@@ -64,7 +64,7 @@ function benchConfig(url, cases, extra = {}) {
       { length: goldens },
       (_, i) => `Book flight number ${i} to Paris for next Monday`,
     ),
-    mutations: { count, types: TYPES },
+    mutations: { types: TYPES.map((type) => ({ type, count })) },
     invariants: INVARIANTS,
     run: { concurrency: CONCURRENCY, seed: 1, retries: 0, baseline: false },
     ...extra,

@@ -5,6 +5,7 @@ export type {
   ChatMessage,
   CheckResult,
   ErrorCause,
+  FlakestormConfigInput,
   FlakestormErrorCode,
   InvariantCheck,
   InvariantSpec,
@@ -31,6 +32,7 @@ export type {
   Verdict,
 } from '@flakestorm/core';
 export {
+  defineConfig,
   defineInvariant,
   defineMutator,
   definePlugin,

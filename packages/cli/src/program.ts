@@ -18,9 +18,11 @@ export interface RunOptions {
 /** Sets the exit code a command action produced; `main` reads it after parsing. */
 export type ExitSink = (code: number) => void;
 
-const number = (name: string) => (value: string) => {
+const ratio = (name: string) => (value: string) => {
   const n = Number(value);
-  if (!Number.isFinite(n)) throw usage(`${name} must be a number, got "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw usage(`${name} must be a number from 0 to 1 (e.g. 0.8), got "${value}".`);
+  }
   return n;
 };
 const integer = (name: string, min: number) => (value: string) => {
@@ -227,7 +229,7 @@ Exit codes: 0 passed, 1 score below --min-score, 2 usage or config error, 3 targ
 
 function addRunOptions(command: Command): Command {
   return command
-    .option('--min-score <score>', 'exit 1 when robustness is below this (0..1)', number('--min-score'))
+    .option('--min-score <score>', 'exit 1 when robustness is below this (0..1)', ratio('--min-score'))
     .option('--json <path>', 'write the JSON report to this file')
     .option('--format <list>', 'report formats to write into --out-dir (e.g. json,junit,html)', list)
     .option('--out-dir <dir>', 'folder for reports')

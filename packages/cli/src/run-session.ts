@@ -76,8 +76,19 @@ export async function runSession(
   try {
     const interrupted = controller.signal.aborted || end.meta.status === 'interrupted';
     const stem = `flakestorm-${end.meta.startedAt.replace(/[:.]/g, '-').replace(/Z$/, '')}`;
-    const formats = options.format ?? plan.output.formats;
     const renderers = await loadRenderers();
+    // Formats asked for on the command line must exist; those from a config file (maybe written for the
+    // Python tool, or naming a renderer not installed) are skipped with a warning.
+    const formats = options.format ?? plan.output.formats.filter((f) => f === 'terminal' || renderers.has(f));
+    if (!options.format && !options.quiet) {
+      for (const f of plan.output.formats) {
+        if (f !== 'terminal' && !renderers.has(f)) {
+          io.stderr.write(
+            `${colorsErr.yellow('warning')} report format "${f}" is not available here; skipped\n`,
+          );
+        }
+      }
+    }
     const targets = planReports({
       extensions: new Map([...renderers.values()].map((r) => [r.format, r.extension])),
       ...(options.json ? { json: options.json } : {}),

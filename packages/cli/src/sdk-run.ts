@@ -3,16 +3,18 @@ import {
   builtinPlugin,
   type CaseResult,
   createRegistry,
-  FlakestormError,
+  loadConfigFile,
   type Plugin,
+  prepareCheckRunner,
+  type Registry,
   type RunEvent,
   type RunMeta,
   type RunPlan,
-  type Registry,
   type RunSummary,
+  resolveConfig,
   runPlan,
 } from '@flakestorm/core';
-import { configKnowledge, engine } from './engine.js';
+import { configKnowledge } from './engine.js';
 import type { RunRecorder, RunRecorderFactory } from './recorder.js';
 
 /** Options of the SDK's `run`. */
@@ -59,9 +61,9 @@ export async function toPlan(
   registry: Registry = createRegistry([builtinPlugin]),
 ): Promise<RunPlan> {
   const knowledge = configKnowledge(registry);
-  if (typeof input === 'string') return (await engine('loadConfigFile')(resolve(input), knowledge)).plan;
+  if (typeof input === 'string') return (await loadConfigFile(resolve(input), knowledge)).plan;
   if (isRunPlan(input)) return input;
-  return engine('resolveConfig')(input, { ...knowledge, source: 'inline', baseDir });
+  return resolveConfig(input, { ...knowledge, source: 'inline', baseDir });
 }
 
 /**
@@ -76,7 +78,6 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
   const registry = createRegistry([builtinPlugin, ...(options.plugins ?? [])]);
   const collect = options.collectResults !== false;
   const results: CaseResult[] = [];
-  let end: { meta: RunMeta; summary: RunSummary } | undefined;
   let recorder: RunRecorder | undefined;
   let recorderReady: Promise<void> | undefined;
   // Results that complete while the recorder is still opening wait here, then go in order.
@@ -93,18 +94,23 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
       if (recorder) recorder.add(event.result);
       else if (recorderReady) early.push(event.result);
     }
-    if (event.type === 'run.end') end = { meta: event.meta, summary: event.summary };
     options.onEvent?.(event);
   };
-  const runOptions = options.signal ? { registry, onEvent, signal: options.signal } : { registry, onEvent };
-  await runPlan(plan, runOptions);
-  if (!end) {
-    throw new FlakestormError('FLAKESTORM_INTERNAL', 'The run ended without a run.end event.', {
-      hint: 'This is a bug in the engine; re-run with FLAKESTORM_DEBUG=1 and report it.',
-    });
-  }
+  // The pattern engine backs excludes_pii and redacts excerpts in check reasons.
+  const { defaultScanner } = await import('@flakestorm/patterns');
+  const checks = await prepareCheckRunner(plan.invariants, registry, {
+    baseDir: plan.baseDir,
+    registry,
+    scanner: defaultScanner(),
+  });
+  const outcome = await runPlan(plan, {
+    registry,
+    onEvent,
+    checks,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   await recorderReady;
-  await recorder?.finish(end.meta, end.summary);
-  results.sort((a, b) => a.index - b.index);
-  return { ...end, results, plan };
+  await recorder?.finish(outcome.meta, outcome.summary);
+  // The engine streams results in case order already.
+  return { meta: outcome.meta, summary: outcome.summary, results, plan };
 }

@@ -135,6 +135,9 @@ describe('demo config', () => {
   it('points at the agent and lists the given mutation types', () => {
     const config = demoConfig({ url: 'http://127.0.0.1:1', mutationTypes: ['noise', 'paraphrase'] });
     expect(config).toMatchObject({ agent: { endpoint: 'http://127.0.0.1:1/invoke' } });
-    expect((config.mutations as { types: string[] }).types).toEqual(['noise', 'paraphrase']);
+    expect((config.mutations as { types: Array<{ type: string }> }).types.map((t) => t.type)).toEqual([
+      'noise',
+      'paraphrase',
+    ]);
   });
 });

@@ -53,9 +53,15 @@ export interface DemoConfigOptions {
  */
 export function demoConfig(options: DemoConfigOptions): Record<string, unknown> {
   return {
-    agent: { endpoint: `${options.url}/invoke`, type: 'http', timeout: 5000, canary: DEMO_CANARY },
+    agent: { endpoint: `${options.url}/invoke`, type: 'http', timeout: 2000, canary: DEMO_CANARY },
     golden_prompts: [...demoGoldenPrompts],
-    mutations: { count: options.count ?? 2, types: [...(options.mutationTypes ?? pythonMutationTypes)] },
+    // Each type gets its own count (a shared `mutations.count` would be split across ~50 types).
+    mutations: {
+      // `custom` needs the user's own templates, so the demo leaves it out.
+      types: (options.mutationTypes ?? pythonMutationTypes)
+        .filter((type) => type !== 'custom')
+        .map((type) => ({ type, count: options.count ?? 2 })),
+    },
     invariants: [
       {
         type: 'completes',

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { FlakestormError } from '@flakestorm/core';
-import { engine } from '../engine.js';
+import { FlakestormError, starterConfig } from '@flakestorm/core';
 
 /** `flakestorm init`: writes the commented starter config; never overwrites without --force. */
 export async function initCommand(path: string, options: { force: boolean }): Promise<number> {
@@ -16,7 +15,7 @@ export async function initCommand(path: string, options: { force: boolean }): Pr
       },
     );
   }
-  await writeFile(file, engine('starterConfig')(), 'utf8');
+  await writeFile(file, starterConfig(), 'utf8');
   process.stdout.write(
     `Wrote ${relative(process.cwd(), file) || file}. Point agent.endpoint at your agent, then run: flakestorm run -c ${path}\n`,
   );

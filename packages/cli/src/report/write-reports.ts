@@ -32,6 +32,9 @@ export async function loadRenderers(): Promise<Map<string, ReportRenderer>> {
     const list = Array.isArray(value) ? value : [value];
     for (const item of list) if (isRenderer(item)) renderers.set(item.format, item);
   }
+  // The config accepts `md` for markdown.
+  const markdown = renderers.get('markdown');
+  if (markdown && !renderers.has('md')) renderers.set('md', markdown);
   return renderers;
 }
 
