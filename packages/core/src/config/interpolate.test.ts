@@ -86,7 +86,7 @@ describe('variables in number and boolean fields', () => {
       /:4:16 run\.concurrency: expected a number/,
     );
     expect(() => loadConfigText(`${base}run:\n  concurrency: \${N}\n`, { env: { N: 'lots' } })).toThrow(
-      /:4:16 run\.concurrency: expected a number, got a string "lots"/,
+      /:4:16 run\.concurrency: expected a number, got a string "lots" \(from `\$\{N\}`\)/,
     );
   });
 });

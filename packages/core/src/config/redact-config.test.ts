@@ -58,3 +58,18 @@ describe('configHash', () => {
     expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
   });
 });
+
+describe('error messages', () => {
+  it('quote the written ${VAR}, never the secret value read from the environment', () => {
+    const text = 'agent:\n  endpoint: "${AGENT_URL}"\ngolden_prompts: [hi]\n';
+    expect(() => loadConfigText(text, { env: { AGENT_URL: 'ftp://user:hunter2hunter2@host' } })).toThrow(
+      /agent\.endpoint: expected an http:\/\/ or https:\/\/ URL, got "\$\{AGENT_URL\}"/,
+    );
+    try {
+      loadConfigText(text, { env: { AGENT_URL: 'ftp://user:hunter2hunter2@host' } });
+    } catch (error) {
+      expect(JSON.stringify(error)).not.toContain('hunter2');
+      expect(String((error as Error).message)).not.toContain('hunter2');
+    }
+  });
+});

@@ -90,7 +90,7 @@ export function resolveLocated(
       parsed = configSchema.safeParse(data);
       continue;
     }
-    const translated = translateZodIssues(parsed.error.issues, configSchema, data, locate);
+    const translated = translateZodIssues(parsed.error.issues, configSchema, data, locate, raw);
     if (last || !legacy || translated.unknownKeys.length === 0) {
       const unknown = translated.unknownKeys.map((u) => u.issue);
       issues.push(...unknown, ...translated.errors.filter((e) => !reported.has(e.path)));

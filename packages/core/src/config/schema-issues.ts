@@ -3,6 +3,7 @@ import type { ErrorIssue } from '../errors.js';
 import { type ConfigPath, formatConfigPath, valueAt } from './config-path.js';
 import { closestMatch, didYouMean } from './did-you-mean.js';
 import { allowedKeysAt } from './schema-keys.js';
+import { isSecretName } from './secret-fields.js';
 import type { Locator } from './yaml-source.js';
 
 /** A key the schema does not know, kept apart because legacy configs only warn about it. */
@@ -17,12 +18,16 @@ export interface TranslatedIssues {
   unknownKeys: UnknownKey[];
 }
 
-/** Turns zod issues into messages a person can act on, each with its file position and a hint. */
+/**
+ * Turns zod issues into messages a person can act on, each with its file position and a hint.
+ * `written` is the config before `${VAR}` interpolation, quoted instead of values read from the env.
+ */
 export function translateZodIssues(
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodType,
   data: unknown,
   locate: Locator | undefined,
+  written: unknown = data,
 ): TranslatedIssues {
   const result: TranslatedIssues = { errors: [], unknownKeys: [] };
   // A misspelt key is one mistake: its "unknown key" issue suffices, without "required key missing".
@@ -55,7 +60,15 @@ export function translateZodIssues(
     }
     const value = valueAt(data, path);
     const missing = value === undefined;
-    const { message, hint } = describe(issue, value, missing);
+    // Quote what the user wrote (`${SECRET_URL}`), not what a secret-looking variable put there.
+    const original = valueAt(written, path);
+    const fromEnv = typeof original === 'string' && original.includes('${');
+    const secret =
+      fromEnv && (mentionsSecret(original) || path.some((s) => typeof s === 'string' && isSecretName(s)));
+    const shown = secret ? original : value;
+    const described = describe(issue, shown, missing);
+    const message = fromEnv && !secret ? `${described.message} (from \`${original}\`)` : described.message;
+    const hint = described.hint;
     const error: ErrorIssue = {
       message,
       path: formatConfigPath(path),
@@ -67,6 +80,13 @@ export function translateZodIssues(
   }
   result.errors = result.errors.filter((error) => !misspelt.has(missingErrors.get(error) ?? '\u0000'));
   return result;
+}
+
+// True when a written value reads a variable whose name suggests a secret (or a URL, which may embed one).
+function mentionsSecret(written: string): boolean {
+  return [...written.matchAll(/\$\{([A-Za-z_]\w*)/g)].some(
+    ([, name]) => isSecretName(name ?? '') || /URL|URI|DSN/i.test(name ?? ''),
+  );
 }
 
 function describe(
