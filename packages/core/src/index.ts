@@ -1,3 +1,5 @@
+export type { RegistryConfigOptions } from './config/registry-options.js';
+export { configOptionsFromRegistry } from './config/registry-options.js';
 export type { FlakestormConfig, FlakestormConfigInput } from './config/config-schema.js';
 export { defaultMutationTypes, defaultMutationWeights } from './config/default-weights.js';
 export { defineConfig } from './config/define-config.js';

@@ -7,8 +7,25 @@ const afterCalls = z.int().min(0).describe('Calls that succeed before the fault 
 /** A fault on the agent's tool calls (Python Flakestorm's tool_faults). */
 export const toolFaultSchema = z.strictObject({
   tool: z.string().min(1).optional().describe('Tool name or "*" (default "*").'),
-  mode: z.enum(['timeout', 'error', 'malformed', 'slow', 'malicious_response']),
+  mode: z.enum([
+    'timeout',
+    'error',
+    'malformed',
+    'slow',
+    'malicious_response',
+    // Flakestorm additions (the chaos proxy's HTTP faults).
+    'hang',
+    'rate_limit',
+    'reset',
+    'truncated_body',
+    'wrong_content_type',
+  ]),
   match_url: z.string().optional(),
+  route: z.string().min(1).optional().describe('A key of `chaos.routes` this fault is limited to.'),
+  method: z.string().min(1).optional(),
+  for_calls: z.int().min(1).optional().describe('Calls faulted at most, then the fault stops.'),
+  retry_after_s: z.int().min(0).optional(),
+  content_type: z.string().optional(),
   delay_ms: z.int().min(0).optional(),
   error_code: z.int().min(100).max(599).optional(),
   message: z.string().optional(),
@@ -19,7 +36,27 @@ export const toolFaultSchema = z.strictObject({
 
 /** A fault on the agent's LLM calls (Python Flakestorm's llm_faults). */
 export const llmFaultSchema = z.strictObject({
-  mode: z.enum(['timeout', 'truncated_response', 'rate_limit', 'empty', 'garbage', 'response_drift']),
+  mode: z.enum([
+    'timeout',
+    'truncated_response',
+    'rate_limit',
+    'empty',
+    'garbage',
+    'response_drift',
+    // Flakestorm additions (the chaos proxy's LLM wire faults).
+    'slow_first_token',
+    'stream_cut',
+    'finish_length',
+    'tool_args_corrupted',
+    'error',
+    'reset',
+  ]),
+  route: z.string().min(1).optional().describe('A key of `chaos.routes` this fault is limited to.'),
+  match_url: z.string().optional(),
+  for_calls: z.int().min(1).optional().describe('Calls faulted at most, then the fault stops.'),
+  after_chunks: z.int().min(0).optional().describe('stream_cut: content chunks sent before the cut.'),
+  error_code: z.int().min(100).max(599).optional(),
+  retry_after_s: z.int().min(0).optional(),
   max_tokens: z.int().min(0).optional(),
   delay_ms: z.int().min(0).optional(),
   probability: probability.optional(),
@@ -62,8 +99,61 @@ const faultSet = {
   context_attacks: contextAttacksSchema.optional(),
 };
 
-/** Environment chaos applied during a run. */
-export const chaosSchema = z.strictObject(faultSet);
+const upstreamUrl = z.url({ protocol: /^https?$/ }).describe('The real upstream base URL.');
+
+/** Environment chaos applied during a run: the proxy's routes, the faults, and an optional profile. */
+export const chaosSchema = z
+  .strictObject({
+    routes: z
+      .record(
+        z.string().regex(/^\/[^\s]+$/, 'a route is a path prefix such as /llm or /tools/orders'),
+        upstreamUrl,
+      )
+      .optional()
+      .describe('Proxy path prefix ("/llm", "/tools/orders") to the real upstream base URL.'),
+    profile: z.string().min(1).optional().describe('A built-in chaos profile merged under these faults.'),
+    port: z.int().min(0).max(65535).optional().describe('Port of the chaos proxy (default: a free one).'),
+    ...faultSet,
+  })
+  .superRefine((chaos, context) => {
+    // A fault aimed at a route or tool that no route serves would never fire: a "route to nowhere".
+    const routes = Object.keys(chaos.routes ?? {}).map((key) => key.replace(/\/\*$/, '').replace(/\/+$/, ''));
+    if (routes.length === 0) return;
+    const check = (
+      kind: 'tool_faults' | 'llm_faults',
+      index: number,
+      fault: { route?: string | undefined; tool?: string | undefined },
+    ) => {
+      if (
+        fault.route !== undefined &&
+        !routes.includes(fault.route.replace(/\/\*$/, '').replace(/\/+$/, ''))
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path: [kind, index, 'route'],
+          message: `route \`${fault.route}\` is not one of chaos.routes (${routes.join(', ')})`,
+        });
+      }
+      if (fault.tool !== undefined && fault.tool !== '*' && !fault.tool.includes('*')) {
+        const served = routes.some(
+          (route) => route === `/tools/${fault.tool}` || route.endsWith(`/${fault.tool}`),
+        );
+        if (!served) {
+          context.addIssue({
+            code: 'custom',
+            path: [kind, index, 'tool'],
+            message: `no route serves tool \`${fault.tool}\`: add "/tools/${fault.tool}" to chaos.routes`,
+          });
+        }
+      }
+    };
+    chaos.tool_faults?.forEach((fault, index) => {
+      check('tool_faults', index, fault);
+    });
+    chaos.llm_faults?.forEach((fault, index) => {
+      check('llm_faults', index, fault);
+    });
+  });
 
 /** A behavioural contract: invariants checked under each cell of a chaos matrix. */
 export const contractSchema = z.strictObject({

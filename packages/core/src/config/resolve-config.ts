@@ -1,4 +1,5 @@
 import type { ErrorIssue } from '../errors.js';
+import type { JsonObject } from '../json.js';
 import type { RunPlan } from '../run/plan.js';
 import { coerceInterpolatedScalars } from './coerce-interpolated.js';
 import { configError } from './config-issues.js';
@@ -25,6 +26,8 @@ export interface ResolveConfigOptions {
   knownMutationTypes?: Iterable<string>;
   /** When given, unknown invariant type names are located errors with a did-you-mean hint. */
   knownInvariantTypes?: Iterable<string>;
+  /** The invariant type's own check of its params; problems become errors located at the entry. */
+  validateInvariant?: (type: string, params: JsonObject) => readonly string[];
   /** Mutators' own default weights (after the config's, before Python Flakestorm's table). */
   defaultWeights?: Readonly<Record<string, number>>;
 }
@@ -54,6 +57,7 @@ export function resolveLocated(
     ...(options.knownInvariantTypes === undefined
       ? {}
       : { knownInvariantTypes: options.knownInvariantTypes }),
+    ...(options.validateInvariant === undefined ? {} : { validateInvariant: options.validateInvariant }),
     ...(options.defaultWeights === undefined ? {} : { defaultWeights: options.defaultWeights }),
   };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

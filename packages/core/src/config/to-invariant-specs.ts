@@ -5,6 +5,13 @@ import { didYouMean } from './did-you-mean.js';
 import type { InvariantConfig } from './invariant-schema.js';
 import type { PlanContext } from './plan-context.js';
 
+/** What the caller knows about invariant types (from the registry). */
+export interface InvariantCatalogue {
+  knownInvariantTypes?: Iterable<string>;
+  /** The type's own check of its params; returns readable problems (empty when fine). */
+  validateInvariant?: (type: string, params: JsonObject) => readonly string[];
+}
+
 const SHARED_FIELDS = new Set(['type', 'id', 'severity', 'when', 'negate', 'description', 'probes']);
 
 /**
@@ -15,9 +22,9 @@ export function toInvariantSpecs(
   entries: readonly InvariantConfig[] | undefined,
   basePath: ConfigPath,
   context: PlanContext,
-  knownTypes: Iterable<string> | undefined,
+  catalogue: InvariantCatalogue,
 ): InvariantSpec[] {
-  const known = knownTypes ? new Set(knownTypes) : undefined;
+  const known = catalogue.knownInvariantTypes ? new Set(catalogue.knownInvariantTypes) : undefined;
   const ids = new Map<string, number>();
   return (entries ?? []).map((entry, i) => {
     const path = [...basePath, i];
@@ -44,6 +51,11 @@ export function toInvariantSpecs(
       // Non-shared keys come from the schema's JSON catchall, so they are JSON values.
       if (!SHARED_FIELDS.has(key) && value !== undefined) params[key] = value as JsonObject[string];
     }
+    if (catalogue.validateInvariant && (!known || known.has(entry.type))) {
+      for (const problem of checkParams(catalogue.validateInvariant, entry.type, params)) {
+        context.problem(path, `invariant \`${id}\` (${entry.type}): ${problem}`);
+      }
+    }
     return {
       type: entry.type,
       id,
@@ -55,6 +67,21 @@ export function toInvariantSpecs(
       params,
     };
   });
+}
+
+function checkParams(
+  validate: NonNullable<InvariantCatalogue['validateInvariant']>,
+  type: string,
+  params: JsonObject,
+): readonly string[] {
+  try {
+    return validate(type, params);
+  } catch (error) {
+    // A validator that throws is a plugin bug; the user still sees which entry triggered it.
+    return [
+      `its parameters could not be checked (${error instanceof Error ? error.message : String(error)})`,
+    ];
+  }
 }
 
 function toCondition(when: InvariantConfig['when']): InvariantCondition {

@@ -2,15 +2,14 @@ import type { JsonObject } from '../json.js';
 import type { GeneratorModelSpec, GoldenPrompt, OutputSpec, RunPlan, RunSettings } from '../run/plan.js';
 import type { FlakestormConfig } from './config-schema.js';
 import type { PlanContext } from './plan-context.js';
-import { toInvariantSpecs } from './to-invariant-specs.js';
+import { type InvariantCatalogue, toInvariantSpecs } from './to-invariant-specs.js';
 import { type MutationCatalogue, toMutationSpecs } from './to-mutation-specs.js';
 import { toTargetSpec } from './to-target-spec.js';
 
 /** What normalisation needs to know beyond the config. */
-export interface PlanOptions extends MutationCatalogue {
+export interface PlanOptions extends MutationCatalogue, InvariantCatalogue {
   source: string;
   baseDir: string;
-  knownInvariantTypes?: Iterable<string>;
 }
 
 /** Runner defaults: a fast, polite, reproducible run. */
@@ -51,22 +50,12 @@ export function toPlan(config: FlakestormConfig, context: PlanContext, options: 
     ...(run.min_score === undefined ? {} : { minScore: run.min_score }),
   };
   const mutations = toMutationSpecs(config.mutations, context, options);
-  const invariants = toInvariantSpecs(
-    config.invariants,
-    ['invariants'],
-    context,
-    options.knownInvariantTypes,
-  );
+  const invariants = toInvariantSpecs(config.invariants, ['invariants'], context, options);
   if (invariants.length === 0) {
     context.warn('no invariants: a case passes whenever the agent answers without an error');
   }
   if (config.contract?.invariants) {
-    toInvariantSpecs(
-      config.contract.invariants,
-      ['contract', 'invariants'],
-      context,
-      options.knownInvariantTypes,
-    );
+    toInvariantSpecs(config.contract.invariants, ['contract', 'invariants'], context, options);
   }
   const usesLlm = mutations.some((mutation) => mutation.generator === 'llm');
   const model = toModel(config, context, usesLlm);
