@@ -58,6 +58,13 @@ export { builtinMutators, pythonDefaultMutationTypes } from './mutation/builtin-
 export type { MutationCatalogueEntry } from './mutation/catalogue.js';
 export { mutationCatalogue } from './mutation/catalogue.js';
 export { composeMutators, mutatorForSpec } from './mutation/compose.js';
+export { generateWithLlm } from './mutation/llm/generate-with-llm.js';
+export type {
+  LlmGenerationRequest,
+  LlmGenerator,
+  LlmGeneratorOptions,
+} from './mutation/llm/llm-generator.js';
+export { createLlmGenerator } from './mutation/llm/llm-generator.js';
 export type {
   MeaningPreservation,
   MutateContext,
