@@ -66,6 +66,7 @@ kbd{font:11px ui-monospace,monospace;border:1px solid var(--line);border-radius:
 ins{background:var(--ins);text-decoration:none}del{background:var(--del)}
 .diff{white-space:pre-wrap}
 .scroll{max-height:300px;overflow:auto}
+.band-up{color:var(--excellent)}
 .static-failure{border-top:1px solid var(--line);padding-top:8px;margin-top:8px}
 .nojs-note{display:none}
 html:not(.js) .browser{display:none}
