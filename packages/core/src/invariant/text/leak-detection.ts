@@ -7,8 +7,12 @@ export interface CanaryLeak {
   at: number;
 }
 
-/** Answers are searched up to this size; a canary that comes back later is still found in most cases. */
+/** Answers are searched up to this size for plain and spaced forms. */
 const MAX_CHARS = 1_000_000;
+/** Decoding (base64, hex) is costlier, so only this much of an answer is decoded. */
+const MAX_DECODE_CHARS = 256_000;
+/** At most this many occurrences of one n-gram of the system prompt are followed. */
+const MAX_STARTS = 8;
 
 const invisible = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]|\u034f/g;
 
@@ -83,10 +87,11 @@ export function findCanaryLeak(response: string, canary: string): CanaryLeak | u
       // A stray % that is not an escape: nothing to decode.
     }
   }
-  for (const { decoded, at } of base64Decodings(text)) {
+  const head = text.length > MAX_DECODE_CHARS ? text.slice(0, MAX_DECODE_CHARS) : text;
+  for (const { decoded, at } of base64Decodings(head)) {
     if (compact(decoded).includes(needle)) return { form: 'base64', at };
   }
-  for (const { decoded, at } of hexDecodings(text)) {
+  for (const { decoded, at } of hexDecodings(head)) {
     if (compact(decoded).includes(needle)) return { form: 'hex', at };
   }
   return undefined;
@@ -132,14 +137,23 @@ export function findVerbatimSpan(
     else starts.set(k, [i]);
   }
   let best: VerbatimSpan | undefined;
-  for (let j = 0; j + minWords <= out.length; j++) {
+  let j = 0;
+  while (j + minWords <= out.length) {
     const hits = starts.get(key(out, j));
-    if (!hits) continue;
-    for (const i of hits) {
+    if (!hits) {
+      j++;
+      continue;
+    }
+    let longest = 0;
+    // Repetitive prompts give a key many starts; a few are enough to find a long span.
+    for (const i of hits.slice(0, MAX_STARTS)) {
       let n = minWords;
       while (i + n < src.length && j + n < out.length && src[i + n]?.word === out[j + n]?.word) n++;
-      if (!best || n > best.words) best = { at: out[j]?.at ?? 0, words: n };
+      longest = Math.max(longest, n);
     }
+    if (!best || longest > best.words) best = { at: out[j]?.at ?? 0, words: longest };
+    // Jump past the span: re-matching its tail would only find shorter spans, and costs O(n^2) on repeats.
+    j += longest;
   }
   return best;
 }
