@@ -61,6 +61,7 @@ export async function renderJunitReport(
   const redact = resolveRedactor(options);
   const dir = await mkdtemp(join(tmpdir(), 'flakestorm-junit-'));
   const suites = new Map<string, Suite>();
+  let spoolError: Error | undefined;
   try {
     for await (const raw of input.results()) {
       const r = redactResult(raw, redact);
@@ -76,14 +77,20 @@ export async function renderJunitReport(
           errors: 0,
           seconds: 0,
         };
+        // A spool file that cannot be written (disk full) must fail the render, not crash the process.
+        suite.stream.on('error', (error) => {
+          spoolError ??= error;
+        });
         suites.set(r.mutationType, suite);
       }
       suite.tests++;
       if (r.error) suite.errors++;
       else if (!r.passed) suite.failures++;
       suite.seconds += r.latencyMs / 1000;
+      if (spoolError) throw spoolError;
       await writeTo(suite.stream, testcaseXml(r, suite.name, rerunCommand(input.meta, r.id)));
     }
+    if (spoolError) throw spoolError;
     for (const suite of suites.values()) {
       suite.stream.end();
       await once(suite.stream, 'finish');
