@@ -51,7 +51,6 @@ export function planReports(options: {
   if (options.json) targets.push({ format: 'json', path: options.json });
   for (const format of options.formats) {
     if (format === 'terminal') continue;
-    if (format === 'json' && options.json) continue;
     targets.push({
       format,
       path: join(options.outDir, `${options.stem}.${options.extensions?.get(format) ?? format}`),

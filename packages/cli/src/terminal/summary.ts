@@ -43,19 +43,28 @@ export function formatSummary(context: SummaryContext, colors: Colors): string {
   const types = Object.entries(summary.byType).sort(
     (a, b) => a[1].rate - b[1].rate || a[0].localeCompare(b[0]),
   );
-  if (types.length > 0) {
+  // Types with failures get a row each; the (often many) flawless ones share one wrapped line.
+  const failing = types.filter(([, row]) => row.rate < 1);
+  const flawless = types.filter(([, row]) => row.rate >= 1).map(([type]) => type);
+  if (failing.length > 0) {
     out.push(
       '',
       colors.bold(
         `${column('Mutation type', 30)}${column('cases', 7, 'right')}${column('passed', 8, 'right')}${column('rate', 8, 'right')}`,
       ),
     );
-    for (const [type, row] of types) {
-      const rate = column(percent(row.rate), 8, 'right');
+    for (const [type, row] of failing) {
       out.push(
-        `${column(type, 30)}${column(String(row.total), 7, 'right')}${column(String(row.passed), 8, 'right')}${row.rate < 1 ? colors.red(rate) : colors.green(rate)}`,
+        `${column(type, 30)}${column(String(row.total), 7, 'right')}${column(String(row.passed), 8, 'right')}${colors.red(column(percent(row.rate), 8, 'right'))}`,
       );
     }
+  }
+  if (flawless.length > 0) {
+    out.push(
+      '',
+      `${colors.green(`${flawless.length} of ${types.length} mutation types passed every case:`)}`,
+    );
+    out.push(...wrap(flawless.join(', '), 100).map((line) => `  ${line}`));
   }
 
   const invariants = Object.entries(summary.byInvariant);
@@ -100,4 +109,17 @@ export function formatSummary(context: SummaryContext, colors: Colors): string {
     for (const path of context.reportPaths) out.push(`  ${path}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }

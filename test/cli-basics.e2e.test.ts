@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runCli } from './helpers/cli.js';
+
+const COMMANDS = [
+  'init',
+  'run',
+  'demo',
+  'validate',
+  'schema',
+  'mutate',
+  'mutations',
+  'invariants',
+  'doctor',
+  'scan',
+  'patterns',
+];
+
+beforeAll(ensureBuilt, 180_000);
+
+describe('flakestorm basics', () => {
+  it('prints its version', async () => {
+    const result = await runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('shows help with examples and exit codes', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of COMMANDS) expect(result.stdout).toContain(command);
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stdout).toContain('130 interrupted');
+  });
+
+  it.each(COMMANDS)('shows help with examples for `%s`', async (command) => {
+    const result = await runCli([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Usage: flakestorm ${command}`);
+    expect(result.stdout).toMatch(/Examples:\n\s+\$ flakestorm /);
+  });
+
+  it('exits 2 on usage errors, with a one-line reason and no stack trace', async () => {
+    for (const args of [
+      ['frobnicate'],
+      ['run', '--bogus'],
+      ['run', '--concurrency', 'zero'],
+      ['mutate', 'text'],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/error/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
