@@ -7,9 +7,9 @@ import { launchChromium } from '../pdf/launch-chromium.js';
 import { reportToInput } from '../report-input.js';
 import { ensureArtifactsDir, skipBrowserTests } from '../testing/browser.js';
 import { createFixtureReport } from '../testing/fixture-report.js';
+import { injectionPayloads } from '../testing/injection-payloads.js';
 import { createStringSink } from '../util/sinks.js';
 import { renderHtmlReport } from './html-renderer.js';
-import { injectionPayloads } from './html-renderer.test.js';
 
 const skip = skipBrowserTests('html browser tests');
 

@@ -2,22 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { reportToInput } from '../report-input.js';
 import { createFixtureReport } from '../testing/fixture-report.js';
+import { injectionPayloads } from '../testing/injection-payloads.js';
 import { createStringSink } from '../util/sinks.js';
 import { jsonForScript } from './html-escape.js';
 import { type HtmlRenderOptions, renderHtmlReport } from './html-renderer.js';
 import { pageScript } from './page-script.js';
 import { pageStyle } from './page-style.js';
-
-export const injectionPayloads = [
-  '</script><script>window.pwned=1</script>',
-  '<img src=x onerror="window.pwned=2">',
-  '<!--<script>window.pwned=3</script>',
-  'line\u2028sep\u2029</SCRIPT ><script>window.pwned=4</script>',
-  '<a href="javascript:window.pwned=5">click me</a> [md](javascript:window.pwned=6)',
-  '<svg onload="window.pwned=7"></svg><iframe src="javascript:window.pwned=8"></iframe>',
-  '<style>body{display:none}</style><link rel=stylesheet href=https://evil.example/x.css>',
-  '"><script>window.pwned=9</script><base href="https://evil.example/">',
-];
 
 async function render(
   options: Partial<HtmlRenderOptions> = {},
