@@ -54,6 +54,10 @@ export interface PatternDefinition {
   readonly description: string;
   /** Lowercase literals; the rule runs only if one of them occurs. Empty: digit-run or whole-text rule. */
   readonly literals?: readonly string[];
+  /** For rules without literals: the minimum digits a digit run needs before the regex is tried. */
+  readonly minDigits?: number;
+  /** Characters either side of a literal or digit hit the regex may need (default 256). */
+  readonly window?: number;
   /** Regular-expression source; macros `<gap:N>` (up to N filler words) and `<sep>` are expanded. */
   readonly regex: string;
   /** Match case-sensitively (default: case-insensitive). */

@@ -1,0 +1,161 @@
+/**
+ * Parsing and validation of pattern databases: the shipped one and users' own files share one format
+ * and one set of checks, so a bad user pattern fails with the same clear message as a bad built-in one.
+ */
+import { expandMacros } from './engine/macros.js';
+import { findBacktrackingRisk } from './engine/regex-safety.js';
+import { PatternError } from './errors.js';
+import {
+  injectionCategories,
+  type PatternDatabase,
+  type PatternDefinition,
+  type PatternKind,
+  piiCategories,
+  type Severity,
+} from './types.js';
+import { getValidator, validatorNames } from './validators/registry.js';
+
+const KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
+const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+const ID = /^[a-z0-9][a-z0-9_]{1,63}$/;
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function invalid(message: string, patternId?: string): PatternError {
+  return new PatternError(
+    'FLAKESTORM_PATTERN_INVALID',
+    patternId === undefined ? message : `pattern '${patternId}': ${message}`,
+    patternId === undefined ? undefined : { patternId },
+  );
+}
+
+/** Regex flags a pattern compiles with: always Unicode, case-insensitive unless asked otherwise. */
+export function flagsOf(def: Pick<PatternDefinition, 'caseSensitive'>): string {
+  return def.caseSensitive ? 'gu' : 'giu';
+}
+
+/** Validates one pattern object and returns it typed; throws PatternError naming the pattern and the fix. */
+export function parsePattern(raw: unknown, index = 0): PatternDefinition {
+  if (!isObject(raw)) throw invalid(`patterns[${index}] must be an object`);
+  const id = raw.id;
+  if (typeof id !== 'string' || !ID.test(id)) {
+    throw invalid(`patterns[${index}].id must be 2-64 characters of a-z, 0-9 and _ (got ${JSON.stringify(id)})`);
+  }
+  const kind = raw.kind as PatternKind;
+  if (!KINDS.includes(kind)) throw invalid(`kind must be one of ${KINDS.join(', ')}`, id);
+  const category = raw.category;
+  const allowed: readonly string[] = kind === 'injection' ? injectionCategories : piiCategories;
+  if (typeof category !== 'string' || !allowed.includes(category)) {
+    throw invalid(`category must be one of ${allowed.join(', ')} for kind '${kind}'`, id);
+  }
+  if (!SEVERITIES.includes(raw.severity as Severity)) throw invalid(`severity must be one of ${SEVERITIES.join(', ')}`, id);
+  if (typeof raw.description !== 'string' || raw.description.length === 0) throw invalid('description is required', id);
+  if (typeof raw.regex !== 'string' || raw.regex.length === 0) throw invalid('regex must be a non-empty string', id);
+  if (raw.literals !== undefined) {
+    if (!isStringArray(raw.literals) || raw.literals.some((l) => l.length === 0 || l !== l.toLowerCase())) {
+      throw invalid('literals must be non-empty lowercase strings', id);
+    }
+  }
+  for (const key of ['context', 'compliance'] as const) {
+    if (raw[key] !== undefined && !isStringArray(raw[key])) throw invalid(`${key} must be an array of strings`, id);
+  }
+  for (const key of ['confidence', 'weight'] as const) {
+    const v = raw[key];
+    if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1)) throw invalid(`${key} must be between 0 and 1`, id);
+  }
+  if (raw.group !== undefined && (!Number.isInteger(raw.group) || (raw.group as number) < 0)) {
+    throw invalid('group must be a non-negative integer', id);
+  }
+  if (raw.window !== undefined && (!Number.isInteger(raw.window) || (raw.window as number) < 16 || (raw.window as number) > 65536)) {
+    throw invalid('window must be an integer between 16 and 65536', id);
+  }
+  if (raw.minDigits !== undefined && (!Number.isInteger(raw.minDigits) || (raw.minDigits as number) < 0)) {
+    throw invalid('minDigits must be a non-negative integer', id);
+  }
+  if (raw.validator !== undefined && (typeof raw.validator !== 'string' || !getValidator(raw.validator))) {
+    throw new PatternError(
+      'FLAKESTORM_PATTERN_UNKNOWN_VALIDATOR',
+      `pattern '${id}': unknown validator ${JSON.stringify(raw.validator)}; use one of ${validatorNames().join(', ')}`,
+      { patternId: id },
+    );
+  }
+  const ex = raw.examples;
+  if (!isObject(ex) || !isStringArray(ex.positive) || !isStringArray(ex.negative)) {
+    throw invalid('examples must be { positive: string[], negative: string[] }', id);
+  }
+  if (ex.positive.length < 2 || ex.negative.length < 2) {
+    throw invalid('examples need at least 2 positive and 2 negative strings', id);
+  }
+  const def = raw as unknown as PatternDefinition;
+  checkRegex(def);
+  return def;
+}
+
+/** Compiles a pattern's regex and rejects syntax errors and catastrophic-backtracking shapes. */
+export function checkRegex(def: PatternDefinition): RegExp {
+  const source = expandMacros(def.regex);
+  const flags = flagsOf(def);
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, flags);
+  } catch (error) {
+    throw new PatternError(
+      'FLAKESTORM_PATTERN_INVALID',
+      `pattern '${def.id}': regex does not compile: ${(error as Error).message}`,
+      { patternId: def.id, cause: error },
+    );
+  }
+  const risk = findBacktrackingRisk(source, flags);
+  if (risk) {
+    throw new PatternError(
+      'FLAKESTORM_PATTERN_UNSAFE_REGEX',
+      `pattern '${def.id}': regex can backtrack catastrophically: ${risk}; bound the inner quantifier or make the alternatives disjoint`,
+      { patternId: def.id },
+    );
+  }
+  if (regex.test('')) {
+    throw invalid('regex matches the empty string; it would flag every text', def.id);
+  }
+  return regex;
+}
+
+/** Validates an unknown JSON value (a user's pattern file) as a pattern database; throws PatternError. */
+export function parsePatternDatabase(raw: unknown): PatternDatabase {
+  const obj = Array.isArray(raw) ? { version: 'user', patterns: raw } : raw;
+  if (!isObject(obj)) throw invalid('a pattern database must be an object { version, patterns } or an array of patterns');
+  if (!Array.isArray(obj.patterns)) throw invalid('"patterns" must be an array');
+  const version = typeof obj.version === 'string' ? obj.version : 'user';
+  const seen = new Set<string>();
+  const patterns = obj.patterns.map((p, i) => {
+    const def = parsePattern(p, i);
+    if (seen.has(def.id)) {
+      throw new PatternError('FLAKESTORM_PATTERN_DUPLICATE', `pattern '${def.id}' is defined twice; ids must be unique`, {
+        patternId: def.id,
+      });
+    }
+    seen.add(def.id);
+    return def;
+  });
+  let attacks: Record<string, readonly string[]> | undefined;
+  if (obj.attacks !== undefined) {
+    if (!isObject(obj.attacks) || !Object.values(obj.attacks).every(isStringArray)) {
+      throw invalid('"attacks" must map category ids to arrays of strings');
+    }
+    attacks = obj.attacks as Record<string, readonly string[]>;
+  }
+  return attacks === undefined ? { version, patterns } : { version, patterns, attacks };
+}
+
+/** Merges databases; later ones override patterns with the same id (a user file refining a built-in). */
+export function mergeDatabases(...dbs: readonly PatternDatabase[]): PatternDatabase {
+  const byId = new Map<string, PatternDefinition>();
+  const attacks: Record<string, string[]> = {};
+  for (const db of dbs) {
+    for (const p of db.patterns) byId.set(p.id, p);
+    for (const [cat, list] of Object.entries(db.attacks ?? {})) (attacks[cat] ??= []).push(...list);
+  }
+  return { version: dbs.map((d) => d.version).join('+'), patterns: [...byId.values()], attacks };
+}

@@ -1,0 +1,92 @@
+/** Byte/text conversions without TextEncoder, atob or Buffer, so the package needs no platform typings. */
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = (() => {
+  const t = new Int16Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) t[B64.charCodeAt(i)] = i;
+  t[45] = 62; // '-' (base64url)
+  t[95] = 63; // '_' (base64url)
+  return t;
+})();
+
+/** Decodes standard or URL-safe base64; undefined if a character is outside the alphabet. */
+export function base64ToBytes(value: string): Uint8Array | undefined {
+  const clean = value.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let j = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    const v = c < 128 ? B64_INDEX[c]! : -1;
+    if (v < 0) return undefined;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[j++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, j);
+}
+
+/** Decodes hex pairs ("69676e", "69 67 6e", "\\x69\\x67", "0x69 0x67"). */
+export function hexToBytes(value: string): Uint8Array | undefined {
+  const hex = value.replace(/\\x|0x|[\s:,-]/gi, '');
+  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** Strict UTF-8 decoding; undefined on malformed input. */
+export function utf8Decode(bytes: Uint8Array): string | undefined {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let cp: number;
+    let n: number;
+    if (b < 0x80) {
+      cp = b;
+      n = 0;
+    } else if (b >= 0xc2 && b < 0xe0) {
+      cp = b & 0x1f;
+      n = 1;
+    } else if (b >= 0xe0 && b < 0xf0) {
+      cp = b & 0x0f;
+      n = 2;
+    } else if (b >= 0xf0 && b < 0xf5) {
+      cp = b & 0x07;
+      n = 3;
+    } else return undefined;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return undefined;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    out += String.fromCodePoint(cp);
+    i += n + 1;
+  }
+  return out;
+}
+
+/** UTF-8 encoding of a string. */
+export function utf8Encode(value: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of value) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+/** ROT13 of the ASCII letters. */
+export function rot13(value: string): string {
+  return value.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}

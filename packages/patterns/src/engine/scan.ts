@@ -1,0 +1,166 @@
+/**
+ * One scan: normalise, run the injection view and the data view, score PII candidates by context and
+ * checksum (as Presidio does: a nine-digit number is nothing until "SSN" is near it or a checksum holds),
+ * decode hidden segments, and map everything back to original offsets.
+ */
+import {
+  type DecodedFrom,
+  type Finding,
+  type PatternKind,
+  type ScanOptions,
+  type ScanResult,
+  severityRank,
+} from '../types.js';
+import { rot13 } from './codec.js';
+import type { CompiledDatabase } from './compile.js';
+import { findEncodedSegments } from './decode.js';
+import { executeView, type RawMatch } from './execute.js';
+import { foldLeet, type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
+
+const ALL_KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
+const MAX_DEPTH = 2;
+// Rot13 doubles the injection pass; beyond this size an attacker gains nothing a plain pass misses.
+const ROT13_LIMIT = 65_536;
+const CONTEXT_BEFORE = 48;
+const CONTEXT_AFTER = 32;
+
+interface Mutable {
+  kind: PatternKind;
+  id: string;
+  category: string;
+  severity: Finding['severity'];
+  start: number;
+  end: number;
+  validated: boolean;
+  confidence: number;
+  decodedFrom?: DecodedFrom;
+  weight: number;
+}
+
+function hasContext(lower: string, start: number, end: number, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const around = lower.slice(Math.max(0, start - CONTEXT_BEFORE), Math.min(lower.length, end + CONTEXT_AFTER));
+  return words.some((w) => around.includes(w));
+}
+
+function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
+  const def = m.rule.def;
+  let confidence = def.confidence ?? 0.6;
+  let validated = false;
+  if (m.rule.validator) {
+    const verdict = m.rule.validator(m.value);
+    if (verdict === false) return undefined;
+    if (verdict === true) {
+      validated = true;
+      confidence = Math.min(1, confidence + 0.4);
+    }
+  }
+  const context = hasContext(norm.lower, m.start, m.end, m.rule.context);
+  if (context) confidence = Math.min(1, confidence + 0.35);
+  else if (def.contextRequired && !validated) return undefined;
+  const [start, end] = toOriginalSpan(norm, m.start, m.end);
+  return {
+    kind: def.kind,
+    id: def.id,
+    category: def.category,
+    severity: def.severity,
+    start,
+    end,
+    validated,
+    confidence,
+    weight: 0,
+  };
+}
+
+function injectionFinding(m: RawMatch, norm: NormalizedText): Mutable {
+  const def = m.rule.def;
+  const [start, end] = toOriginalSpan(norm, m.start, m.end);
+  return {
+    kind: 'injection',
+    id: def.id,
+    category: def.category,
+    severity: def.severity,
+    start,
+    end,
+    validated: false,
+    confidence: m.rule.weight,
+    weight: m.rule.weight,
+  };
+}
+
+/** Keeps the best of overlapping PII/secret findings: confidence, then checksum, severity, length. */
+function resolveOverlaps(findings: Mutable[]): Mutable[] {
+  const ranked = [...findings].sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      Number(b.validated) - Number(a.validated) ||
+      severityRank[b.severity] - severityRank[a.severity] ||
+      b.end - b.start - (a.end - a.start),
+  );
+  const kept: Mutable[] = [];
+  for (const f of ranked) if (!kept.some((k) => f.start < k.end && f.end > k.start)) kept.push(f);
+  return kept;
+}
+
+function dedupeInjection(findings: Mutable[]): Mutable[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mutable[] = [];
+  for (const f of sorted) {
+    if (out.some((k) => k.id === f.id && f.start < k.end && f.end > k.start)) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+function scanText(db: CompiledDatabase, text: string, kinds: ReadonlySet<PatternKind>, decode: boolean, depth: number): Mutable[] {
+  const norm = normalizeText(text);
+  const out: Mutable[] = [];
+  if (kinds.has('injection')) {
+    for (const m of executeView(db.injection, norm.folded, norm.folded)) out.push(injectionFinding(m, norm));
+    if (decode && norm.folded.length <= ROT13_LIMIT && /[a-z]{4}/.test(norm.lower)) {
+      const rotated = foldLeet(rot13(norm.lower));
+      for (const m of executeView(db.injection, rotated, rotated)) {
+        out.push({ ...injectionFinding(m, norm), decodedFrom: 'rot13' });
+      }
+    }
+  }
+  if (kinds.has('pii') || kinds.has('secret')) {
+    const data: Mutable[] = [];
+    for (const m of executeView(db.data, norm.text, norm.lower)) {
+      if (!kinds.has(m.rule.def.kind)) continue;
+      const f = dataFinding(m, norm);
+      if (f) data.push(f);
+    }
+    out.push(...resolveOverlaps(data));
+  }
+  if (decode && depth < MAX_DEPTH) {
+    for (const seg of findEncodedSegments(norm.text)) {
+      const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
+      for (const inner of scanText(db, seg.text, kinds, decode, depth + 1)) {
+        out.push({ ...inner, start, end, decodedFrom: inner.decodedFrom ?? seg.from });
+      }
+    }
+  }
+  return out;
+}
+
+/** Scans `text` with a compiled database. */
+export function scanWith(db: CompiledDatabase, text: string, options: ScanOptions = {}): ScanResult {
+  const kinds = new Set(options.kinds ?? ALL_KINDS);
+  const minRank = options.minSeverity === undefined ? 0 : severityRank[options.minSeverity];
+  const minConfidence = options.minConfidence ?? 0.5;
+  const raw = scanText(db, text, kinds, options.decode !== false, 0);
+  const injection = dedupeInjection(raw.filter((f) => f.kind === 'injection'));
+  const data = raw.filter((f) => f.kind !== 'injection' && f.confidence >= minConfidence);
+  // Distinct rules combine like independent evidence: 1 - prod(1 - weight).
+  const weights = new Map<string, number>();
+  for (const f of injection) weights.set(f.id, Math.max(weights.get(f.id) ?? 0, f.weight));
+  let miss = 1;
+  for (const w of weights.values()) miss *= 1 - w;
+  const score = Math.round((1 - miss) * 1000) / 1000;
+  const findings: Finding[] = [...injection, ...data]
+    .filter((f) => severityRank[f.severity] >= minRank)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map(({ weight: _w, decodedFrom, ...rest }) => (decodedFrom === undefined ? rest : { ...rest, decodedFrom }));
+  return { injection: { flagged: score >= (options.threshold ?? 0.5), score }, findings };
+}

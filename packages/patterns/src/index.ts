@@ -1,0 +1,33 @@
+/** @flakestorm/patterns: prompt-injection, PII and secret detection. Pure, synchronous, no I/O. */
+export { attackExamples } from './attacks.js';
+export { BUILTIN_VERSION, builtinDatabase } from './builtin.js';
+export { mergeDatabases, parsePattern, parsePatternDatabase } from './database.js';
+export { normalizeText, type NormalizedText } from './engine/normalize.js';
+export { findEncodedSegments, type DecodedSegment } from './engine/decode.js';
+export { findBacktrackingRisk } from './engine/regex-safety.js';
+export { isPatternError, PatternError, type PatternErrorCode } from './errors.js';
+export { listPatterns, loadPatternFile, type PatternSummary } from './load.js';
+export { applyRedaction, defaultMask } from './redact.js';
+export { createScanner, databaseStats, defaultScanner, redact, scan } from './scanner.js';
+export {
+  type DatabaseStats,
+  type DecodedFrom,
+  type Finding,
+  type InjectionCategory,
+  injectionCategories,
+  type PatternDatabase,
+  type PatternDefinition,
+  type PatternExamples,
+  type PatternKind,
+  type PiiCategory,
+  piiCategories,
+  type RedactOptions,
+  type ScanOptions,
+  type ScanResult,
+  type Scanner,
+  type Severity,
+  severityRank,
+} from './types.js';
+export { type ExampleFailure, verifyExamples } from './verify.js';
+export { getValidator, type Validator, type ValidatorResult, validatorNames } from './validators/registry.js';
+export { shannonEntropy } from './validators/entropy.js';

@@ -1,0 +1,114 @@
+/**
+ * Named validators a pattern file can refer to. A validator returns true when a checksum confirms the
+ * value, false to drop the candidate, and undefined when the value is plausible but has no checksum.
+ */
+import { base64ToBytes, utf8Decode } from '../engine/codec.js';
+import { bitcoinAddress, ethereumAddress } from './crypto-address.js';
+import { digitsOf, isRepeated, isValidDate, luhn } from './checksums.js';
+import { isHighEntropySecret, isPlausiblePassword } from './entropy.js';
+import * as am from './ids-americas.js';
+import * as eu from './ids-europe.js';
+import * as world from './ids-world.js';
+import { passportMrz } from './mrz.js';
+import { isIpv4, isIpv6 } from './network.js';
+
+/** A validator's verdict: confirmed (true), rejected (false) or plausible without checksum (undefined). */
+export type ValidatorResult = boolean | undefined;
+
+/** A named check applied to a candidate's matched text. */
+export type Validator = (value: string) => ValidatorResult;
+
+/** Parses "YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY" or "DD.MM.YYYY" as a plausible past date. */
+function dateOfBirth(value: string): ValidatorResult {
+  const n = value.split(/[^\d]+/).filter(Boolean).map(Number);
+  if (n.length !== 3) return undefined; // month names: the regex already constrained it
+  const [a, b, c] = n as [number, number, number];
+  const ok = (y: number, m: number, d: number): boolean => y >= 1900 && y <= 2100 && isValidDate(y, m, d);
+  if (a > 999) return ok(a, b, c) ? undefined : false;
+  const y = c < 100 ? 1900 + c : c;
+  return ok(y, b, a) || ok(y, a, b) ? undefined : false;
+}
+
+function gps(value: string): ValidatorResult {
+  const [lat, lon] = value.split(/[,\s]+/).map(Number);
+  if (lat === undefined || lon === undefined || Number.isNaN(lat) || Number.isNaN(lon)) return false;
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? undefined : false;
+}
+
+function jwt(value: string): ValidatorResult {
+  const head = value.split('.')[0] ?? '';
+  try {
+    const bytes = base64ToBytes(head);
+    const json = bytes ? utf8Decode(bytes) : undefined;
+    return json !== undefined && /"(?:alg|typ|kid)"/.test(json);
+  } catch {
+    return false;
+  }
+}
+
+function notRepeatedDigits(value: string): ValidatorResult {
+  const d = digitsOf(value);
+  return d.length > 0 && isRepeated(d) ? false : undefined;
+}
+
+const validators: Readonly<Record<string, Validator>> = {
+  luhn: (v) => luhn(digitsOf(v)),
+  credit_card: am.creditCard,
+  imei: am.imei,
+  iban: eu.iban,
+  us_ssn: am.usSsn,
+  us_itin: am.usItin,
+  us_ein: am.usEin,
+  us_aba_routing: am.usAbaRouting,
+  us_dea: am.usDea,
+  us_npi: am.usNpi,
+  ca_sin: am.caSin,
+  mx_curp: am.mxCurp,
+  br_cpf: am.brCpf,
+  uk_nhs: eu.ukNhs,
+  uk_nino: eu.ukNino,
+  es_nif: eu.esNif,
+  es_nie: eu.esNie,
+  it_fiscal_code: eu.itFiscalCode,
+  nl_bsn: eu.nlBsn,
+  pl_pesel: eu.plPesel,
+  se_personnummer: eu.sePersonnummer,
+  no_fodselsnummer: eu.noFodselsnummer,
+  fi_hetu: eu.fiHetu,
+  dk_cpr: eu.dkCpr,
+  fr_nir: eu.frNir,
+  de_tax_id: eu.deTaxId,
+  eu_vat: eu.euVat,
+  tr_tc_kimlik: world.trTcKimlik,
+  za_id: world.zaId,
+  kr_rrn: world.krRrn,
+  my_nric: world.myNric,
+  in_aadhaar: world.inAadhaar,
+  in_pan: world.inPan,
+  au_tfn: world.auTfn,
+  au_abn: world.auAbn,
+  au_medicare: world.auMedicare,
+  cn_resident_id: world.cnResidentId,
+  sg_nric: world.sgNric,
+  bitcoin_address: bitcoinAddress,
+  ethereum_address: ethereumAddress,
+  passport_mrz: passportMrz,
+  ipv4: (v) => (isIpv4(v) ? undefined : false),
+  ipv6: (v) => (isIpv6(v) ? undefined : false),
+  high_entropy: (v) => (isHighEntropySecret(v) ? undefined : false),
+  password_value: (v) => (isPlausiblePassword(v) ? undefined : false),
+  date_of_birth: dateOfBirth,
+  gps_coordinates: gps,
+  jwt,
+  not_repeated: notRepeatedDigits,
+};
+
+/** Looks up a validator by the name a pattern file uses. */
+export function getValidator(name: string): Validator | undefined {
+  return Object.hasOwn(validators, name) ? validators[name] : undefined;
+}
+
+/** Names of all built-in validators, for error messages and docs. */
+export function validatorNames(): readonly string[] {
+  return Object.keys(validators);
+}
