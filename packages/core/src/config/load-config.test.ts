@@ -209,6 +209,27 @@ describe('loadConfigFile', () => {
     expect(isFlakestormError(error, 'FLAKESTORM_CONFIG_INVALID')).toBe(true);
   });
 
+  it('loads a .mjs config whose default export is the config object', async () => {
+    const file = join(dir, 'flakestorm.config.mjs');
+    await writeFile(
+      file,
+      'export default { agent: { endpoint: "http://127.0.0.1:8000/invoke" }, golden_prompts: ["hi"], run: { seed: 5 } };\n',
+    );
+    const { plan } = await loadConfigFile(file, { env: {} });
+    expect(plan.settings.seed).toBe(5);
+    expect(plan.baseDir).toBe(dir);
+    const bad = join(dir, 'bad.config.mjs');
+    await writeFile(bad, 'export default { agent: {}, golden_prompts: [] };\n');
+    const error = await loadConfigFile(bad, { env: {} }).catch((e: unknown) => e as FlakestormError);
+    expect(error.code).toBe('FLAKESTORM_CONFIG_INVALID');
+    expect(error.issues.map((i) => i.path)).toEqual(['agent.endpoint', 'golden_prompts']);
+    const missing = await loadConfigFile(join(dir, 'nope.mjs')).catch((e: unknown) => e);
+    expect(isFlakestormError(missing, 'FLAKESTORM_CONFIG_NOT_FOUND')).toBe(true);
+    const throwing = join(dir, 'throws.config.mjs');
+    await writeFile(throwing, 'throw new Error("kaboom");\n');
+    await expect(loadConfigFile(throwing)).rejects.toThrow(/Could not load .*kaboom/);
+  });
+
   it('loads a file, with its folder as baseDir and its path in messages', async () => {
     const file = join(dir, 'flakestorm.yaml');
     await writeFile(file, `${BASE}run:\n  seed: x\n`);

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FlakestormError } from '../errors.js';
 import type { RunPlan } from '../run/plan.js';
 import type { ConfigEnv } from './interpolate.js';
@@ -25,9 +26,13 @@ export interface LoadConfigTextOptions extends LoadConfigOptions {
   env?: ConfigEnv;
 }
 
-/** Reads, validates and normalises a flakestorm.yaml. Missing file: FLAKESTORM_CONFIG_NOT_FOUND. */
+/**
+ * Reads, validates and normalises a flakestorm.yaml (or .json, or a .js/.mjs module whose default
+ * export is the config, e.g. `export default defineConfig({...})`). Missing: FLAKESTORM_CONFIG_NOT_FOUND.
+ */
 export async function loadConfigFile(path: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const absolute = resolve(path);
+  if (/\.m?js$/.test(absolute)) return loadConfigModule(path, absolute, options);
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
@@ -52,6 +57,44 @@ export async function loadConfigFile(path: string, options: LoadConfigOptions = 
     );
   }
   return loadConfigText(text, { ...options, file: path, baseDir: dirname(absolute) });
+}
+
+async function loadConfigModule(
+  path: string,
+  absolute: string,
+  options: LoadConfigOptions,
+): Promise<LoadedConfig> {
+  let exported: unknown;
+  try {
+    // A JS config is the user's own code, like vitest.config.js: running it is what they asked for.
+    const module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    exported = await module.default;
+  } catch (cause) {
+    const missing =
+      (cause as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && !(await exists(absolute));
+    throw new FlakestormError(
+      missing ? 'FLAKESTORM_CONFIG_NOT_FOUND' : 'FLAKESTORM_CONFIG_INVALID',
+      missing
+        ? `No config file at ${path}.`
+        : `Could not load ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+        hint: missing
+          ? 'Run `flakestorm init` to write a starter flakestorm.yaml, or pass another file with --config.'
+          : 'Fix the error in the module; it must `export default defineConfig({...})`.',
+        details: { file: path },
+      },
+    );
+  }
+  const plan = resolveLocated(exported, { ...options, source: path, baseDir: dirname(absolute) }, undefined);
+  return { plan, warnings: plan.warnings, raw: exported };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Validates and normalises config text (YAML or JSON); errors point at the text's lines and columns. */

@@ -164,3 +164,18 @@ describe('Python Flakestorm compatibility rules', () => {
     );
   });
 });
+
+describe('legacy $VAR in agent.endpoint', () => {
+  it('expands $VAR there as Python Flakestorm does, and nowhere else', () => {
+    const text =
+      'version: "1.0"\nagent:\n  endpoint: "http://$AGENT_HOST:8000/invoke"\ngolden_prompts: ["Transfer $500 to $NAME"]\n';
+    const { plan } = loadConfigText(text, { env: { AGENT_HOST: '127.0.0.1', NAME: 'x' } });
+    expect(plan.target).toMatchObject({ url: 'http://127.0.0.1:8000/invoke' });
+    expect(plan.goldenPrompts[0]?.text).toBe('Transfer $500 to $NAME');
+    expect(() => loadConfigText(text, { file: 'p.yaml', env: {} })).toThrow(
+      /p\.yaml:3:13 agent\.endpoint: environment variable AGENT_HOST is not set/,
+    );
+    const native = loadConfigText(text.replace('version: "1.0"\n', ''), { env: { AGENT_HOST: 'h' } });
+    expect(native.plan.target).toMatchObject({ url: expect.stringContaining('$AGENT_HOST') });
+  });
+});

@@ -56,3 +56,19 @@ export function isVerbatimPath(path: ReadonlyArray<string | number>): boolean {
   }
   return false;
 }
+
+/**
+ * Python Flakestorm expands `$VAR` as well as `${VAR}` in `agent.endpoint`; in its files, that one field
+ * is read the same way here (elsewhere `$` stays literal, since prompts and payloads often contain it).
+ */
+export function withLegacyEndpointVariables(raw: Record<string, unknown>): Record<string, unknown> {
+  const agent = raw.agent;
+  if (agent === null || typeof agent !== 'object' || Array.isArray(agent)) return raw;
+  const endpoint = (agent as Record<string, unknown>).endpoint;
+  if (typeof endpoint !== 'string' || !/\$[A-Za-z_]/.test(endpoint)) return raw;
+  const rewritten = endpoint.replace(
+    /(^|[^$])\$([A-Za-z_]\w*)/g,
+    (_match, before: string, name: string) => `${before}\${${name}}`,
+  );
+  return { ...raw, agent: { ...agent, endpoint: rewritten } };
+}

@@ -108,3 +108,14 @@ describe('against the built-in registry', () => {
     expect(plan.invariants.map((i) => i.type)).toEqual(['contains', 'latency', 'regex']);
   });
 });
+
+describe('`when` filters', () => {
+  it('check their mutation type names against the registry', () => {
+    const text = `${BASE}invariants:\n  - type: mentions\n    word: ok\n    when: {except_mutation_types: [shout, shoot]}\n`;
+    expect(() =>
+      loadConfigText(text, { file: 'w.yaml', env: {}, ...configOptionsFromRegistry(registry) }),
+    ).toThrow(
+      /w\.yaml:6:43 invariants\[0\]\.when\.except_mutation_types\[1\]: unknown mutation type `shoot` \(did you mean `shout`\?\)/,
+    );
+  });
+});

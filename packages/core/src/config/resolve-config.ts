@@ -7,7 +7,12 @@ import { formatConfigPath, valueAt } from './config-path.js';
 import { configSchema } from './config-schema.js';
 import { type ConfigEnv, interpolateTree } from './interpolate.js';
 import { PlanContext } from './plan-context.js';
-import { assertSupportedAgentType, isLegacyVersion, isVerbatimPath } from './python-compat.js';
+import {
+  assertSupportedAgentType,
+  isLegacyVersion,
+  isVerbatimPath,
+  withLegacyEndpointVariables,
+} from './python-compat.js';
 import { registerPlanSecrets } from './redact-config.js';
 import { translateZodIssues } from './schema-issues.js';
 import { findLiteralSecrets, isSecretName } from './secret-fields.js';
@@ -45,7 +50,7 @@ export function resolveConfig(config: unknown, options: ResolveConfigOptions = {
 
 /** resolveConfig with a way back from config paths to file positions (for YAML files). */
 export function resolveLocated(
-  raw: unknown,
+  config: unknown,
   options: ResolveConfigOptions,
   locate: Locator | undefined,
 ): RunPlan {
@@ -60,18 +65,19 @@ export function resolveLocated(
     ...(options.validateInvariant === undefined ? {} : { validateInvariant: options.validateInvariant }),
     ...(options.defaultWeights === undefined ? {} : { defaultWeights: options.defaultWeights }),
   };
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     const location = locate?.([]);
     throw configError(file, [
       {
-        message: `the config must be a mapping of sections (agent, golden_prompts, ...), not ${raw === null || raw === undefined ? 'empty' : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`}`,
+        message: `the config must be a mapping of sections (agent, golden_prompts, ...), not ${config === null || config === undefined ? 'empty' : Array.isArray(config) ? 'a list' : `a ${typeof config}`}`,
         ...(location === undefined ? {} : { location }),
         hint: 'run `flakestorm init` to write a starter flakestorm.yaml',
       },
     ]);
   }
-  assertSupportedAgentType(raw, file, locate);
-  const legacy = isLegacyVersion((raw as Record<string, unknown>).version);
+  assertSupportedAgentType(config, file, locate);
+  const legacy = isLegacyVersion((config as Record<string, unknown>).version);
+  const raw = legacy ? withLegacyEndpointVariables(config as Record<string, unknown>) : config;
   const context = new PlanContext(file, locate);
   const issues: ErrorIssue[] = findLiteralSecrets(raw, locate);
   const interpolated = interpolateTree(raw, options.env ?? process.env, isVerbatimPath);

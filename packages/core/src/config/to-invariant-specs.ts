@@ -8,6 +8,8 @@ import type { PlanContext } from './plan-context.js';
 /** What the caller knows about invariant types (from the registry). */
 export interface InvariantCatalogue {
   knownInvariantTypes?: Iterable<string>;
+  /** Checks the mutation type names of `when` filters. */
+  knownMutationTypes?: Iterable<string>;
   /** The type's own check of its params; returns readable problems (empty when fine). */
   validateInvariant?: (type: string, params: JsonObject) => readonly string[];
 }
@@ -25,6 +27,7 @@ export function toInvariantSpecs(
   catalogue: InvariantCatalogue,
 ): InvariantSpec[] {
   const known = catalogue.knownInvariantTypes ? new Set(catalogue.knownInvariantTypes) : undefined;
+  const knownMutations = catalogue.knownMutationTypes ? new Set(catalogue.knownMutationTypes) : undefined;
   const ids = new Map<string, number>();
   return (entries ?? []).map((entry, i) => {
     const path = [...basePath, i];
@@ -35,6 +38,18 @@ export function toInvariantSpecs(
         didYouMean(entry.type, known) ??
           `run \`flakestorm invariants\` to list the ${known.size} known types`,
       );
+    }
+    if (knownMutations && entry.when !== undefined && typeof entry.when === 'object') {
+      for (const field of ['mutation_types', 'except_mutation_types'] as const) {
+        for (const [j, name] of (entry.when[field] ?? []).entries()) {
+          if (knownMutations.has(name)) continue;
+          context.problem(
+            [...path, 'when', field, j],
+            `unknown mutation type \`${name}\``,
+            didYouMean(name, knownMutations) ?? 'run `flakestorm mutations` to list the known types',
+          );
+        }
+      }
     }
     const id = entry.id ?? `${entry.type}-${i + 1}`;
     const previous = ids.get(id);
