@@ -21,7 +21,7 @@ export { isInvariantApplicable } from './invariant/condition.js';
 export type { Embedder } from './invariant/embedder.js';
 export { cosineSimilarity } from './invariant/embedder.js';
 export type { InvariantEvaluator, InvariantEvaluatorOptions } from './invariant/evaluator.js';
-export { createInvariantEvaluator } from './invariant/evaluator.js';
+export { createInvariantEvaluator, validateInvariantSpec } from './invariant/evaluator.js';
 export type {
   InvariantCheck,
   InvariantCondition,

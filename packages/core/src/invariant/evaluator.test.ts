@@ -5,7 +5,7 @@ import { builtinPlugin } from '../plugin/builtin-plugin.js';
 import { createRegistry } from '../plugin/registry.js';
 import { invariantCatalogue, pythonInvariantTypes } from './catalogue.js';
 import { isInvariantApplicable } from './condition.js';
-import { createInvariantEvaluator } from './evaluator.js';
+import { createInvariantEvaluator, validateInvariantSpec } from './evaluator.js';
 import { defineInvariant } from './invariant.js';
 import { makeObservation, makeSpec } from './observation.test-util.js';
 
@@ -216,5 +216,15 @@ describe('invariantCatalogue', () => {
       expect(entry.description.length).toBeGreaterThan(10);
       expect(reg.invariant(entry.type).validate(entry.example), entry.type).toEqual([]);
     }
+  });
+});
+
+describe('validateInvariantSpec', () => {
+  it('returns the problems of one spec for the config layer', () => {
+    expect(validateInvariantSpec(makeSpec('latency', { max_ms: 5 }), registry())).toEqual([]);
+    expect(validateInvariantSpec(makeSpec('latency', {}), registry())).toEqual([
+      '"max_ms" is required (a number).',
+    ]);
+    expect(validateInvariantSpec(makeSpec('nope'), registry())).toEqual(['unknown invariant type "nope".']);
   });
 });

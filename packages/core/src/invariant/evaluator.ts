@@ -46,6 +46,16 @@ function sharedProblems(spec: InvariantSpec): string[] {
   return problems;
 }
 
+/**
+ * The problems of one spec (shared fields and the type's params), without loading anything: for the
+ * config layer, which can attach file:line:col to each. Empty when the spec is fine.
+ */
+export function validateInvariantSpec(spec: InvariantSpec, registry: Registry): string[] {
+  const type = registry.invariants.get(spec.type);
+  if (!type) return [`unknown invariant type "${spec.type}".`];
+  return [...sharedProblems(spec), ...type.validate(spec.params ?? {})];
+}
+
 /** What a content check says when the call produced no answer. */
 function noAnswer(observation: Observation): Verdict {
   const error = observation.error;
@@ -109,7 +119,7 @@ export async function createInvariantEvaluator(
       });
       return;
     }
-    const problems = [...sharedProblems(spec), ...type.validate(spec.params ?? {})];
+    const problems = validateInvariantSpec(spec, registry);
     for (const problem of problems) issues.push({ message: `${spec.id} (${spec.type}): ${problem}`, path });
     if (problems.length === 0) typed.push({ spec, type });
   });
