@@ -85,6 +85,7 @@ function rowFor(i) {
   row.setAttribute('aria-selected', i === selected ? 'true' : 'false');
   row.style.top = (i * ROW) + 'px';
   row.dataset.i = String(i);
+  row.title = f.e ? f.e[0] + ': ' + f.e[1] : f.c.map(function (c) { return c[0] + ': ' + c[3]; }).join('\n');
   row.appendChild(el('span', 'sev sev-' + f.sev, f.sev));
   row.appendChild(el('span', 'type', f.t));
   row.appendChild(el('span', 'label', f.l));
