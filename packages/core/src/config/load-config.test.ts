@@ -189,6 +189,22 @@ describe('loadConfigText errors', () => {
   });
 });
 
+describe('YAML features', () => {
+  it('supports anchors and merge keys', () => {
+    const text = `${BASE}invariants:\n  - &lat {type: latency, max_ms: 500}\n  - <<: *lat\n    id: second\n    max_ms: 900\n`;
+    const { plan } = loadConfigText(text, { env: {} });
+    expect(plan.invariants.map((i) => [i.type, i.id, i.params.max_ms])).toEqual([
+      ['latency', 'latency-1', 500],
+      ['latency', 'second', 900],
+    ]);
+  });
+
+  it('refuses alias bombs', () => {
+    const bomb = `${BASE}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n`;
+    expect(failure(bomb).issues[0]?.message).toMatch(/^YAML could not be read/);
+  });
+});
+
 describe('loadConfigFile', () => {
   let dir: string;
   beforeAll(async () => {

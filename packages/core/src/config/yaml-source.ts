@@ -21,7 +21,8 @@ const MAX_ALIAS_COUNT = 50;
  */
 export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // YAML 1.1 merge keys (`<<: *defaults`) are common in CI-style configs, so they are allowed.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const issues = new ConfigIssues(file);
   for (const error of doc.errors) {
     const position = error.linePos?.[0];
