@@ -44,8 +44,19 @@ export const EXAMPLE_PROMPT = 'Book a flight to Paris for next Monday';
 /** Identity of a variant for dedupe: its text, conversation and wire change. */
 export function variantKey(variant: MutationVariant): string {
   const messages = variant.messages ? JSON.stringify(variant.messages) : '';
-  const wire = variant.wire ? JSON.stringify(variant.wire) : '';
+  const wire = variant.wire ? wireKey(variant.wire) : '';
   return `${variant.prompt}\u0001${messages}\u0001${wire}`;
+}
+
+// Wire changes are shared constants of their type (floods of 200 parameters, 32 KB headers): serialise once.
+const wireKeys = new WeakMap<object, string>();
+function wireKey(wire: object): string {
+  let key = wireKeys.get(wire);
+  if (key === undefined) {
+    key = JSON.stringify(wire);
+    wireKeys.set(wire, key);
+  }
+  return key;
 }
 
 /** Renders one variant as a short text for catalogues and previews. */

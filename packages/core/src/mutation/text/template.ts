@@ -25,15 +25,29 @@ export function escapeXmlText(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** The usual placeholder values derived from a prompt (and optionally a payload). */
+/**
+ * The usual placeholder values derived from a prompt (and optionally a payload). The escaped forms are
+ * getters, computed only when a template uses them: most templates need `{prompt}` alone, and this runs
+ * for every variant.
+ */
 export function promptValues(prompt: string, payload = ''): Record<string, string> {
   return {
     prompt,
-    prompt_lc: lowerFirst(prompt),
-    prompt_json: escapeJsonText(prompt),
-    prompt_xml: escapeXmlText(prompt),
     payload,
-    payload_json: escapeJsonText(payload),
-    payload_xml: escapeXmlText(payload),
+    get prompt_lc() {
+      return lowerFirst(prompt);
+    },
+    get prompt_json() {
+      return escapeJsonText(prompt);
+    },
+    get prompt_xml() {
+      return escapeXmlText(prompt);
+    },
+    get payload_json() {
+      return escapeJsonText(payload);
+    },
+    get payload_xml() {
+      return escapeXmlText(payload);
+    },
   };
 }

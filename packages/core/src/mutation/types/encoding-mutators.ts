@@ -14,6 +14,8 @@ function encodingMutator(
   description: string,
   styles: readonly Style[],
 ): Mutator {
+  let lastPrompt: string | undefined;
+  let lastEncoded = '';
   return defineRuleMutator({
     type,
     group: 'encoding',
@@ -25,7 +27,12 @@ function encodingMutator(
     build({ prompt, index }) {
       const frame = frames.frames[index % frames.frames.length] as string;
       const style = styles[Math.floor(index / frames.frames.length)] as Style;
-      let encoded = encoder.encode(prompt);
+      // A call builds up to `count` variants of one prompt: encode it once.
+      if (prompt !== lastPrompt) {
+        lastPrompt = prompt;
+        lastEncoded = encoder.encode(prompt);
+      }
+      let encoded = lastEncoded;
       if (style === 'upper') encoded = encoded.toUpperCase();
       if (style === 'lines') encoded = encoded.replace(/(.{76})/g, '$1\n').trimEnd();
       return {

@@ -251,28 +251,35 @@ export const lengthExtremesMutator: Mutator = defineRuleMutator({
       length.longSizes.length,
     ]);
     const size = length.longSizes[s as number] as number;
-    const filler = padText(random.pick(context.fillers), size);
-    const repeat = Array.from(
-      { length: Math.max(1, Math.floor(size / Math.max(1, prompt.length + 1))) },
-      () => prompt,
-    )
-      .join(' ')
-      .slice(0, size);
-    const text = fillTemplate(length.longFrames[f as number] as string, {
-      ...promptValues(prompt),
-      filler,
-      padding: ' '.repeat(size),
-      prompt_repeat: repeat,
-    });
+    const frame = length.longFrames[f as number] as string;
+    const sentence = random.pick(context.fillers);
+    // Only the padding the frame uses is built: these are the largest strings the text types make.
+    const values: Record<string, string> = { prompt };
+    if (frame.includes('{filler}')) values.filler = padText(sentence, size);
+    if (frame.includes('{padding}')) values.padding = padText('', size);
+    if (frame.includes('{prompt_repeat}')) values.prompt_repeat = padText(prompt, size);
+    const text = fillTemplate(frame, values);
     return { prompt: text, label: `long: ~${size} characters`, meta: { extreme: 'long', size } };
   },
 });
 
 /** Repeats a sentence up to about `size` characters. */
 export function padText(sentence: string, size: number): string {
-  if (sentence === '') return ' '.repeat(size);
-  return `${sentence} `.repeat(Math.ceil(size / (sentence.length + 1))).slice(0, size);
+  const key = `${size}\u0000${sentence}`;
+  let text = padCache.get(key);
+  if (text === undefined) {
+    text =
+      sentence === ''
+        ? ' '.repeat(size)
+        : `${sentence} `.repeat(Math.ceil(size / (sentence.length + 1))).slice(0, size);
+    // Fillers come from data files (a few dozen sentence x size pairs); the cap guards option-driven sizes.
+    if (padCache.size > 256) padCache.clear();
+    padCache.set(key, text);
+  }
+  return text;
 }
+
+const padCache = new Map<string, string>();
 
 /** Templates from the config (`custom_templates` in Python configs): `{prompt}` is replaced by the golden prompt. */
 export const customMutator: Mutator = defineRuleMutator({
