@@ -86,10 +86,8 @@ async function run(prepared: Prepared, observation: Observation): Promise<Verdic
     verdict = await check(observation);
   } catch (error) {
     // A bug in a check is reported on that check; it must not take the whole run down.
-    return {
-      passed: false,
-      reason: `The ${spec.type} check crashed: ${(error as Error).message?.slice(0, 200)}`,
-    };
+    const message = error instanceof Error ? error.message : String(error);
+    return { passed: false, reason: `The ${spec.type} check crashed: ${message.slice(0, 200)}` };
   }
   return spec.negate ? negateVerdict(verdict) : verdict;
 }
