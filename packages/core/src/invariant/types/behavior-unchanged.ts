@@ -37,7 +37,7 @@ export const behaviorUnchangedInvariant = defineInvariant({
   async load(spec, context) {
     const problems = similarityContextProblems(spec.params, context);
     if (problems.length > 0) throw new Error(problems.join(' '));
-    return this.create(spec, context);
+    return behaviorUnchangedInvariant.create(spec, context);
   },
   applies(spec, observation, context) {
     const type = observation.case.mutationType;

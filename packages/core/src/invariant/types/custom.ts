@@ -69,6 +69,12 @@ function toVerdict(value: unknown, label: string): Verdict {
   };
 }
 
+/** Loads the function and wraps it as a check labelled by its export name. */
+async function loadCheck(params: JsonObject, baseDir: string): Promise<InvariantCheck> {
+  const fn = await loadFunction(params, baseDir);
+  return checkFrom(fn, `custom check ${stringParam(params, 'export') ?? 'default'}()`);
+}
+
 function checkFrom(fn: CustomCheckFunction, label: string): InvariantCheck {
   return async (observation) => {
     try {
@@ -100,17 +106,12 @@ export const customInvariant = defineInvariant({
       p.add('"module" must be a .js, .mjs or .cjs file (compile TypeScript first).');
     return p.problems;
   },
-  async load(spec, context) {
-    const fn = await loadFunction(spec.params, context.baseDir);
-    return checkFrom(fn, `custom check ${stringParam(spec.params, 'export') ?? 'default'}()`);
-  },
+  load: (spec, context) => loadCheck(spec.params, context.baseDir),
   create(spec, context) {
     // Without the evaluator's eager load the module is imported on first use, once.
     let pending: Promise<InvariantCheck> | undefined;
     return async (observation) => {
-      pending ??= this.load
-        ? this.load(spec, { baseDir: context?.baseDir ?? process.cwd() })
-        : Promise.reject(new Error('custom checks need load()'));
+      pending ??= loadCheck(spec.params, context?.baseDir ?? process.cwd());
       try {
         return await (await pending)(observation);
       } catch (error) {

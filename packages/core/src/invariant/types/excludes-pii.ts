@@ -35,7 +35,7 @@ export const excludesPiiInvariant = defineInvariant({
       throw new Error(
         'excludes_pii needs the pattern engine (@flakestorm/patterns), which is not available.',
       );
-    return this.create(spec, context);
+    return excludesPiiInvariant.create(spec, context);
   },
   create(spec, context) {
     const scanner = context?.scanner;

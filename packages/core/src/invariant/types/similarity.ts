@@ -28,7 +28,7 @@ export const similarityInvariant = defineInvariant({
   async load(spec, context) {
     const problems = similarityContextProblems(spec.params, context);
     if (problems.length > 0) throw new Error(problems.join(' '));
-    return this.create(spec, context);
+    return similarityInvariant.create(spec, context);
   },
   create(spec, context) {
     const threshold = numberParam(spec.params, 'threshold') ?? 0.8;
