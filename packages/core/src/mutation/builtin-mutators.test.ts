@@ -38,7 +38,8 @@ const PYTHON_WEIGHTS: Record<string, number> = {
   timeout_manipulation: 1.3,
 };
 
-const RUNS = 12;
+// FLAKESTORM_PROPERTY_RUNS=200 for a deeper local search; the default keeps the suite light.
+const RUNS = Number(process.env.FLAKESTORM_PROPERTY_RUNS ?? 12);
 const textOf = (v: MutationVariant): string => v.messages?.map((m) => m.content).join('\n') ?? v.prompt;
 
 describe('catalogue', () => {

@@ -1,4 +1,4 @@
-import payloadData from './data/attack-payloads.json' with { type: 'json' };
+import { attackExamples, injectionCategories } from '@flakestorm/patterns';
 
 /** One attack payload with a stable id (`category:index`). */
 export interface AttackPayload {
@@ -7,20 +7,33 @@ export interface AttackPayload {
   text: string;
 }
 
-const ALL: readonly AttackPayload[] = Object.entries(payloadData).flatMap(([category, texts]) =>
-  Array.isArray(texts) ? texts.map((text, i) => ({ id: `${category}:${i + 1}`, category, text })) : [],
-);
+let all: readonly AttackPayload[] | undefined;
+const byCategories = new Map<string, readonly AttackPayload[]>();
 
-/**
- * Injection payloads per pattern-engine category (the same categories `@flakestorm/patterns` detects).
- * Kept as a data file here until the pattern database exports `attackExamples`; then this reads from it.
- */
-export function attackPayloads(categories?: readonly string[]): readonly AttackPayload[] {
-  if (!categories || categories.length === 0) return ALL;
-  const wanted = new Set(categories);
-  const found = ALL.filter((p) => wanted.has(p.category));
-  return found.length > 0 ? found : ALL;
+/** Every payload of the pattern database, read on first use (not at import: CLI start-up stays fast). */
+function allPayloads(): readonly AttackPayload[] {
+  all ??= injectionCategories.flatMap((category) =>
+    attackExamples(category).map((text, i) => ({ id: `${category}:${i + 1}`, category, text })),
+  );
+  return all;
 }
 
-/** Payload categories available to the injection mutators. */
-export const attackCategories: readonly string[] = [...new Set(ALL.map((p) => p.category))];
+/**
+ * Injection payloads of the given pattern-database categories (all when none or none known): the attacks
+ * the mutators send are the ones `@flakestorm/patterns` detects, so attack and detection share one vocabulary.
+ */
+export function attackPayloads(categories?: readonly string[]): readonly AttackPayload[] {
+  if (!categories || categories.length === 0) return allPayloads();
+  const key = categories.join(',');
+  let found = byCategories.get(key);
+  if (!found) {
+    const wanted = new Set(categories);
+    const matching = allPayloads().filter((p) => wanted.has(p.category));
+    found = matching.length > 0 ? matching : allPayloads();
+    byCategories.set(key, found);
+  }
+  return found;
+}
+
+/** Payload categories available to the injection mutators (the pattern engine's injection categories). */
+export const attackCategories: readonly string[] = injectionCategories;

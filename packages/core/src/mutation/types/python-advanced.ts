@@ -12,7 +12,7 @@ import { attackPayloads } from '../payloads.js';
 import { defineRuleMutator } from '../rule-mutator.js';
 import { spaceSize, splitIndex, stringList } from '../text/sampling.js';
 import { fillTemplate, promptValues } from '../text/template.js';
-import { findWords, matchCase, replaceSpans } from '../text/words.js';
+import { contentWords, findWords, matchCase, replaceSpans } from '../text/words.js';
 
 /** Turns a data-file history ([role, text] pairs) into chat messages. */
 export function toMessages(history: ReadonlyArray<ReadonlyArray<string>>): ChatMessage[] {
@@ -190,8 +190,8 @@ export const languageMixingMutator: Mutator = defineRuleMutator({
     const lang = random.pick(languages.codes);
     const words = findWords(prompt);
     const hits = words.filter((w) => WORDS[w.text.toLowerCase()]?.[lang] !== undefined);
-    // Swap at most 40% of the words, so most of the request stays readable (`intent`).
-    const limit = Math.max(1, Math.floor(words.length * 0.4));
+    // Swap at most 40% as many words as the prompt has content words, so most of it stays readable (`intent`).
+    const limit = Math.max(1, Math.floor(contentWords(prompt).length * 0.4));
     const chosen = random.shuffle(hits).slice(0, 1 + random.int(limit));
     if (chosen.length === 0) return framed(prompt, random.pick(languages.frames), random.int(3));
     const edits = chosen.map((w) => ({
