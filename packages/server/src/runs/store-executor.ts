@@ -51,7 +51,12 @@ export function createStoreExecutor(deps: StoreExecutorDeps): RunExecutor {
       if (signal.reason instanceof RunCancelledError) await store.setRunStatus(job.runId, 'cancelled');
     } catch (error) {
       await sink.done().catch(() => undefined);
-      const status = signal.aborted ? 'cancelled' : 'failed';
+      // A user's cancel ends as cancelled; a shutdown's abort as interrupted (it may be started again).
+      const status = !signal.aborted
+        ? 'failed'
+        : signal.reason instanceof RunCancelledError
+          ? 'cancelled'
+          : 'interrupted';
       await store.setRunStatus(job.runId, status).catch(() => undefined);
       hub.publish(job.runId, {
         type: 'run.error',
