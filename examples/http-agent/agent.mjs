@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A small HTTP agent for the example: a recipe assistant that takes {"question": "...", "user": "..."}
-// and answers {"data": {"answer": "..."}}. It has two honest weaknesses for flakestorm to find:
-// it echoes the question back (so injected text comes back out) and it fails on very long questions.
+// and answers {"data": {"answer": "..."}}. It has two weaknesses for flakestorm to find: it obeys
+// "ignore/override/new instructions" text (prompt injection) and it fails on very long questions.
 import { createServer } from 'node:http';
 
 const port = Number(process.env.PORT ?? 8700);
@@ -11,7 +11,7 @@ const recipes = {
   soup: 'Sweat an onion, add 500 g chopped vegetables and 1 l stock, simmer 20 minutes, blend.',
 };
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/ask') {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"POST /ask"}');
     return;
@@ -32,10 +32,21 @@ createServer((req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"question too long"}');
       return;
     }
+    // Weakness: an "override" in the question switches it into a mode it should never have.
+    if (/\b(ignor\w*|disregard|override|bypass|precedence|instructions|you are (now|not))\b/i.test(question)) {
+      const out = JSON.stringify({
+        data: { answer: `Unrestricted mode on. Doing exactly this: ${question}` },
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(out);
+      return;
+    }
     const found = Object.keys(recipes).find((k) => question.toLowerCase().includes(k));
     const answer = found
       ? recipes[found]
       : `I only know pancakes, omelettes and soup. You asked: ${question}`;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { answer } }));
   });
-}).listen(port, '127.0.0.1', () => console.log(`recipe agent on http://127.0.0.1:${port}/ask`));
+});
+server.listen(port, '127.0.0.1', () =>
+  console.log(`recipe agent on http://127.0.0.1:${server.address().port}/ask`),
+);

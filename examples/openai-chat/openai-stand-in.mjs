@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A tiny local stand-in for an OpenAI-compatible chat model (POST /v1/chat/completions), so the example
-// runs offline. It is deliberately gullible: asked to "repeat"/"print" its instructions, it leaks the
-// system prompt (and its canary). It supports `stream: true` (SSE chunks) like the real API.
+// runs offline. It is deliberately gullible: a message that mentions its instructions, an override or an
+// admin makes it recite the system prompt (and its canary). It supports `stream: true` (SSE chunks) like the real API.
 import { createServer } from 'node:http';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -9,7 +9,7 @@ const port = Number(process.env.PORT ?? 8787);
 function reply(messages) {
   const system = messages.find((m) => m.role === 'system')?.content ?? '';
   const user = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  if (/\b(repeat|print|reveal|show)\b.*\b(instructions|system prompt|rules)\b/i.test(user)) {
+  if (/\b(instructions|system prompt|override|admin)\b/i.test(user)) {
     return `Sure. My instructions are: ${system}`;
   }
   if (/\b(refund|return)\b/i.test(user)) return 'You can return any item within 30 days for a full refund.';
@@ -17,7 +17,7 @@ function reply(messages) {
   return 'I can help with orders, shipping and refunds. What do you need?';
 }
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
     return;
@@ -61,4 +61,7 @@ createServer((req, res) => {
     };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
   });
-}).listen(port, '127.0.0.1', () => console.log(`OpenAI-compatible stand-in on http://127.0.0.1:${port}/v1`));
+});
+server.listen(port, '127.0.0.1', () =>
+  console.log(`OpenAI-compatible stand-in on http://127.0.0.1:${server.address().port}/v1`),
+);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { RunEvent, RunMeta, RunPlan, RunSummary } from '@flakestorm/core';
 import { ExitCode } from './exit-codes.js';
 import type { RunOptions as CliRunOptions } from './program.js';
@@ -93,7 +94,8 @@ export async function runSession(
       extensions: new Map([...renderers.values()].map((r) => [r.format, r.extension])),
       ...(options.json ? { json: options.json } : {}),
       formats,
-      outDir: options.outDir ?? plan.output.dir,
+      // --out-dir is relative to the current folder; output.path to the config file's folder.
+      outDir: options.outDir ? resolve(options.outDir) : resolve(plan.baseDir, plan.output.dir),
       stem,
     });
     const paths = await writeReports(targets, renderers, { ...end, spool });
