@@ -5,6 +5,7 @@ import type { CheckResult } from '../run/result.js';
 import { severities } from '../severity.js';
 import { chaosConditions, isInvariantApplicable } from './condition.js';
 import type { Embedder } from './embedder.js';
+import { safeMessage } from './excerpt.js';
 import type { InvariantCheck, InvariantSpec, InvariantType, Verdict } from './invariant.js';
 import type { InvariantContext, TextScanner } from './invariant-context.js';
 
@@ -57,12 +58,12 @@ export function validateInvariantSpec(spec: InvariantSpec, registry: Registry): 
 }
 
 /** What a content check says when the call produced no answer. */
-function noAnswer(observation: Observation): Verdict {
+function noAnswer(observation: Observation, scanner: TextScanner | undefined): Verdict {
   const error = observation.error;
   const status = error?.status === undefined ? '' : ` ${error.status}`;
   return {
     passed: false,
-    reason: `No answer (${error?.cause ?? 'error'}${status}): ${error?.message.slice(0, 200) ?? ''}`,
+    reason: `No answer (${error?.cause ?? 'error'}${status}): ${safeMessage(error?.message ?? '', scanner)}`,
   };
 }
 
@@ -77,10 +78,14 @@ function negateVerdict(verdict: Verdict): Verdict {
   };
 }
 
-async function run(prepared: Prepared, observation: Observation): Promise<Verdict> {
+async function run(
+  prepared: Prepared,
+  observation: Observation,
+  scanner: TextScanner | undefined,
+): Promise<Verdict> {
   const { spec, type, check } = prepared;
   // A call that failed has no answer to judge: content checks fail, and negation must not turn that into a pass.
-  if (observation.error && !type.acceptsErrors) return noAnswer(observation);
+  if (observation.error && !type.acceptsErrors) return noAnswer(observation, scanner);
   let verdict: Verdict;
   try {
     verdict = await check(observation);
@@ -168,7 +173,7 @@ export async function createInvariantEvaluator(
     for (const item of prepared) {
       if (!isInvariantApplicable(item.spec, observation)) continue;
       if (item.type.applies && !item.type.applies(item.spec, observation, context)) continue;
-      const verdict = await run(item, observation);
+      const verdict = await run(item, observation, context.scanner);
       results.push({
         type: item.spec.type,
         id: item.spec.id,

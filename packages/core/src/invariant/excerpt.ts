@@ -22,3 +22,10 @@ export function quoteValue(text: string, max = 60): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
   return JSON.stringify(cut);
 }
+
+/** An error message for a reason: secrets masked (they hide in URLs and echoed bodies), one line, clipped. */
+export function safeMessage(text: string, scanner?: TextScanner, max = 200): string {
+  const clipped = text.length > max * 4 ? text.slice(0, max * 4) : text;
+  const flat = (scanner ? scanner.redact(clipped) : clipped).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,3 +1,4 @@
+import { safeMessage } from '../excerpt.js';
 import { defineInvariant } from '../invariant.js';
 
 /**
@@ -10,12 +11,12 @@ export const completesInvariant = defineInvariant({
   example: {},
   acceptsErrors: true,
   validate: () => [],
-  create() {
+  create(_spec, context) {
     return (observation) => {
       const error = observation.error;
       if (!error) return { passed: true, reason: `Completed in ${Math.round(observation.latencyMs)} ms.` };
       const status = error.status === undefined ? '' : ` (status ${error.status})`;
-      const message = error.message.length > 200 ? `${error.message.slice(0, 200)}…` : error.message;
+      const message = safeMessage(error.message, context?.scanner);
       return {
         passed: false,
         reason: `Did not complete: ${error.cause}${status}: ${message}`,

@@ -68,3 +68,23 @@ describe('excludes_pii (real pattern engine)', () => {
     expect(contains?.reason).not.toContain('john.doe');
   });
 });
+
+describe('error messages in reasons', () => {
+  it('are redacted for completes and for "no answer"', async () => {
+    const evaluate = await createInvariantEvaluator(
+      [makeSpec('completes'), makeSpec('contains', { value: 'x' })],
+      createRegistry([builtinPlugin]),
+      { baseDir: '.', scanner },
+    );
+    const error = {
+      cause: 'target_error' as const,
+      message: 'upstream rejected key AKIAIOSFODNN7EXAMPLE for ops@example.com',
+    };
+    const results = await evaluate(makeObservation({ response: '', error }));
+    for (const r of results) {
+      expect(r.passed).toBe(false);
+      expect(r.reason).toContain('[REDACTED:aws_access_key_id]');
+      expect(r.reason).not.toContain('AKIA');
+    }
+  });
+});
