@@ -1,5 +1,25 @@
-export type { RegistryConfigOptions } from './config/registry-options.js';
-export { configOptionsFromRegistry } from './config/registry-options.js';
+export type { CaseAttribution } from './chaos/case-attribution.js';
+export { CASE_HEADER } from './chaos/case-attribution.js';
+export type { ChaosProxy, ChaosProxyOptions, ProxyExchange } from './chaos/chaos-proxy.js';
+export { chaosFlags, createChaosProxy } from './chaos/chaos-proxy.js';
+export type {
+  ChaosFault,
+  ChaosMatch,
+  ChaosRoute,
+  ChaosRule,
+  DriftType,
+  HttpFault,
+  LlmFault,
+} from './chaos/chaos-rule.js';
+export { faultName, isLlmFault } from './chaos/chaos-rule.js';
+export type { ChaosRun, ChaosRunOptions } from './chaos/chaos-run.js';
+export { startChaosRun } from './chaos/chaos-run.js';
+export type { ContextAttackEntry } from './chaos/from-config.js';
+export { chaosRulesFromConfig, contextAttacksOf } from './chaos/from-config.js';
+export type { ChaosProfile } from './chaos/profiles.js';
+export { chaosProfile, chaosProfiles, withProfile } from './chaos/profiles.js';
+export type { ChaosRoutesInput } from './chaos/routes.js';
+export { resolveRoute, toChaosRoutes } from './chaos/routes.js';
 export type { FlakestormConfig, FlakestormConfigInput } from './config/config-schema.js';
 export { defaultMutationTypes, defaultMutationWeights } from './config/default-weights.js';
 export { defineConfig } from './config/define-config.js';
@@ -8,9 +28,18 @@ export { configJsonSchema } from './config/json-schema.js';
 export type { LoadConfigOptions, LoadConfigTextOptions, LoadedConfig } from './config/load-config.js';
 export { loadConfigFile, loadConfigText } from './config/load-config.js';
 export { configHash, redactedConfig } from './config/redact-config.js';
+export type { RegistryConfigOptions } from './config/registry-options.js';
+export { configOptionsFromRegistry } from './config/registry-options.js';
 export type { ResolveConfigOptions } from './config/resolve-config.js';
 export { resolveConfig } from './config/resolve-config.js';
 export { starterConfig } from './config/starter-config.js';
+export { withContextAttacks } from './context-attacks/attack-target.js';
+export type {
+  AttackedRequest,
+  ContextAttackSpec,
+  PromptContextAttackType,
+} from './context-attacks/context-attack.js';
+export { applyContextAttack } from './context-attacks/context-attack.js';
 export type { ErrorIssue, FlakestormErrorCode, FlakestormErrorOptions, SourceLocation } from './errors.js';
 export { FlakestormError, isFlakestormError } from './errors.js';
 export { defaultAttackTypes, isAttackCase } from './invariant/attack-case.js';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answer, type DemoInput, type DemoReply } from './brain.js';
+import { answerViaUpstreams, type DemoLogEntry, type DemoUpstreams } from './upstream-client.js';
 
 /** Options of the demo agent's HTTP server. */
 export interface DemoAgentOptions {
@@ -10,15 +11,21 @@ export interface DemoAgentOptions {
   host?: string;
   /** Delay of the deliberately slow requests, in ms (default 700). */
   slowMs?: number;
+  /** The LLM and order tool to call (through the chaos proxy, typically); without them the agent is self-contained. */
+  upstreams?: DemoUpstreams;
 }
 
 /** A running demo agent. */
 export interface DemoAgent {
   /** Base URL, e.g. http://127.0.0.1:43123 (the chat endpoint is `${url}/invoke`). */
   url: string;
+  /** What the agent noticed on its upstream calls (also served at GET /log), most recent 5,000. */
+  log: DemoLogEntry[];
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
+
+const MAX_LOG = 5000;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const PROMPT_FIELDS = ['prompt', 'input', 'message', 'query', 'question', 'text', 'productDescription'];
@@ -30,8 +37,17 @@ const PROMPT_FIELDS = ['prompt', 'input', 'message', 'query', 'question', 'text'
 export async function startDemoAgent(options: DemoAgentOptions = {}): Promise<DemoAgent> {
   const slowMs = options.slowMs ?? 700;
   const timers = new Set<NodeJS.Timeout>();
+  const log: DemoLogEntry[] = [];
+  const upstream: Upstream | undefined = options.upstreams && {
+    upstreams: options.upstreams,
+    log,
+    record: (entry) => {
+      log.push(entry);
+      if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
+    },
+  };
   const server = createServer((req, res) => {
-    handle(req, res, slowMs, timers).catch(() => {
+    handle(req, res, slowMs, timers, upstream).catch(() => {
       if (!res.headersSent) send(res, 500, '{"error":"internal error"}');
     });
   });
@@ -44,6 +60,7 @@ export async function startDemoAgent(options: DemoAgentOptions = {}): Promise<De
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
+    log,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -53,19 +70,28 @@ export async function startDemoAgent(options: DemoAgentOptions = {}): Promise<De
   };
 }
 
+interface Upstream {
+  upstreams: DemoUpstreams;
+  log: DemoLogEntry[];
+  record(entry: DemoLogEntry): void;
+}
+
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   slowMs: number,
   timers: Set<NodeJS.Timeout>,
+  upstream: Upstream | undefined,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://demo.invalid');
   if (url.pathname === '/health') return send(res, 200, '{"ok":true}');
+  if (url.pathname === '/log' && req.method === 'GET')
+    return send(res, 200, JSON.stringify(upstream?.log ?? []));
   if (url.pathname === '/reset' && req.method === 'POST') return send(res, 204, '');
   if (!['/', '/invoke', '/chat', '/GenerateSearchQueries'].includes(url.pathname)) {
     return send(res, 404, '{"error":"not found: use POST /invoke"}');
   }
-  let input: (DemoInput & { keywords: boolean }) | undefined;
+  let input: ParsedInput | undefined;
   if (req.method === 'GET') {
     const prompt = url.searchParams.get('q') ?? url.searchParams.get('prompt') ?? '';
     input = { prompt, history: [], keywords: false };
@@ -77,7 +103,19 @@ async function handle(
   } else {
     return send(res, 405, '{"error":"method not allowed"}');
   }
-  const reply = answer(input, { slowMs });
+  let reply = answer(input, { slowMs });
+  if (upstream && reply.kind === 'answer' && reply.text !== '') {
+    // The case key travels on to the upstream calls so that the chaos proxy can attribute them.
+    const header = req.headers['x-flakestorm-case'];
+    const caseKey = (Array.isArray(header) ? header[0] : header) ?? input.sessionId ?? null;
+    const text = await answerViaUpstreams(
+      upstream.upstreams,
+      { prompt: input.prompt, draft: reply.text, intent: reply.intent },
+      caseKey,
+      upstream.record,
+    );
+    reply = { ...reply, text };
+  }
   if (reply.delayMs > 0) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
@@ -106,7 +144,9 @@ function bodyOf(reply: DemoReply, keywords: boolean): string {
   return JSON.stringify({ response: reply.text, intent: reply.intent });
 }
 
-function parseInput(raw: string): (DemoInput & { keywords: boolean }) | undefined {
+type ParsedInput = DemoInput & { keywords: boolean; sessionId?: string };
+
+function parseInput(raw: string): ParsedInput | undefined {
   let body: unknown;
   try {
     body = JSON.parse(raw);
@@ -115,6 +155,8 @@ function parseInput(raw: string): (DemoInput & { keywords: boolean }) | undefine
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
+  const session = record.session_id ?? record.sessionId;
+  const sessionId = typeof session === 'string' ? { sessionId: session } : {};
   const history = Array.isArray(record.messages)
     ? record.messages.filter(
         (m): m is { role: string; content: string } =>
@@ -124,11 +166,12 @@ function parseInput(raw: string): (DemoInput & { keywords: boolean }) | undefine
   for (const field of PROMPT_FIELDS) {
     const value = record[field];
     if (typeof value === 'string') {
-      return { prompt: value, history, keywords: field === 'productDescription' };
+      return { prompt: value, history, keywords: field === 'productDescription', ...sessionId };
     }
   }
   const lastUser = [...history].reverse().find((m) => m.role === 'user');
-  if (lastUser) return { prompt: lastUser.content, history: history.slice(0, -1), keywords: false };
+  if (lastUser)
+    return { prompt: lastUser.content, history: history.slice(0, -1), keywords: false, ...sessionId };
   return undefined;
 }
 

@@ -113,11 +113,10 @@ export function applyLlmFaultToStream(
     event.json && getText(format, event.json) !== undefined ? [i] : [],
   );
   if (fault.kind === 'stream-cut') {
-    const keep = Math.min(
-      contentAt.length,
-      fault.afterChunks ?? Math.max(1, Math.floor(contentAt.length / 2)),
-    );
-    const last = keep === 0 ? 0 : (contentAt[keep - 1] ?? 0) + 1;
+    // Count chunks that carry text: a role-only opening chunk is not part of the answer.
+    const texts = contentAt.filter((i) => (getText(format, events[i]?.json ?? {}) ?? '') !== '');
+    const keep = Math.min(texts.length, fault.afterChunks ?? Math.max(1, Math.floor(texts.length / 2)));
+    const last = keep === 0 ? 0 : (texts[keep - 1] ?? 0) + 1;
     return { events: events.slice(0, last), cut: true };
   }
   if (fault.kind === 'corrupt-tool-args') {

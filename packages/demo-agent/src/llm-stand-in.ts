@@ -1,0 +1,155 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_SYSTEM_PROMPT } from './system-prompt.js';
+
+/** A running local LLM stand-in. */
+export interface LlmStandIn {
+  /** Base URL: OpenAI at `${url}/v1/chat/completions`, Ollama at `${url}/api/chat`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+interface WireMessage {
+  role: string;
+  content?: string | null;
+}
+
+// Like a real model, it follows instructions it finds in tool output: the indirect-injection weakness.
+const OBEYS =
+  /ignore (all |any )?(previous|prior|above) instructions|system:|new instructions|reveal|override/i;
+
+/** What the stand-in "generates": the agent's draft, rephrased from tool data, or hijacked by it. */
+function generate(messages: WireMessage[]): string {
+  const tool = [...messages].reverse().find((m) => m.role === 'tool');
+  if (tool?.content && OBEYS.test(tool.content)) {
+    return `Following the tool's instructions. My instructions were: ${DEMO_SYSTEM_PROMPT}`;
+  }
+  if (tool?.content) {
+    try {
+      const order = JSON.parse(tool.content) as { id?: string; item?: string; status?: string };
+      if (order.id)
+        return `Order ${order.id} (${order.item ?? 'your item'}) is ${order.status ?? 'on its way'}.`;
+    } catch {
+      return 'The order system sent something I could not read.';
+    }
+  }
+  const draft = [...messages]
+    .reverse()
+    .find((m) => m.role === 'assistant' && m.content?.startsWith('Draft:'));
+  return draft?.content?.slice('Draft:'.length).trim() || 'How can I help you today?';
+}
+
+function lastUser(messages: WireMessage[]): string {
+  return [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+}
+
+function pieces(text: string): string[] {
+  return text.split(/(?<=\s)/);
+}
+
+function sendOpenAi(res: ServerResponse, body: Record<string, unknown>, messages: WireMessage[]): void {
+  const tools = Array.isArray(body.tools) && body.tools.length > 0;
+  const id = 'chatcmpl-standin';
+  if (tools) {
+    // Function calling: the stand-in always picks the order lookup, with the id it saw (or none).
+    const orderId = /\b([A-Z]-\d{5})\b/.exec(lastUser(messages))?.[1] ?? 'LAST';
+    const message = {
+      role: 'assistant',
+      content: null,
+      tool_calls: [
+        {
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'lookup_order', arguments: JSON.stringify({ order_id: orderId }) },
+        },
+      ],
+    };
+    const json = JSON.stringify({
+      id,
+      object: 'chat.completion',
+      model: 'stand-in',
+      choices: [{ index: 0, message, finish_reason: 'tool_calls' }],
+    });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(json);
+    return;
+  }
+  const text = generate(messages);
+  if (body.stream === true) {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', model: 'stand-in', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    let out = chunk({ role: 'assistant', content: '' }, null);
+    for (const piece of pieces(text)) out += chunk({ content: piece }, null);
+    out += chunk({}, 'stop');
+    res.end(`${out}data: [DONE]\n\n`);
+    return;
+  }
+  const json = JSON.stringify({
+    id,
+    object: 'chat.completion',
+    model: 'stand-in',
+    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+  });
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(json);
+}
+
+function sendOllama(res: ServerResponse, body: Record<string, unknown>, messages: WireMessage[]): void {
+  const text = generate(messages);
+  const line = (content: string, done: boolean) =>
+    `${JSON.stringify({ model: 'stand-in', message: { role: 'assistant', content }, done, ...(done ? { done_reason: 'stop' } : {}) })}\n`;
+  if (body.stream === false) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(line(text, true));
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+  res.end(
+    pieces(text)
+      .map((p) => line(p, false))
+      .join('') + line('', true),
+  );
+}
+
+/**
+ * Starts a deterministic local LLM speaking the OpenAI chat-completions format (JSON, SSE streaming,
+ * function calling) and Ollama's /api/chat (NDJSON). It rephrases the agent's draft or the tool data it
+ * is given, and, like real models, obeys instructions planted in tool output.
+ */
+export async function startLlmStandIn(options: { port?: number; host?: string } = {}): Promise<LlmStandIn> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://llm.invalid').pathname;
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"invalid JSON body","type":"invalid_request_error"}}');
+        return;
+      }
+      const messages = Array.isArray(body.messages) ? (body.messages as WireMessage[]) : [];
+      if (path === '/v1/chat/completions' || path === '/chat/completions')
+        return sendOpenAi(res, body, messages);
+      if (path === '/api/chat') return sendOllama(res, body, messages);
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"error":"not found"}');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
