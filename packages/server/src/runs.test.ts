@@ -1,18 +1,27 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEchoAgent } from '@flakestorm/core';
+import { testBackends } from '@flakestorm/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quickConfig, startTestServer, type TestServer, waitForRun } from './testing/test-server.js';
 
-describe('runs through the API', () => {
+const backends = await testBackends();
+
+describe.each(backends)('runs through the API on $name', (backend) => {
   let server: TestServer;
   let agent: Awaited<ReturnType<typeof startEchoAgent>>;
+  if (backend.skip) {
+    it.skip(`needs ${backend.name}: ${backend.skip}`, () => undefined);
+    return;
+  }
   beforeAll(async () => {
-    server = await startTestServer();
+    const store = await backend.open();
+    server = await startTestServer({ store });
     agent = await startEchoAgent();
   });
   afterAll(async () => {
     await server.close();
+    await server.store.close();
     await agent.close();
   });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Store } from '@flakestorm/store';
 import { type RunningServer, startServer } from '../start-server.js';
 
 /** A server on a free loopback port over a fresh SQLite store, with a known admin token. */
@@ -10,11 +11,15 @@ export interface TestServer extends RunningServer {
   api(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** Starts a test server; pass `db` to use another store URL. */
-export async function startTestServer(options: { db?: string; token?: string } = {}): Promise<TestServer> {
+/** Starts a test server over a fresh SQLite file, or over a given store (e.g. an isolated PostgreSQL schema). */
+export async function startTestServer(options: { store?: Store; token?: string } = {}): Promise<TestServer> {
   const token = options.token ?? 'test-admin-token-0123456789';
-  const db = options.db ?? join(mkdtempSync(join(tmpdir(), 'fs-server-')), 'flakestorm.db');
-  const server = await startServer({ port: 0, db, env: { FLAKESTORM_ADMIN_TOKEN: token } });
+  const db = join(mkdtempSync(join(tmpdir(), 'fs-server-')), 'flakestorm.db');
+  const server = await startServer({
+    port: 0,
+    ...(options.store ? { store: options.store } : { db }),
+    env: { FLAKESTORM_ADMIN_TOKEN: token },
+  });
   return {
     ...server,
     token,
