@@ -119,7 +119,7 @@ export type { Case } from './run/case.js';
 export type { ClassifiedError } from './run/case-error.js';
 export { classifyError } from './run/case-error.js';
 export type { CheckRunner } from './run/check-runner.js';
-export { invariantApplies, prepareCheckRunner } from './run/check-runner.js';
+export { prepareCheckRunner } from './run/check-runner.js';
 export type { Clock } from './run/clock.js';
 export { systemClock } from './run/clock.js';
 export type { RunEvent, RunEventListener } from './run/events.js';

@@ -140,7 +140,7 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
   });
   const checks =
     options.checks ??
-    (await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir, registry }));
+    (await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir }));
   const owned = options.target === undefined;
   const target =
     options.target ??
