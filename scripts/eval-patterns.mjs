@@ -15,17 +15,50 @@ const BENIGN_SOURCES = ['notinject', 'awesome-chatgpt-prompts', 'self-instruct']
 
 // Presidio recognizer -> our pattern ids that count as a hit.
 const PRESIDIO_MAP = {
-  aba_routing: ['us_aba_routing'], au_abn: ['au_abn'], au_medicare: ['au_medicare'], au_tfn: ['au_tfn'],
-  ca_sin: ['ca_sin'], credit_card: ['credit_card'], crypto: ['crypto_btc', 'crypto_eth'], de_tax_id: ['de_tax_id'],
-  de_vat_id: ['eu_vat'], email: ['email'], es_nie: ['es_nie'], es_nif: ['es_nif'], fi_personal_identity_code: ['fi_hetu'],
-  in_aadhaar: ['in_aadhaar'], in_pan: ['in_pan'], ip: ['ipv4', 'ipv6'], it_fiscal_code: ['it_fiscal_code'],
-  kr_rrn: ['kr_rrn'], mac: ['mac_address'], phone: ['phone'], pl_pesel: ['pl_pesel'], se_personnummer: ['se_personnummer'],
-  tr_national_id: ['tr_tc_kimlik'], uk_nhs: ['uk_nhs'], uk_nino: ['uk_nino'], uk_passport: ['uk_passport'],
-  uk_postcode: ['uk_postcode'], us_bank: ['us_bank_account'], us_driver_license: ['us_drivers_license'],
-  us_itin: ['us_itin'], us_mbi: ['us_mbi'], us_npi: ['us_npi'], us_passport: ['us_passport'], us_ssn: ['us_ssn'],
+  aba_routing: ['us_aba_routing'],
+  au_abn: ['au_abn'],
+  au_medicare: ['au_medicare'],
+  au_tfn: ['au_tfn'],
+  ca_sin: ['ca_sin'],
+  credit_card: ['credit_card'],
+  crypto: ['crypto_btc', 'crypto_eth'],
+  de_tax_id: ['de_tax_id'],
+  de_vat_id: ['eu_vat'],
+  email: ['email'],
+  es_nie: ['es_nie'],
+  es_nif: ['es_nif'],
+  fi_personal_identity_code: ['fi_hetu'],
+  in_aadhaar: ['in_aadhaar'],
+  in_pan: ['in_pan'],
+  ip: ['ipv4', 'ipv6'],
+  it_fiscal_code: ['it_fiscal_code'],
+  kr_rrn: ['kr_rrn'],
+  mac: ['mac_address'],
+  phone: ['phone'],
+  pl_pesel: ['pl_pesel'],
+  se_personnummer: ['se_personnummer'],
+  tr_national_id: ['tr_tc_kimlik'],
+  uk_nhs: ['uk_nhs'],
+  uk_nino: ['uk_nino'],
+  uk_passport: ['uk_passport'],
+  uk_postcode: ['uk_postcode'],
+  us_bank: ['us_bank_account'],
+  us_driver_license: ['us_drivers_license'],
+  us_itin: ['us_itin'],
+  us_mbi: ['us_mbi'],
+  us_npi: ['us_npi'],
+  us_passport: ['us_passport'],
+  us_ssn: ['us_ssn'],
   za_id_number: ['za_id'],
 };
-const RESEARCH_TYPES = new Set(['PHONE_NUMBER', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'EMAIL_ADDRESS', 'US_DRIVER_LICENSE']);
+const RESEARCH_TYPES = new Set([
+  'PHONE_NUMBER',
+  'CREDIT_CARD',
+  'US_SSN',
+  'IP_ADDRESS',
+  'EMAIL_ADDRESS',
+  'US_DRIVER_LICENSE',
+]);
 
 const readJsonl = (file) =>
   readFileSync(file, 'utf8')
@@ -45,7 +78,8 @@ export function evaluate(detectors, dir = defaultEvalDir) {
   if (detectors.injection) {
     const bySource = {};
     for (const row of readJsonl(resolve(dir, 'injection-dev.jsonl'))) {
-      const s = (bySource[row.source] ??= { attacks: 0, caught: 0, benign: 0, flagged: 0 });
+      bySource[row.source] ??= { attacks: 0, caught: 0, benign: 0, flagged: 0 };
+      const s = bySource[row.source];
       const hit = detectors.injection(row.text);
       if (row.label === 1) {
         s.attacks++;
@@ -56,9 +90,19 @@ export function evaluate(detectors, dir = defaultEvalDir) {
       }
     }
     for (const [src, s] of Object.entries(bySource)) {
-      out.injection[src] = { recall: pct(s.caught, s.attacks), fpRate: pct(s.flagged, s.benign), attacks: s.attacks, benign: s.benign };
+      out.injection[src] = {
+        recall: pct(s.caught, s.attacks),
+        fpRate: pct(s.flagged, s.benign),
+        attacks: s.attacks,
+        benign: s.benign,
+      };
     }
-    const sum = (srcs, a, b) => srcs.reduce((n, src) => n + (bySource[src]?.[a] ?? 0), 0) / Math.max(1, srcs.reduce((n, src) => n + (bySource[src]?.[b] ?? 0), 0));
+    const sum = (srcs, a, b) =>
+      srcs.reduce((n, src) => n + (bySource[src]?.[a] ?? 0), 0) /
+      Math.max(
+        1,
+        srcs.reduce((n, src) => n + (bySource[src]?.[b] ?? 0), 0),
+      );
     out.injection.targetRecall = sum(ATTACK_SOURCES, 'caught', 'attacks');
     out.injection.targetFpRate = sum(BENIGN_SOURCES, 'flagged', 'benign');
   }
@@ -83,7 +127,7 @@ export function evaluate(detectors, dir = defaultEvalDir) {
       const findings = detectors.pii(row.text);
       if (row.expected_count > 0) {
         tests.expected++;
-        const own = findings.filter((f) => ids.includes(f.id));
+        const own = findings.filter((f) => f.id === '*' || ids.includes(f.id));
         const positions = row.expected_positions;
         const ok = positions
           ? positions.every(([s, e]) => own.some((f) => overlaps(f, s, e)))
@@ -94,13 +138,23 @@ export function evaluate(detectors, dir = defaultEvalDir) {
         if (findings.length > 0) tests.fp++;
       }
     }
-    out.pii['presidio-tests'] = { recall: pct(tests.found, tests.expected), fpRate: pct(tests.fp, tests.negatives), positives: tests.expected, negatives: tests.negatives, notCovered: tests.skipped };
-    out.pii['presidio-research-small'] = { recall: pct(research.found, research.expected), entities: research.expected };
+    out.pii['presidio-tests'] = {
+      recall: pct(tests.found, tests.expected),
+      fpRate: pct(tests.fp, tests.negatives),
+      positives: tests.expected,
+      negatives: tests.negatives,
+      notCovered: tests.skipped,
+    };
+    out.pii['presidio-research-small'] = {
+      recall: pct(research.found, research.expected),
+      entities: research.expected,
+    };
   }
   if (detectors.secret) {
     const bySource = {};
     for (const row of readJsonl(resolve(dir, 'secrets-dev.jsonl'))) {
-      const s = (bySource[row.source] ??= { pos: 0, hit: 0, neg: 0, fp: 0 });
+      bySource[row.source] ??= { pos: 0, hit: 0, neg: 0, fp: 0 };
+      const s = bySource[row.source];
       const hit = detectors.secret(row.text);
       if (row.label === 1) {
         s.pos++;
@@ -110,7 +164,13 @@ export function evaluate(detectors, dir = defaultEvalDir) {
         if (hit) s.fp++;
       }
     }
-    for (const [src, s] of Object.entries(bySource)) out.secrets[src] = { recall: pct(s.hit, s.pos), fpRate: pct(s.fp, s.neg), positives: s.pos, negatives: s.neg };
+    for (const [src, s] of Object.entries(bySource))
+      out.secrets[src] = {
+        recall: pct(s.hit, s.pos),
+        fpRate: pct(s.fp, s.neg),
+        positives: s.pos,
+        negatives: s.neg,
+      };
   }
   return out;
 }
@@ -133,7 +193,9 @@ export function printEvaluation(result, label = '@flakestorm/patterns') {
     console.log('injection            recall    FP rate   (attacks / benign)');
     for (const [src, r] of Object.entries(result.injection)) {
       if (typeof r !== 'object') continue;
-      console.log(`  ${src.padEnd(24)} ${fmt(r.attacks ? r.recall : null)}   ${fmt(r.benign ? r.fpRate : null)}   (${r.attacks} / ${r.benign})`);
+      console.log(
+        `  ${src.padEnd(24)} ${fmt(r.attacks ? r.recall : null)}   ${fmt(r.benign ? r.fpRate : null)}   (${r.attacks} / ${r.benign})`,
+      );
     }
     console.log(`  TARGET deepset+gandalf+giskard recall ${fmt(result.injection.targetRecall)} (>= 90%)`);
     console.log(`  TARGET notinject+awesome+self-instruct FP ${fmt(result.injection.targetFpRate)} (<= 2%)`);
@@ -141,7 +203,8 @@ export function printEvaluation(result, label = '@flakestorm/patterns') {
   for (const kind of ['pii', 'secrets']) {
     if (!Object.keys(result[kind]).length) continue;
     console.log(`${kind}`);
-    for (const [src, r] of Object.entries(result[kind])) console.log(`  ${src.padEnd(24)} recall ${fmt(r.recall)}   FP rate ${fmt(r.fpRate)}`);
+    for (const [src, r] of Object.entries(result[kind]))
+      console.log(`  ${src.padEnd(24)} recall ${fmt(r.recall)}   FP rate ${fmt(r.fpRate)}`);
   }
 }
 

@@ -7,7 +7,8 @@ import { verifyExamples } from './verify.js';
 const db = builtinDatabase();
 const stats = databaseStats(db);
 
-const GROUP_A = `credit_card iban us_ssn email phone ipv4 ipv6 mac_address street_address us_drivers_license us_passport
+const GROUP_A =
+  `credit_card iban us_ssn email phone ipv4 ipv6 mac_address street_address us_drivers_license us_passport
 crypto_btc crypto_eth us_aba_routing us_bank_account uk_nhs uk_nino us_npi us_dea us_mbi ca_sin es_nif es_nie
 it_fiscal_code nl_bsn pl_pesel se_personnummer no_fodselsnummer fi_hetu tr_tc_kimlik za_id kr_rrn mx_curp my_nric
 in_aadhaar in_pan au_tfn au_abn au_medicare eu_vat us_itin us_ein date_of_birth gps_coordinates medical_record_number
@@ -21,7 +22,8 @@ describe('built-in database', () => {
   });
 
   it('has at least 8 injection patterns in every category', () => {
-    for (const cat of injectionCategories) expect(stats.byKindAndCategory.injection[cat] ?? 0).toBeGreaterThanOrEqual(8);
+    for (const cat of injectionCategories)
+      expect(stats.byKindAndCategory.injection[cat] ?? 0).toBeGreaterThanOrEqual(8);
   });
 
   it('covers all 8 PII categories and every group-A PII id', () => {
@@ -30,7 +32,7 @@ describe('built-in database', () => {
     expect(GROUP_A.filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it('keeps every pattern\'s own positive and negative examples', () => {
+  it("keeps every pattern's own positive and negative examples", () => {
     expect(verifyExamples(db)).toEqual([]);
   });
 

@@ -1,12 +1,12 @@
 /** The shipped pattern database, assembled from the JSON data files. */
 import attacks from './data/attacks.json' with { type: 'json' };
+import injectionD from './data/injection-evasion.json' with { type: 'json' };
+import injectionC from './data/injection-leakage.json' with { type: 'json' };
 import injectionA from './data/injection-override.json' with { type: 'json' };
 import injectionB from './data/injection-roles.json' with { type: 'json' };
-import injectionC from './data/injection-leakage.json' with { type: 'json' };
-import injectionD from './data/injection-evasion.json' with { type: 'json' };
 import piiFinancial from './data/pii-financial-contact.json' with { type: 'json' };
-import piiIds from './data/pii-national-ids.json' with { type: 'json' };
 import piiOther from './data/pii-health-location.json' with { type: 'json' };
+import piiIds from './data/pii-national-ids.json' with { type: 'json' };
 import secrets from './data/secrets.json' with { type: 'json' };
 import type { PatternDatabase, PatternDefinition } from './types.js';
 

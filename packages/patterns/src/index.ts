@@ -2,8 +2,8 @@
 export { attackExamples } from './attacks.js';
 export { BUILTIN_VERSION, builtinDatabase } from './builtin.js';
 export { mergeDatabases, parsePattern, parsePatternDatabase } from './database.js';
-export { normalizeText, type NormalizedText } from './engine/normalize.js';
-export { findEncodedSegments, type DecodedSegment } from './engine/decode.js';
+export { type DecodedSegment, findEncodedSegments } from './engine/decode.js';
+export { type NormalizedText, normalizeText } from './engine/normalize.js';
 export { findBacktrackingRisk } from './engine/regex-safety.js';
 export { isPatternError, PatternError, type PatternErrorCode } from './errors.js';
 export { listPatterns, loadPatternFile, type PatternSummary } from './load.js';
@@ -22,12 +22,12 @@ export {
   type PiiCategory,
   piiCategories,
   type RedactOptions,
+  type Scanner,
   type ScanOptions,
   type ScanResult,
-  type Scanner,
   type Severity,
   severityRank,
 } from './types.js';
-export { type ExampleFailure, verifyExamples } from './verify.js';
-export { getValidator, type Validator, type ValidatorResult, validatorNames } from './validators/registry.js';
 export { shannonEntropy } from './validators/entropy.js';
+export { getValidator, type Validator, type ValidatorResult, validatorNames } from './validators/registry.js';
+export { type ExampleFailure, verifyExamples } from './verify.js';

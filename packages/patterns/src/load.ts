@@ -14,9 +14,13 @@ export function loadPatternFile(json: string, options: { withBuiltins?: boolean 
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    throw new PatternError('FLAKESTORM_PATTERN_INVALID', `pattern file is not valid JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new PatternError(
+      'FLAKESTORM_PATTERN_INVALID',
+      `pattern file is not valid JSON: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const user = parsePatternDatabase(raw);
   const db = options.withBuiltins ? mergeDatabases(builtinDatabase(), user) : user;
@@ -49,5 +53,8 @@ export function listPatterns(db: PatternDatabase = builtinDatabase()): PatternSu
       };
       return p.validator === undefined ? row : { ...row, validator: p.validator };
     })
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) || a.category.localeCompare(b.category) || a.id.localeCompare(b.id),
+    );
 }

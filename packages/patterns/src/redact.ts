@@ -10,7 +10,9 @@ export function defaultMask(finding: Finding): string {
 export function applyRedaction(text: string, result: ScanResult, options: RedactOptions = {}): string {
   const kinds = new Set(options.kinds ?? ['pii', 'secret']);
   const mask = options.mask ?? defaultMask;
-  const spans = result.findings.filter((f) => kinds.has(f.kind)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = result.findings
+    .filter((f) => kinds.has(f.kind))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let cursor = 0;
   for (const f of spans) {

@@ -8,16 +8,20 @@ import type {
   PatternDatabase,
   PatternKind,
   RedactOptions,
+  Scanner,
   ScanOptions,
   ScanResult,
-  Scanner,
 } from './types.js';
 
 /** Counts per kind and category of a database. */
 export function databaseStats(db: PatternDatabase, compileMs = 0): DatabaseStats {
   const byKind: Record<PatternKind, number> = { injection: 0, pii: 0, secret: 0 };
   const byCategory: Record<string, number> = {};
-  const byKindAndCategory: Record<PatternKind, Record<string, number>> = { injection: {}, pii: {}, secret: {} };
+  const byKindAndCategory: Record<PatternKind, Record<string, number>> = {
+    injection: {},
+    pii: {},
+    secret: {},
+  };
   for (const p of db.patterns) {
     byKind[p.kind]++;
     byCategory[p.category] = (byCategory[p.category] ?? 0) + 1;

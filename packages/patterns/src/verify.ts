@@ -18,9 +18,13 @@ export function verifyExamples(db: PatternDatabase): ExampleFailure[] {
   const failures: ExampleFailure[] = [];
   for (const p of db.patterns) {
     const hits = (text: string): boolean =>
-      scanner.scan(text, { kinds: [p.kind], decode: false, minConfidence: 0.5 }).findings.some((f) => f.id === p.id);
-    for (const ex of p.examples.positive) if (!hits(ex)) failures.push({ id: p.id, example: ex, expected: 'match' });
-    for (const ex of p.examples.negative) if (hits(ex)) failures.push({ id: p.id, example: ex, expected: 'no-match' });
+      scanner
+        .scan(text, { kinds: [p.kind], decode: false, minConfidence: 0.5 })
+        .findings.some((f) => f.id === p.id);
+    for (const ex of p.examples.positive)
+      if (!hits(ex)) failures.push({ id: p.id, example: ex, expected: 'match' });
+    for (const ex of p.examples.negative)
+      if (hits(ex)) failures.push({ id: p.id, example: ex, expected: 'no-match' });
   }
   return failures;
 }

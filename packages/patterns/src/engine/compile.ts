@@ -41,9 +41,15 @@ export interface CompiledDatabase {
 }
 
 // performance.now() where available (Node, browsers); no platform typings needed.
-const now = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
+const now = (): number =>
+  (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 
-const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = { critical: 0.9, high: 0.7, medium: 0.5, low: 0.3 };
+const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
+  critical: 0.9,
+  high: 0.7,
+  medium: 0.5,
+  low: 0.3,
+};
 const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compileRule(def: PatternDefinition): CompiledRule {
@@ -80,7 +86,8 @@ function buildView(rules: CompiledRule[]): ViewIndex {
     closed.set(lit, [...set]);
   }
   // One combined V8 regex without the `u` flag: measured faster than Aho-Corasick below a few thousand literals.
-  const prefilter = literals.length === 0 ? undefined : new RegExp(literals.map(escapeLiteral).join('|'), 'g');
+  const prefilter =
+    literals.length === 0 ? undefined : new RegExp(literals.map(escapeLiteral).join('|'), 'g');
   return { rules, prefilter, byLiteral: closed, digitRules, alwaysRules };
 }
 
@@ -89,7 +96,8 @@ export function compileDatabase(db: PatternDatabase): CompiledDatabase {
   const t0 = now();
   const parsed = parsePatternDatabase(db);
   const rules = parsed.patterns.map(compileRule);
-  const ofKinds = (kinds: readonly PatternKind[]): CompiledRule[] => rules.filter((r) => kinds.includes(r.def.kind));
+  const ofKinds = (kinds: readonly PatternKind[]): CompiledRule[] =>
+    rules.filter((r) => kinds.includes(r.def.kind));
   const injection = buildView(ofKinds(['injection']));
   const data = buildView(ofKinds(['pii', 'secret']));
   return { db: parsed, injection, data, compileMs: now() - t0 };

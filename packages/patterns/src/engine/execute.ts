@@ -16,6 +16,10 @@ export interface RawMatch {
 const SMALL = 4096;
 // Caps the matches one rule can report on one text (a 1 MB input repeating one attack).
 const MAX_MATCHES_PER_RULE = 5000;
+// Caps the characters one rule's regex examines on one text. Dense trigger words in a huge input would
+// otherwise make every rule scan all of it; past this budget a rule stops (a documented recall trade-off
+// on multi-hundred-kilobyte inputs, in exchange for bounded time on adversarial ones).
+const MAX_CHARS_PER_RULE = 131_072;
 const DIGIT_RUN = /\d(?:[ \-./:]?\d){0,40}/g;
 
 type Window = [number, number];
@@ -45,7 +49,8 @@ export function executeView(view: ViewIndex, text: string, lower: string): RawMa
         else {
           const list = hits.get(r) ?? [];
           const w = view.rules[r]!.window;
-          if (list.length < 100_000) list.push([Math.max(0, m.index - w), Math.min(text.length, m.index + m[0].length + w)]);
+          if (list.length < 100_000)
+            list.push([Math.max(0, m.index - w), Math.min(text.length, m.index + m[0].length + w)]);
           hits.set(r, list);
         }
       }
@@ -56,7 +61,8 @@ export function executeView(view: ViewIndex, text: string, lower: string): RawMa
     DIGIT_RUN.lastIndex = 0;
     for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
       let digits = 0;
-      for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) <= 57 && m[0].charCodeAt(i) >= 48) digits++;
+      for (let i = 0; i < m[0].length; i++)
+        if (m[0].charCodeAt(i) <= 57 && m[0].charCodeAt(i) >= 48) digits++;
       for (const r of view.digitRules) {
         const rule = view.rules[r]!;
         if (digits < rule.minDigits) continue;
@@ -76,7 +82,11 @@ export function executeView(view: ViewIndex, text: string, lower: string): RawMa
     const rule = view.rules[r]!;
     const spans: Window[] = windows === null ? [[0, text.length]] : mergeWindows(windows);
     let count = 0;
-    for (const [ws, we] of spans) {
+    let budget = MAX_CHARS_PER_RULE;
+    for (const [ws, weFull] of spans) {
+      if (budget <= 0) break;
+      const we = Math.min(weFull, ws + budget);
+      budget -= we - ws;
       const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
       const re = rule.regex;
       re.lastIndex = 0;

@@ -2,8 +2,10 @@
  * Regex macros usable in pattern files. They keep filler-word tolerance uniform and bounded:
  * a published heuristic that required exact phrases missed every "ignore all of the previous..." variant.
  */
-const WORD = "[\\p{L}\\p{N}'_]{1,30}";
-const SEP = "[^\\p{L}\\p{N}'_]{1,20}";
+// Complementary classes (no `u` flag needed, which keeps V8 on its fast case-insensitive path).
+const SEPARATORS = '\\s.,;:!?"“”„«»()\\[\\]{}<>*=#/\\\\|~^+&%@$-';
+const WORD = `[^${SEPARATORS}]{1,30}`;
+const SEP = `[${SEPARATORS}]{1,20}`;
 
 const MACROS: Readonly<Record<string, (arg: number | undefined) => string>> = {
   // Up to N filler words between two tokens; bounded so a match costs O(N) per start.

@@ -23,7 +23,20 @@ export interface NormalizedText {
   readonly map: Int32Array;
 }
 
-const INVISIBLE = /^[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+const FORMAT = /^\p{Cf}$/u;
+// Invisible characters outside the Cf category: fillers, joiners and variation selectors.
+const isInvisible = (cp: number): boolean =>
+  FORMAT.test(String.fromCodePoint(cp)) ||
+  cp === 0x034f ||
+  cp === 0x115f ||
+  cp === 0x1160 ||
+  cp === 0x17b4 ||
+  cp === 0x17b5 ||
+  (cp >= 0x180b && cp <= 0x180f) ||
+  cp === 0x3164 ||
+  cp === 0xffa0 ||
+  (cp >= 0xfe00 && cp <= 0xfe0f) ||
+  (cp >= 0xe0100 && cp <= 0xe01ef);
 const MARK = /\p{M}/gu;
 const SPACE = /^\s$/u;
 
@@ -36,7 +49,7 @@ function canonical(cp: number): string {
   let out: string;
   if (cp >= 0xe0020 && cp <= 0xe007e) {
     out = String.fromCharCode(cp - 0xe0000); // tag-character smuggling: invisible ASCII
-  } else if ((cp >= 0xe0000 && cp <= 0xe007f) || INVISIBLE.test(String.fromCodePoint(cp))) {
+  } else if ((cp >= 0xe0000 && cp <= 0xe007f) || isInvisible(cp)) {
     out = '';
   } else if (cp >= 0xac00 && cp <= 0xd7a3) {
     out = String.fromCodePoint(cp); // Hangul: decomposing would turn syllables into jamo
@@ -159,7 +172,8 @@ export function foldLeet(lower: string): string {
   return lower.replace(/[a-z0-9@$|!]*[a-z][a-z0-9@$|!]*/g, (token, offset: number) => {
     if (!/[0-9@$|!]/.test(token)) return token;
     // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak.
-    if (/^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$/.test(token) || /^[a-z]+\d+$/.test(token)) return token;
+    if (/^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$/.test(token) || /^[a-z]+\d+$/.test(token))
+      return token;
     let out = '';
     for (let i = 0; i < token.length; i++) {
       const ch = token[i]!;
@@ -170,7 +184,8 @@ export function foldLeet(lower: string): string {
       }
       // Punctuation-like leet characters count only between letters ("h!dden"), never at word ends
       // ("now!") and never as the @ of an e-mail address.
-      const between = /[a-z]/.test(token[i - 1] ?? '') && /[a-z]/.test(token[i + 1] ?? '');
+      const before = i === 0 ? ch === '@' || ch === '$' : /[a-z]/.test(token[i - 1] ?? '');
+      const between = before && /[a-z]/.test(token[i + 1] ?? '');
       const email = ch === '@' && /^[a-z0-9-]+\./.test(lower.slice(offset + i + 1, offset + i + 40));
       out += /\d/.test(ch) || (between && !email) ? mapped : ch;
     }

@@ -162,9 +162,10 @@ function parseAtom(src: string, cur: Cursor): Node {
       cur.i += 2;
       return { t: 'assert' };
     }
-    const m = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|.)/su.exec(
-      src.slice(cur.i),
-    );
+    const m =
+      /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|.)/su.exec(
+        src.slice(cur.i),
+      );
     const tok = m ? m[0] : '\\';
     cur.i += tok.length;
     return { t: 'atom', src: tok, nullable: false };

@@ -39,7 +39,10 @@ interface Mutable {
 
 function hasContext(lower: string, start: number, end: number, words: readonly string[]): boolean {
   if (words.length === 0) return false;
-  const around = lower.slice(Math.max(0, start - CONTEXT_BEFORE), Math.min(lower.length, end + CONTEXT_AFTER));
+  const around = lower.slice(
+    Math.max(0, start - CONTEXT_BEFORE),
+    Math.min(lower.length, end + CONTEXT_AFTER),
+  );
   return words.some((w) => around.includes(w));
 }
 
@@ -112,7 +115,13 @@ function dedupeInjection(findings: Mutable[]): Mutable[] {
   return out;
 }
 
-function scanText(db: CompiledDatabase, text: string, kinds: ReadonlySet<PatternKind>, decode: boolean, depth: number): Mutable[] {
+function scanText(
+  db: CompiledDatabase,
+  text: string,
+  kinds: ReadonlySet<PatternKind>,
+  decode: boolean,
+  depth: number,
+): Mutable[] {
   const norm = normalizeText(text);
   const out: Mutable[] = [];
   if (kinds.has('injection')) {
@@ -161,6 +170,8 @@ export function scanWith(db: CompiledDatabase, text: string, options: ScanOption
   const findings: Finding[] = [...injection, ...data]
     .filter((f) => severityRank[f.severity] >= minRank)
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map(({ weight: _w, decodedFrom, ...rest }) => (decodedFrom === undefined ? rest : { ...rest, decodedFrom }));
+    .map(({ weight: _w, decodedFrom, ...rest }) =>
+      decodedFrom === undefined ? rest : { ...rest, decodedFrom },
+    );
   return { injection: { flagged: score >= (options.threshold ?? 0.5), score }, findings };
 }

@@ -87,7 +87,7 @@ export function ethereumAddress(value: string): boolean | undefined {
   for (let i = 0; i < 40; i++) {
     const nibble = (hash[i >> 1]! >> (i % 2 === 0 ? 4 : 0)) & 0xf;
     const ch = hex[i]!;
-    if (/[a-f]/i.test(ch) && (nibble >= 8) !== (ch === ch.toUpperCase())) return false;
+    if (/[a-f]/i.test(ch) && nibble >= 8 !== (ch === ch.toUpperCase())) return false;
   }
   return true;
 }

@@ -65,5 +65,8 @@ export function isHighEntropySecret(value: string): boolean {
 export function isPlausiblePassword(value: string): boolean {
   if (value.length < 6) return false;
   const lower = value.toLowerCase();
-  return !STOPWORDS.some((w) => w !== 'password' && w !== 'secret' && lower.includes(w)) && !/^(?:password|secret)\d*$/.test(lower);
+  return (
+    !STOPWORDS.some((w) => w !== 'password' && w !== 'secret' && lower.includes(w)) &&
+    !/^(?:password|secret)\d*$/.test(lower)
+  );
 }

@@ -46,7 +46,7 @@ export function usAbaRouting(value: string): boolean {
   const d = digitsOf(value);
   if (d.length !== 9 || isRepeated(d)) return false;
   const p = d[0]! * 10 + d[1]!;
-  if (!((p <= 12) || (p >= 21 && p <= 32) || (p >= 61 && p <= 72) || p === 80)) return false;
+  if (!(p <= 12 || (p >= 21 && p <= 32) || (p >= 61 && p <= 72) || p === 80)) return false;
   return weightedSum(d, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 === 0;
 }
 

@@ -1,6 +1,7 @@
 /** Check rules for European national identifiers. */
-import { digitsOf, isRepeated, isValidDate, iso7064Mod11_10, luhn, mod97, weightedSum } from './checksums.js';
+
 import ibanLengths from '../data/iban-lengths.json' with { type: 'json' };
+import { digitsOf, iso7064Mod11_10, isRepeated, isValidDate, luhn, mod97, weightedSum } from './checksums.js';
 
 const IBAN_LENGTHS: Readonly<Record<string, number>> = ibanLengths;
 
@@ -51,7 +52,8 @@ const IT_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12
 /** Italian codice fiscale: 16 characters, check letter from odd/even position tables. */
 export function itFiscalCode(value: string): boolean {
   const v = value.toUpperCase();
-  if (!/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(v)) return false;
+  if (!/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(v))
+    return false;
   let sum = 0;
   for (let i = 0; i < 15; i++) {
     const c = v.charCodeAt(i);

@@ -19,12 +19,16 @@ export function passportMrz(value: string): boolean {
   const lines = value.split(/\s+/).filter((l) => l.length === 44);
   const line = lines[lines.length - 1];
   if (!line || !/^[A-Z0-9<]{44}$/.test(line)) return false;
-  const ok = (field: string, check: string): boolean => check === '<' || mrzCheckDigit(field) === Number(check);
+  const ok = (field: string, check: string): boolean =>
+    check === '<' || mrzCheckDigit(field) === Number(check);
   const doc = line.slice(0, 9);
   const birth = line.slice(13, 19);
   const expiry = line.slice(21, 27);
   const composite = line.slice(0, 10) + line.slice(13, 20) + line.slice(21, 43);
   return (
-    ok(doc, line[9]!) && ok(birth, line[19]!) && ok(expiry, line[27]!) && mrzCheckDigit(composite) === Number(line[43])
+    ok(doc, line[9]!) &&
+    ok(birth, line[19]!) &&
+    ok(expiry, line[27]!) &&
+    mrzCheckDigit(composite) === Number(line[43])
   );
 }

@@ -3,8 +3,8 @@
  * value, false to drop the candidate, and undefined when the value is plausible but has no checksum.
  */
 import { base64ToBytes, utf8Decode } from '../engine/codec.js';
-import { bitcoinAddress, ethereumAddress } from './crypto-address.js';
 import { digitsOf, isRepeated, isValidDate, luhn } from './checksums.js';
+import { bitcoinAddress, ethereumAddress } from './crypto-address.js';
 import { isHighEntropySecret, isPlausiblePassword } from './entropy.js';
 import * as am from './ids-americas.js';
 import * as eu from './ids-europe.js';
@@ -20,7 +20,10 @@ export type Validator = (value: string) => ValidatorResult;
 
 /** Parses "YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY" or "DD.MM.YYYY" as a plausible past date. */
 function dateOfBirth(value: string): ValidatorResult {
-  const n = value.split(/[^\d]+/).filter(Boolean).map(Number);
+  const n = value
+    .split(/[^\d]+/)
+    .filter(Boolean)
+    .map(Number);
   if (n.length !== 3) return undefined; // month names: the regex already constrained it
   const [a, b, c] = n as [number, number, number];
   const ok = (y: number, m: number, d: number): boolean => y >= 1900 && y <= 2100 && isValidDate(y, m, d);

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { utf8Encode } from '../engine/codec.js';
+import { shannonEntropy } from './entropy.js';
+import { keccak256 } from './keccak.js';
+import { getValidator } from './registry.js';
+import { sha256 } from './sha256.js';
+
+const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+
+describe('hash functions', () => {
+  it('SHA-256 matches FIPS 180-4 vectors', () => {
+    expect(hex(sha256(utf8Encode('abc')))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(hex(sha256(new Uint8Array()))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(hex(sha256(utf8Encode('a'.repeat(1000))))).toBe(
+      '41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3',
+    );
+  });
+
+  it('Keccak-256 matches Ethereum vectors', () => {
+    expect(hex(keccak256(new Uint8Array()))).toBe(
+      'c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470',
+    );
+    expect(hex(keccak256(utf8Encode('abc')))).toBe(
+      '4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45',
+    );
+  });
+});
+
+// [validator, valid values, invalid values]
+const VECTORS: ReadonlyArray<[string, string[], string[]]> = [
+  [
+    'credit_card',
+    ['4111 1111 1111 1111', '371449635398431', '5555555555554444'],
+    ['4111111111111112', '0000000000000000'],
+  ],
+  [
+    'iban',
+    ['DE89 3704 0044 0532 0130 00', 'GB82WEST12345698765432', 'NO9386011117947'],
+    ['DE89370400440532013001', 'XX89370400440532013000', 'GB82WEST1234569876543'],
+  ],
+  ['us_aba_routing', ['121000358', '0711-0130-7'], ['421042111', '1234-0000-0']],
+  ['us_dea', ['AB1234563', 'FN5623740'], ['AB1234567', 'ZZ1234563']],
+  ['uk_nhs', ['401-023-2137', '0032698674'], ['401-023-2138', '0000000000']],
+  ['in_aadhaar', ['312345678909', '3998 7654 3211'], ['123456789012', '3998-7654 3211']],
+  ['es_nif', ['12345678Z', '00000023T'], ['12345678A']],
+  ['es_nie', ['X9613851N', 'Y8063915-Z'], ['Y8063915Q']],
+  ['it_fiscal_code', ['RSSMRA85T10A562S', 'AAAAAA00B11C333Y'], ['RSSMRA85T10A562T', 'A55AAA00B11C333N']],
+  ['nl_bsn', ['111222333', '123456782'], ['111222334', '000000000']],
+  ['pl_pesel', ['44051401458', '02070803628'], ['44051401459', '85040812345']],
+  ['se_personnummer', ['198712202384', '871220-2384', '19910924-2397'], ['19000309-3393', '200504422381']],
+  ['no_fodselsnummer', ['01129955151', '15076500565'], ['01129955152']],
+  ['fi_hetu', ['131052-308T', '010101-123N'], ['131052-308U']],
+  ['tr_tc_kimlik', ['10000000146', '76543210794'], ['10000000145', '02531814694']],
+  ['za_id', ['8001015009087', '9202201234088'], ['8001015009086', '9913326789285']],
+  ['mx_curp', ['GODE561231HDFRRN00', 'BADD110313HCMLNS06'], ['GODE561231HDFRRN01']],
+  ['au_tfn', ['876543210'], ['824753557']],
+  ['au_abn', ['51 824 753 556'], ['52 824 753 556']],
+  ['au_medicare', ['2123 45670 1'], ['2123 25870 1']],
+  ['us_npi', ['1234567893', '1245319599'], ['1234567890', '0234567893']],
+  ['ca_sin', ['130 692 544', '347-677-452'], ['130 692 545', '046 454 286', '046-454 286']],
+  ['br_cpf', ['529.982.247-25'], ['529.982.247-26', '111.111.111-11']],
+  ['cn_resident_id', ['11010519491231002X'], ['11010519491231002Y']],
+  ['sg_nric', ['S1234567D'], ['S1234567A']],
+  ['fr_nir', ['255081416802538'], ['255081416802539']],
+  ['de_tax_id', ['12345678903', '98765432106'], ['12345678901', '11111111111']],
+  ['imei', ['490154203237518'], ['490154203237519']],
+  ['eu_vat', ['DE136695976', 'IT00743110157', 'BE0403170701'], ['DE136695977', 'XX123456789']],
+  [
+    'bitcoin_address',
+    [
+      '16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ',
+      '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
+      'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+      'bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297',
+    ],
+    ['16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr'],
+  ],
+  [
+    'ethereum_address',
+    ['0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359'],
+    ['0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed'],
+  ],
+  [
+    'passport_mrz',
+    ['L898902C36UTO7408122F1204159ZE184226B<<<<<10'],
+    ['L898902C36UTO7408122F1204159ZE184226B<<<<<11'],
+  ],
+  ['jwt', ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.x'], ['eyJub3RhIjoiand0In0.eyJ4IjoxfQ.x']],
+];
+
+// Plausible-but-unchecksummed values return undefined; impossible ones false.
+const RULES: ReadonlyArray<[string, string[], string[]]> = [
+  [
+    'us_ssn',
+    ['078-05-1123', '536 22 1234'],
+    ['078-05-1120', '000-12-3456', '666-12-3456', '912-34-5678', '123-00-4567', '123-45-0000', '693-09.4444'],
+  ],
+  ['us_itin', ['911-70-1234', '911-53-1234'], ['911-89-1234', '811-70-1234']],
+  ['kr_rrn', ['960121-1234567'], ['960303-0021413', '001332-1234567']],
+  ['ipv4', ['192.168.1.254', '8.8.8.8'], ['256.1.1.1', '01.2.3.4', '1.2.3']],
+  [
+    'ipv6',
+    ['2001:db8:85a3::8a2e:370:7334', '::1', 'fe80::1%eth0', '::ffff:192.0.2.128'],
+    ['2001:db8::85a3::1', '12:30:45', '1:2:3:4:5:6:7:8:9'],
+  ],
+  ['uk_nino', ['AA 12 34 56 B'], ['AA 12 34 56 H', 'BG123612A']],
+];
+
+describe('validators', () => {
+  it.each(VECTORS)('%s accepts valid and rejects invalid values', (name, valid, invalid) => {
+    const v = getValidator(name)!;
+    for (const x of valid) expect(v(x), `${name} ${x}`).toBe(true);
+    for (const x of invalid) expect(v(x), `${name} ${x}`).toBe(false);
+  });
+
+  it.each(RULES)('%s: plausible values pass (no checksum), impossible ones fail', (name, ok, bad) => {
+    const v = getValidator(name)!;
+    for (const x of ok) expect(v(x), `${name} ${x}`).not.toBe(false);
+    for (const x of bad) expect(v(x), `${name} ${x}`).toBe(false);
+  });
+
+  it('measures Shannon entropy and rejects placeholders as secrets', () => {
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBe(2);
+    const secret = getValidator('high_entropy')!;
+    expect(secret('a8f5f167f44f4964e6c998dee827110c')).toBeUndefined();
+    expect(secret('your_api_key_here_example')).toBe(false);
+    expect(secret('aaaaaaaaaaaaaaaaaaaa')).toBe(false);
+  });
+});
