@@ -105,9 +105,14 @@ async function handle(
   }
   let reply = answer(input, { slowMs });
   if (upstream && reply.kind === 'answer' && reply.text !== '') {
-    // The case key travels on to the upstream calls so that the chaos proxy can attribute them.
+    // The case key (header, ?flakestorm_case= or session_id) travels on to the upstream calls so that
+    // the chaos proxy can attribute them to the case under test.
     const header = req.headers['x-flakestorm-case'];
-    const caseKey = (Array.isArray(header) ? header[0] : header) ?? input.sessionId ?? null;
+    const caseKey =
+      (Array.isArray(header) ? header[0] : header) ??
+      url.searchParams.get('flakestorm_case') ??
+      input.sessionId ??
+      null;
     const text = await answerViaUpstreams(
       upstream.upstreams,
       { prompt: input.prompt, draft: reply.text, intent: reply.intent },

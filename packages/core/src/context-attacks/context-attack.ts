@@ -73,7 +73,7 @@ export function applyContextAttack(
   switch (spec.type) {
     case 'overflow': {
       const words = spec.injectTokens ?? 8000;
-      const unit = FILLER.split(' ').length;
+      const unit = FILLER.split(/\s+/).filter(Boolean).length;
       const filler = FILLER.repeat(Math.max(1, Math.ceil(words / unit)));
       const text = `${filler}\n\n${prompt}`;
       return { prompt: text, messages: withLastUser(request.messages, text) };
