@@ -49,6 +49,6 @@ export { createFixtureReport, summarizeFixture } from './testing/fixture-report.
 export { failureSummary, rerunCommand, rerunPrefix } from './util/case-facts.js';
 export { redactResult } from './util/redact-result.js';
 export type { Redactor, ReporterRenderOptions } from './util/redaction.js';
-export { resolveRedactor, setDefaultRedactor } from './util/redaction.js';
+export { patternRedactor, resolveRedactor, setDefaultRedactor } from './util/redaction.js';
 export type { FileSink, StringSink } from './util/sinks.js';
 export { createFileSink, createStringSink } from './util/sinks.js';

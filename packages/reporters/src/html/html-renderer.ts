@@ -137,7 +137,7 @@ export async function renderHtmlReport(
   };
   if (options.print) {
     const limit = options.printLimit ?? 200;
-    const top = createTopFailures(limit, (r) => clipResult(redactResult(r, redact), 4_000));
+    const top = createTopFailures(limit, (r) => clipResult(redactResult(r, redact, 4_000), 4_000));
     for await (const raw of input.results()) top.add(raw);
     await sink.write(head(input, false));
     await sink.write(overview(input));
@@ -161,16 +161,17 @@ export async function renderHtmlReport(
   let first = true;
   for await (const raw of input.results()) {
     if (raw.mutationType === 'golden') {
-      const r = redactResult(raw, redact);
+      const r = redactResult(raw, redact, 4000);
       noteGolden(r.goldenIndex, r.goldenPrompt);
       if (!r.error)
         goldens[r.goldenIndex]!.a = r.response.length > 4000 ? `${r.response.slice(0, 4000)}…` : r.response;
       if (raw.passed) continue;
     }
     if (raw.passed) continue;
-    const r = redactResult(raw, redact);
+    const budget = failureBudget(bytesLeft, failuresLeft);
+    const r = redactResult(raw, redact, budget);
     noteGolden(r.goldenIndex, r.goldenPrompt);
-    const record = jsonForScript(toFailureRecord(r, failureBudget(bytesLeft, failuresLeft)));
+    const record = jsonForScript(toFailureRecord(r, budget));
     await sink.write(`${first ? '' : ','}\n${record}`);
     bytesLeft -= Buffer.byteLength(record) + 2;
     failuresLeft = Math.max(1, failuresLeft - 1);

@@ -64,7 +64,7 @@ export async function renderJunitReport(
   let spoolError: Error | undefined;
   try {
     for await (const raw of input.results()) {
-      const r = redactResult(raw, redact);
+      const r = redactResult(raw, redact, maxField);
       let suite = suites.get(r.mutationType);
       if (!suite) {
         const file = join(dir, `${suites.size}.xml`);

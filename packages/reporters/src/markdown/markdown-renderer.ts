@@ -99,7 +99,7 @@ export async function renderMarkdownReport(
   options: ReporterRenderOptions,
 ): Promise<void> {
   const redact = resolveRedactor(options);
-  const top = createTopFailures(maxFailures, (r) => clipResult(redactResult(r, redact), 1_200));
+  const top = createTopFailures(maxFailures, (r) => clipResult(redactResult(r, redact, 1_200), 1_200));
   for await (const result of input.results()) top.add(result);
   let out = summarySection(input);
   if (out.length > budget) out = `${out.slice(0, budget)}\n\n…(summary cut to fit a comment)\n`;

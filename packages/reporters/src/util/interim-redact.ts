@@ -1,6 +1,6 @@
 /**
- * A small stand-in redactor for the commonest secrets and PII, used until the pattern engine's
- * `redact` is wired in with `setDefaultRedactor`. Reports must never ship keys even before then.
+ * A small second-pass redactor for the commonest secrets and PII, run after the pattern engine's
+ * `redact`, so that a key shape the engine does not know (test keys, truncated keys) is still masked.
  */
 const rules: Array<[id: string, pattern: RegExp]> = [
   ['private_key', /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g],

@@ -35,8 +35,20 @@ function redactWire(sent: WireRecord, redact: Redactor): WireRecord {
   };
 }
 
-/** A copy of a result with PII and secrets masked in every field that may hold prompt or agent text. */
-export function redactResult(result: CaseResult, redact: Redactor): CaseResult {
+/** Characters kept past a preview limit before redacting, so a secret crossing the cut is still whole. */
+const redactMargin = 512;
+
+/**
+ * A copy of a result with PII and secrets masked in every field that may hold prompt or agent text.
+ * With `previewChars`, texts are first cut to that many characters plus a margin: renderers that only
+ * show previews do not pay for scanning megabytes they will drop (they clip again after redacting).
+ */
+export function redactResult(result: CaseResult, redactText: Redactor, previewChars?: number): CaseResult {
+  const limit = previewChars === undefined ? undefined : previewChars + redactMargin;
+  const redact: Redactor =
+    limit === undefined
+      ? redactText
+      : (text) => redactText(text.length > limit ? text.slice(0, limit) : text);
   const out: CaseResult = {
     ...result,
     goldenPrompt: redact(result.goldenPrompt),

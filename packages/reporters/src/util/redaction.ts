@@ -1,4 +1,5 @@
 import type { RenderOptions } from '@flakestorm/core';
+import { redact as patternRedact } from '@flakestorm/patterns';
 import { interimRedact } from './interim-redact.js';
 
 /** Masks PII and secrets in one piece of text (the pattern engine's `redact` has this shape). */
@@ -10,7 +11,13 @@ export interface ReporterRenderOptions extends RenderOptions {
   redactor?: Redactor;
 }
 
-let defaultRedactor: Redactor = interimRedact;
+/**
+ * The pattern engine's redaction, then a second pass for the commonest credential shapes (a safety
+ * net: a report must never ship a key because one pattern missed it).
+ */
+export const patternRedactor: Redactor = (text) => interimRedact(patternRedact(text));
+
+let defaultRedactor: Redactor = patternRedactor;
 
 /** Installs the redactor used when options name none (the CLI wires the pattern engine's `redact` here). */
 export function setDefaultRedactor(redactor: Redactor): void {
