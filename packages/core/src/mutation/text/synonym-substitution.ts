@@ -23,7 +23,7 @@ export function substituteSynonyms(
   const limit = Math.floor(content.length * 0.4) - alreadyChanged;
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const swaps: SynonymSwap[] = [];
-  for (let i = 0; i < words.length && edits.length < limit; i++) {
+  for (let i = 0; i < words.length && swaps.length < limit; i++) {
     const word = words[i] as (typeof words)[number];
     if (word.text.length < 3 || isStopWord(word.text) || !random.chance(rate)) continue;
     const previous = words[i - 1];
@@ -32,6 +32,13 @@ export function substituteSynonyms(
     if (options.length === 0) continue;
     const to = matchCase(word.text, random.pick(options));
     edits.push({ start: word.start, end: word.end, text: to });
+    // Keep "a"/"an" right for the new word ("a cheap hotel" -> "an inexpensive hotel").
+    const article = previous?.text.toLowerCase();
+    if (previous && (article === 'a' || article === 'an') && text.slice(previous.end, word.start) === ' ') {
+      const wanted = /^[aeiou]/i.test(to) ? 'an' : 'a';
+      if (wanted !== article)
+        edits.push({ start: previous.start, end: previous.end, text: matchCase(previous.text, wanted) });
+    }
     swaps.push({ from: word.text, to });
   }
   return { text: replaceSpans(text, edits), swaps };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-/** Synonyms of one word per part of speech (n, v, a, r), from WordNet's most frequent sense. */
-export type SynonymEntry = Partial<Record<'n' | 'v' | 'a' | 'r', string[]>>;
+/** Synonyms (n, v, a, r) and antonyms (n!, v!, a!, r!) of one word per part of speech, from WordNet. */
+export type SynonymEntry = Partial<Record<'n' | 'v' | 'a' | 'r' | 'n!' | 'v!' | 'a!' | 'r!', string[]>>;
 
 let table: Readonly<Record<string, SynonymEntry>> | undefined;
 
@@ -47,6 +47,16 @@ const NOUN_CUES = new Set([
   'of',
 ]);
 
+type Pos = 'n' | 'v' | 'a' | 'r';
+
+/** The likely parts of speech of a word from the word before it, most likely first. */
+function partsOfSpeech(previous: string | undefined, atSentenceStart: boolean): readonly Pos[] {
+  const prev = previous?.toLowerCase();
+  if ((prev && VERB_CUES.has(prev)) || atSentenceStart) return ['v'];
+  if (prev && NOUN_CUES.has(prev)) return ['n', 'a'];
+  return ['a', 'r', 'v', 'n'];
+}
+
 /**
  * Synonyms of a word in context. The previous word hints at the part of speech ("to book" is a verb,
  * "a book" a noun), which avoids most wrong-sense swaps without a tagger.
@@ -58,8 +68,24 @@ export function synonymsOf(
 ): readonly string[] {
   const entry = synonymTable()[word.toLowerCase()];
   if (!entry) return [];
-  const prev = previous?.toLowerCase();
-  if ((prev && VERB_CUES.has(prev)) || atSentenceStart) return entry.v ?? [];
-  if (prev && NOUN_CUES.has(prev)) return entry.n ?? [];
-  return entry.a ?? entry.r ?? entry.v ?? entry.n ?? [];
+  for (const pos of partsOfSpeech(previous, atSentenceStart)) {
+    const found = entry[pos];
+    if (found) return found;
+  }
+  return [];
+}
+
+/** WordNet antonyms of a word in context ("increase" -> "decrease"), for meaning-flipping types. */
+export function antonymsOf(
+  word: string,
+  previous: string | undefined,
+  atSentenceStart: boolean,
+): readonly string[] {
+  const entry = synonymTable()[word.toLowerCase()];
+  if (!entry) return [];
+  for (const pos of partsOfSpeech(previous, atSentenceStart)) {
+    const found = entry[`${pos}!`];
+    if (found) return found;
+  }
+  return [];
 }

@@ -11,6 +11,7 @@ import type { MutationVariant, Mutator } from '../mutator.js';
 import { attackPayloads } from '../payloads.js';
 import { defineRuleMutator } from '../rule-mutator.js';
 import { spaceSize, splitIndex, stringList } from '../text/sampling.js';
+import { antonymsOf } from '../text/synonyms.js';
 import { fillTemplate, promptValues } from '../text/template.js';
 import { contentWords, findWords, matchCase, replaceSpans } from '../text/words.js';
 
@@ -101,7 +102,8 @@ export const semanticSimilarityAttackMutator: Mutator = defineRuleMutator({
     const flips = semantic.intentFlips.length * frames.length;
     if (index < flips) {
       const flip = semantic.intentFlips[index % semantic.intentFlips.length] as string;
-      const text = fillTemplate(flip, promptValues(prompt));
+      // "Don't please book..." reads wrong: the flips drop a leading "please".
+      const text = fillTemplate(flip, promptValues(prompt.replace(/^please,?\s+/i, '')));
       return {
         prompt: fillTemplate(
           frames[Math.floor(index / semantic.intentFlips.length)] as string,
@@ -116,18 +118,15 @@ export const semanticSimilarityAttackMutator: Mutator = defineRuleMutator({
     const [w, f, mode] = splitIndex(index, [Math.max(1, words.length), semantic.lookAlikeFrames.length, 2]);
     const word = words[w as number];
     if (!word) return undefined;
-    const opposite = SWAPS.get(word.text.toLowerCase());
-    let text: string;
-    let change: string;
-    if (mode === 0 && opposite) {
-      text = replaceSpans(prompt, [{ ...word, text: matchCase(word.text, opposite) }]);
-      change = `${word.text} -> ${opposite}`;
-    } else if (mode === 1 && word.text.length > 3 && !opposite) {
-      text = replaceSpans(prompt, [{ start: word.start, end: word.start, text: 'not ' }]);
-      change = `negated "${word.text}"`;
-    } else {
-      return undefined;
-    }
+    const previous = words[(w as number) - 1]?.text;
+    // Curated opposites first ("book" -> "cancel"), then WordNet antonyms ("increase" -> "decrease").
+    const opposite =
+      mode === 0
+        ? SWAPS.get(word.text.toLowerCase())
+        : antonymsOf(word.text, previous, (w as number) === 0)[0];
+    if (!opposite || (mode === 1 && SWAPS.has(word.text.toLowerCase()))) return undefined;
+    const text = replaceSpans(prompt, [{ ...word, text: matchCase(word.text, opposite) }]);
+    const change = `${word.text} -> ${opposite}`;
     return {
       prompt: fillTemplate(semantic.lookAlikeFrames[f as number] as string, promptValues(text)),
       label: `meaning flipped: ${change}`,

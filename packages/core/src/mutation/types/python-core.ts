@@ -30,16 +30,19 @@ export const paraphraseMutator: Mutator = defineRuleMutator({
   build({ prompt, random }) {
     let text = prompt;
     const applied: string[] = [];
-    // One phrase rewrite at most, and synonyms within the remaining budget, keep half the content words.
+    // Synonyms first, then one phrase rewrite at most (never a synonym of a rewrite's own words), within a
+    // budget that keeps half the content words.
+    const synonyms = substituteSynonyms(text, random, 0.35, 1);
+    text = synonyms.text;
     const matching = REWRITES.filter((r) => r.pattern.test(text));
     if (matching.length > 0 && random.chance(0.7)) {
       const rewrite = random.pick(matching);
       text = text.replace(rewrite.pattern, () => rewrite.to);
       applied.push(rewrite.to);
     }
-    const synonyms = substituteSynonyms(text, random, 0.35, applied.length);
-    text = synonyms.text;
     const frame = random.pick(paraphrase.frames);
+    // "Please {prompt}" around "Please ..." would read "Please please ...".
+    if (/^please\b/i.test(text) && /please/i.test(frame)) return undefined;
     const out = fillTemplate(frame, promptValues(text));
     if (out === prompt) return undefined;
     return {
@@ -63,7 +66,9 @@ export const noiseMutator: Mutator = defineRuleMutator({
   build({ prompt, random, options }) {
     const min = numberOption(options.minTypos, 2);
     const max = Math.max(min, numberOption(options.maxTypos, 4));
-    const wanted = min + random.int(max - min + 1);
+    // Short prompts get fewer typos (one per four letters), so "hi there" is not typed beyond recognition.
+    const letters = prompt.match(/\p{L}/gu)?.length ?? 0;
+    const wanted = Math.min(min + random.int(max - min + 1), Math.max(1, Math.floor(letters / 4)));
     let text = prompt;
     const kinds: string[] = [];
     for (let i = 0; i < wanted; i++) {
