@@ -92,6 +92,21 @@ describe('readReportFile', () => {
     }
   });
 
+  it('streams the indented one-result-per-line layout too', async () => {
+    const report = createFixtureReport({ cases: 6 });
+    const { results, ...header } = report;
+    const head = JSON.stringify(header, null, 2);
+    const text = `${head.slice(0, -2)},\n  "results": [\n${results.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]\n}\n`;
+    const path = join(dir, 'indented.json');
+    writeFileSync(path, text);
+    expect(JSON.parse(text).results).toHaveLength(6);
+    const input = await readReportFile(path);
+    expect(input.summary).toEqual(report.summary);
+    const ids: string[] = [];
+    for await (const r of input.results()) ids.push(r.id);
+    expect(ids).toEqual(results.map((r) => r.id));
+  });
+
   it('accepts a pretty-printed report', async () => {
     const report = createFixtureReport({ cases: 5 });
     const path = join(dir, 'pretty.json');
@@ -114,16 +129,25 @@ describe('readReportFile', () => {
     const wrongVersion = join(dir, 'v9.json');
     writeFileSync(wrongVersion, '{"schemaVersion":9,"runId":"x","summary":{},"results":[\n]}\n');
     await expect(readReportFile(wrongVersion)).rejects.toThrow(/schemaVersion 9/);
-    const badLine = join(dir, 'badline.json');
     const good = await renderToString(createFixtureReport({ cases: 3 }));
-    writeFileSync(badLine, good.replace(/\n\{"id"[^\n]*\n/, '\n{"id": oops,\n'));
-    const input = await readReportFile(badLine);
+    // A broken first result line is caught when the report is opened...
+    const badFirst = join(dir, 'badfirst.json');
+    writeFileSync(badFirst, good.replace(/\n\{"id"[^\n]*\n/, '\n{"id": oops,\n'));
+    await expect(readReportFile(badFirst)).rejects.toSatisfy(
+      (e) => isFlakestormError(e, 'FLAKESTORM_REPORT_INVALID') && e.details.line === 2,
+    );
+    // ...a later one while its results stream.
+    const lines = good.split('\n');
+    lines[2] = '{"id": oops,';
+    const badLater = join(dir, 'badlater.json');
+    writeFileSync(badLater, lines.join('\n'));
+    const input = await readReportFile(badLater);
     const read = async () => {
       for await (const _ of input.results()) {
       }
     };
     await expect(read()).rejects.toSatisfy(
-      (e) => isFlakestormError(e, 'FLAKESTORM_REPORT_INVALID') && e.details.line === 2,
+      (e) => isFlakestormError(e, 'FLAKESTORM_REPORT_INVALID') && e.details.line === 3,
     );
   });
 });

@@ -4,7 +4,6 @@ import { createInterface } from 'node:readline';
 import type { CaseResult, ReportInput, RunMeta, RunReport, RunSummary } from '@flakestorm/core';
 import { FlakestormError } from '@flakestorm/core';
 import { reportMeta } from '../report-input.js';
-import { RESULTS_OPENER } from './json-renderer.js';
 
 function invalid(path: string, message: string, line?: number, cause?: unknown): FlakestormError {
   return new FlakestormError('FLAKESTORM_REPORT_INVALID', `${path}: ${message}`, {
@@ -26,25 +25,65 @@ function checkHeader(path: string, header: unknown): { meta: RunMeta; summary: R
   return { meta: reportMeta({ results: [], ...h } as RunReport), summary: h.summary };
 }
 
-async function firstLine(path: string): Promise<string> {
+/** Where the results array opens, at the end of a line: `"results":[` or `"results": [`. */
+const resultsOpener = /"results"\s*:\s*\[$/;
+/** A header larger than this is not one we stream (the file is parsed whole instead). */
+const maxHeaderChars = 64 * 1024 * 1024;
+
+interface LineLayout {
+  header: string;
+  /** Lines up to and including the results opener. */
+  headerLines: number;
+  /** The first non-empty line after the opener, trimmed ("" at end of file), and its number. */
+  firstResult: string;
+  firstResultLine: number;
+}
+
+/** Reads lines up to the results opener; null when the file has no such line. */
+async function readLayout(path: string): Promise<LineLayout | null> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let header = '';
+  let count = 0;
+  let headerLines = -1;
   try {
-    for await (const line of lines) return line;
-    return '';
+    for await (const line of lines) {
+      count++;
+      if (headerLines >= 0) {
+        const trimmed = line.trim();
+        if (trimmed !== '') return { header, headerLines, firstResult: trimmed, firstResultLine: count };
+        continue;
+      }
+      header += `${line}\n`;
+      if (header.length > maxHeaderChars) return null;
+      if (resultsOpener.test(line.trimEnd())) headerLines = count;
+    }
+    return headerLines >= 0 ? { header, headerLines, firstResult: '', firstResultLine: count } : null;
   } finally {
     lines.close();
   }
 }
 
-async function* streamResults(path: string): AsyncIterable<CaseResult> {
+/** Whether the first result line is one whole JSON value (the layout streams) or part of a pretty-printed one. */
+function isWholeLine(line: string): boolean {
+  if (line === '' || line.startsWith(']')) return true;
+  try {
+    JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function* streamResults(path: string, skip: number): AsyncIterable<CaseResult> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNo = 0;
   try {
     for await (const raw of lines) {
       lineNo++;
-      if (lineNo === 1) continue;
+      if (lineNo <= skip) continue;
       const line = raw.trim();
-      if (line === ']}' || line === '') continue;
+      if (line === '') continue;
+      if (line.startsWith(']')) break;
       const json = line.endsWith(',') ? line.slice(0, -1) : line;
       let result: unknown;
       try {
@@ -63,14 +102,14 @@ async function* streamResults(path: string): AsyncIterable<CaseResult> {
 }
 
 /**
- * Opens a JSON report for re-rendering or comparison. Reports in the line layout written by the
- * json renderer stream their results from disk (results() may be called again: it re-reads the file);
- * other valid reports (pretty-printed by hand) are parsed whole.
+ * Opens a JSON report for re-rendering or comparison. Reports with one result per line (the json
+ * renderer's layout, and the CLI's indented one) stream their results from disk, and results() may
+ * be called again (it re-reads the file); other valid reports are parsed whole.
  */
 export async function readReportFile(path: string): Promise<ReportInput> {
-  let head: string;
+  let layout: LineLayout | null;
   try {
-    head = await firstLine(path);
+    layout = await readLayout(path);
   } catch (cause) {
     throw new FlakestormError('FLAKESTORM_REPORT_INVALID', `Cannot read the report ${path}.`, {
       hint: 'Check the path; reports are written by `flakestorm run --json PATH` or `--format json`.',
@@ -78,20 +117,26 @@ export async function readReportFile(path: string): Promise<ReportInput> {
       cause,
     });
   }
-  if (head.startsWith('{') && head.endsWith(RESULTS_OPENER)) {
+  if (layout && isWholeLine(layout.firstResult)) {
     let header: unknown;
     try {
-      header = JSON.parse(`${head}]}`);
-    } catch (cause) {
-      throw invalid(path, 'the header line is not valid JSON', 1, cause);
+      header = JSON.parse(`${layout.header}]}`);
+    } catch {
+      header = undefined;
     }
-    const { meta, summary } = checkHeader(path, header);
-    return { meta, summary, results: () => streamResults(path) };
+    if (header !== undefined) {
+      const { meta, summary } = checkHeader(path, header);
+      const skip = layout.headerLines;
+      return { meta, summary, results: () => streamResults(path, skip) };
+    }
   }
   let whole: unknown;
   try {
     whole = JSON.parse(await readFile(path, 'utf8'));
   } catch (cause) {
+    if (layout && !isWholeLine(layout.firstResult) && layout.firstResult.endsWith(',')) {
+      throw invalid(path, 'a result line is not valid JSON', layout.firstResultLine, cause);
+    }
     throw invalid(path, 'the file is not valid JSON', undefined, cause);
   }
   const { meta, summary } = checkHeader(path, whole);
