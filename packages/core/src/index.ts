@@ -40,6 +40,21 @@ export type {
   PromptContextAttackType,
 } from './context-attacks/context-attack.js';
 export { applyContextAttack } from './context-attacks/context-attack.js';
+export type { CallOnceInput } from './contract/call-once.js';
+export { callOnce } from './contract/call-once.js';
+export type {
+  ContractCellResult,
+  ContractProbeResult,
+  ContractReport,
+  ContractSummary,
+} from './contract/contract-report.js';
+export { CONTRACT_REPORT_SCHEMA_VERSION } from './contract/contract-report.js';
+export { contractSeverityWeights, scoreContract } from './contract/contract-score.js';
+export type { ContractCell, ContractSpec } from './contract/contract-spec.js';
+export { toContractSpec } from './contract/contract-spec.js';
+export { parseContractReport } from './contract/read-contract-report.js';
+export type { ContractEvent, ContractRunOptions } from './contract/run-contract.js';
+export { runContract } from './contract/run-contract.js';
 export type { ErrorIssue, FlakestormErrorCode, FlakestormErrorOptions, SourceLocation } from './errors.js';
 export { FlakestormError, isFlakestormError } from './errors.js';
 export { defaultAttackTypes, isAttackCase } from './invariant/attack-case.js';
@@ -114,6 +129,27 @@ export type { Registry } from './plugin/registry.js';
 export { createRegistry } from './plugin/registry.js';
 export type { Random } from './random.js';
 export { createRandom, hashString, stableId } from './random.js';
+export { loadPlanSessions, routePrefixesOf } from './replay/plan-sessions.js';
+export type { RecordSessionOptions } from './replay/record-session.js';
+export { recordSession } from './replay/record-session.js';
+export { startReplayProxy } from './replay/replay-proxy.js';
+export type { ReplayReport, ReplaySessionResult, ReplaySummary } from './replay/replay-report.js';
+export { REPLAY_REPORT_SCHEMA_VERSION } from './replay/replay-report.js';
+export type { ReplayUpstream } from './replay/replay-upstream.js';
+export { createReplayUpstream } from './replay/replay-upstream.js';
+export type { ReplayRunOptions } from './replay/run-replays.js';
+export { runReplays } from './replay/run-replays.js';
+export type { RecordedExchange, ReplaySession } from './replay/session.js';
+export {
+  loadSessionFile,
+  parseSessionText,
+  sessionToFile,
+  toolRoutePrefix,
+  toReplaySession,
+  writeSessionFile,
+} from './replay/session-file.js';
+export type { SessionFile } from './replay/session-schema.js';
+export { sessionFileSchema } from './replay/session-schema.js';
 export type { RenderOptions, ReportInput, ReportRenderer, ReportSink } from './report/renderer.js';
 export type { Case } from './run/case.js';
 export type { ClassifiedError } from './run/case-error.js';

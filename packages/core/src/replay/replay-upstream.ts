@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request } from 'undici';
+import type { ChaosRoute } from '../chaos/chaos-rule.js';
+import { resolveRoute } from '../chaos/routes.js';
+import { listenLocal } from '../testing/listen.js';
+import type { RecordedExchange } from './session.js';
+
+/** Response headers kept in a recording: what shapes how a client reads the body, nothing secret. */
+const KEPT_HEADERS = ['content-type', 'retry-after'];
+
+/**
+ * The upstream behind the chaos proxy while recording or replaying: in record mode it forwards each
+ * call to the real upstream of its route and keeps the response; in replay mode it answers from the
+ * session's recorded responses, so the agent's LLM and tools can be down.
+ */
+export interface ReplayUpstream {
+  readonly url: string;
+  /** Proxy routes (prefix to this server) standing in for the given prefixes. */
+  routesFor(prefixes: readonly string[]): Record<string, string>;
+  /** Starts recording: calls are forwarded to `routes` (the real upstreams) and kept. */
+  record(routes: readonly ChaosRoute[]): void;
+  /** Starts serving these recorded responses, each once, in order per route, method and path. */
+  serve(exchanges: readonly RecordedExchange[]): void;
+  /** What was recorded since `record`. */
+  readonly recorded: RecordedExchange[];
+  /** Calls that had no recorded response since `serve` ("POST /llm/v1/chat/completions"). */
+  readonly misses: string[];
+  /** Recorded responses served since `serve`. */
+  readonly served: number;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function routeOf(path: string, prefixes: readonly string[]): { prefix: string; rest: string } | undefined {
+  const ordered = [...prefixes].sort((a, b) => b.length - a.length);
+  for (const prefix of ordered) {
+    if (path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) {
+      return { prefix, rest: path.slice(prefix.length) || '/' };
+    }
+  }
+  return undefined;
+}
+
+function isText(body: Buffer): boolean {
+  return Buffer.from(body.toString('utf8'), 'utf8').equals(body);
+}
+
+/** Starts the record/replay upstream on 127.0.0.1 (idle until `record` or `serve`). */
+export async function createReplayUpstream(): Promise<ReplayUpstream> {
+  let mode: 'idle' | 'record' | 'serve' = 'idle';
+  let realRoutes: readonly ChaosRoute[] = [];
+  let queue: Array<RecordedExchange & { used: boolean }> = [];
+  const recorded: RecordedExchange[] = [];
+  const misses: string[] = [];
+  let served = 0;
+  let prefixes: string[] = [];
+
+  const answer = (res: ServerResponse, e: RecordedExchange) => {
+    const body = e.encoding === 'base64' ? Buffer.from(e.body, 'base64') : Buffer.from(e.body, 'utf8');
+    res.writeHead(e.status, { ...e.headers, 'content-length': body.length });
+    res.end(body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = req.url ?? '/';
+    const body = await readBody(req);
+    const route = routeOf(url, prefixes);
+    if (mode === 'serve') {
+      const matches = (e: RecordedExchange, exact: boolean) =>
+        e.route === route?.prefix &&
+        (e.method === '*' || e.method === method) &&
+        (!exact || e.path === '*' || e.path === route.rest);
+      // Same route, method and path in recorded order; else the next unused answer of that route.
+      const next =
+        queue.find((e) => !e.used && matches(e, true)) ?? queue.find((e) => !e.used && matches(e, false));
+      if (next) {
+        next.used = true;
+        served++;
+        return answer(res, next);
+      }
+      misses.push(`${method} ${url.split('?')[0]}`);
+      const message = `flakestorm replay: no recorded response for ${method} ${url.split('?')[0]}`;
+      res.writeHead(502, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ error: message }));
+    }
+    const resolved = resolveRoute(realRoutes, url);
+    if (mode !== 'record' || !resolved || !route) {
+      res.writeHead(502, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ error: `flakestorm replay: not recording ${url.split('?')[0]}` }));
+    }
+    const started = performance.now();
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (
+        value !== undefined &&
+        !['host', 'connection', 'content-length', 'accept-encoding'].includes(name)
+      ) {
+        headers[name] = value;
+      }
+    }
+    const upstream = await request(resolved.upstreamUrl, {
+      method: method as 'GET',
+      headers: { ...headers, 'accept-encoding': 'identity' },
+      body: body.length > 0 ? body : null,
+    });
+    const data = Buffer.from(await upstream.body.arrayBuffer());
+    const kept: Record<string, string> = {};
+    for (const name of KEPT_HEADERS) {
+      const value = upstream.headers[name];
+      if (typeof value === 'string') kept[name] = value;
+    }
+    const text = isText(data);
+    const exchange: RecordedExchange = {
+      route: route.prefix,
+      method,
+      path: route.rest,
+      status: upstream.statusCode,
+      headers: kept,
+      body: text ? data.toString('utf8') : data.toString('base64'),
+      ...(text ? {} : { encoding: 'base64' as const }),
+      latencyMs: Math.round(performance.now() - started),
+    };
+    recorded.push(exchange);
+    answer(res, exchange);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: `flakestorm replay: upstream failed (${error instanceof Error ? error.message : String(error)})`,
+        }),
+      );
+    });
+  });
+  const fixture = await listenLocal(server);
+  return {
+    url: fixture.url,
+    routesFor(list) {
+      prefixes = [...new Set([...prefixes, ...list])];
+      return Object.fromEntries(list.map((prefix) => [prefix, `${fixture.url}${prefix}`]));
+    },
+    record(routes) {
+      mode = 'record';
+      realRoutes = routes;
+      prefixes = [...new Set([...prefixes, ...routes.map((r) => r.prefix)])];
+      recorded.length = 0;
+    },
+    serve(exchanges) {
+      mode = 'serve';
+      queue = exchanges.map((e) => ({ ...e, used: false }));
+      prefixes = [...new Set([...prefixes, ...exchanges.map((e) => e.route)])];
+      misses.length = 0;
+      served = 0;
+    },
+    recorded,
+    get misses() {
+      return misses;
+    },
+    get served() {
+      return served;
+    },
+    close: fixture.close,
+  };
+}
