@@ -36,7 +36,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--bg);border:1px 
 .kpis{display:grid;grid-template-columns:repeat(3,1fr);gap:8px;margin-top:8px;text-align:center}
 .kpis b{display:block;font-size:18px}
 .bars{display:grid;gap:4px}
-.bar-row{display:grid;grid-template-columns:minmax(90px,34%) 1fr 56px;gap:8px;align-items:center}
+.bar-row{display:grid;grid-template-columns:minmax(90px,44%) 1fr 56px;gap:8px;align-items:center}
 .bar-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .bar-detail{display:none}
 .bar-svg{width:100%;height:12px;display:block}

@@ -8,8 +8,8 @@ import { mdBlock, mdCell, mdHtmlText } from './markdown-escape.js';
 /** GitHub rejects comments over 65,536 characters; we stay under this with margin. */
 export const MARKDOWN_MAX_CHARS = 60_000;
 const budget = MARKDOWN_MAX_CHARS - 1_500;
-const maxFailures = 25;
-const maxTableRows = 60;
+const maxFailures = 20;
+const maxTableRows = 25;
 
 const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 const bandIcon: Record<RunSummary['band'], string> = { excellent: '🟢', good: '🟢', fair: '🟡', poor: '🔴' };
