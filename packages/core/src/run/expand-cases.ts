@@ -1,8 +1,9 @@
-import type { ChatMessage } from '../message.js';
+import { mutatorForSpec } from '../mutation/compose.js';
 import type { MutationVariant, Mutator } from '../mutation/mutator.js';
 import type { Registry } from '../plugin/registry.js';
 import { createRandom, hashString, stableId } from '../random.js';
 import type { Case } from './case.js';
+import { type LlmVariants, llmVariantKey } from './llm-variants.js';
 import type { GoldenPrompt, MutationSpec, RunPlan } from './plan.js';
 
 /** A mutation type made fewer variants than asked for one golden prompt. */
@@ -19,6 +20,8 @@ export interface MutationShortfall {
 export interface ExpandOptions {
   /** Called once per (mutation type, golden prompt) that made fewer variants than its count. */
   onShortfall?: (shortfall: MutationShortfall) => void;
+  /** Variants made ahead by an LLM for specs with `generator: llm` (see generateLlmVariants). */
+  llmVariants?: LlmVariants;
 }
 
 /** A 32-bit seed derived from the run seed and any labels: stable on every machine. */
@@ -32,64 +35,19 @@ export function countCases(plan: RunPlan): number {
   return plan.goldenPrompts.length * perGolden;
 }
 
-function mutatorsOf(spec: MutationSpec, registry: Registry): Mutator[] {
-  const types = spec.layer && spec.layer.length > 0 ? spec.layer : [spec.type];
-  // Looked up eagerly so an unknown type fails before the run starts, not at its first case.
-  return types.map((type) => registry.mutator(type));
-}
-
-function withPrompt(messages: ChatMessage[] | undefined, prompt: string): ChatMessage[] | undefined {
-  if (!messages) return undefined;
-  const copy = messages.slice();
-  for (let i = copy.length - 1; i >= 0; i--) {
-    const message = copy[i];
-    if (message?.role === 'user') {
-      copy[i] = { role: 'user', content: prompt };
-      return copy;
-    }
-  }
-  return [...copy, { role: 'user', content: prompt }];
-}
-
-/** Applies one more layer to a variant: the new layer mutates the previous layer's prompt. */
-function layerOnto(previous: MutationVariant, next: MutationVariant): MutationVariant {
-  const layered: MutationVariant = { prompt: next.prompt, label: `${previous.label} + ${next.label}` };
-  const messages = next.messages ?? withPrompt(previous.messages, next.prompt);
-  if (messages) layered.messages = messages;
-  const wire = next.wire ?? previous.wire;
-  if (wire) layered.wire = wire;
-  if (previous.meta || next.meta) layered.meta = { ...previous.meta, ...next.meta };
-  return layered;
-}
-
 function variantsFor(
   golden: GoldenPrompt,
   goldenIndex: number,
   spec: MutationSpec,
-  mutators: Mutator[],
+  mutator: Mutator,
   runSeed: number,
 ): MutationVariant[] {
-  const [first, ...rest] = mutators;
-  if (!first) return [];
-  let variants = first.mutate(golden.text, {
+  const variants = mutator.mutate(golden.text, {
     count: spec.count,
-    random: createRandom(deriveSeed(runSeed, goldenIndex, first.type)),
+    random: createRandom(deriveSeed(runSeed, goldenIndex, mutator.type)),
     options: spec.options,
   });
-  variants = variants.slice(0, spec.count);
-  for (const mutator of rest) {
-    const next: MutationVariant[] = [];
-    variants.forEach((variant, j) => {
-      const [out] = mutator.mutate(variant.prompt, {
-        count: 1,
-        random: createRandom(deriveSeed(runSeed, goldenIndex, spec.type, mutator.type, j)),
-        options: spec.options,
-      });
-      if (out) next.push(layerOnto(variant, out));
-    });
-    variants = next;
-  }
-  return variants;
+  return variants.slice(0, spec.count);
 }
 
 /**
@@ -103,7 +61,12 @@ export function expandCases(
   registry: Registry,
   options: ExpandOptions = {},
 ): IterableIterator<Case> {
-  const resolved = plan.mutations.map((spec) => ({ spec, mutators: mutatorsOf(spec, registry) }));
+  // Looked up eagerly so an unknown type fails before the run starts, not at its first case.
+  const resolved = plan.mutations.map((spec, specIndex) => ({
+    spec,
+    specIndex,
+    mutator: mutatorForSpec(spec, registry),
+  }));
   const runSeed = plan.settings.seed;
   const trials = Math.max(1, Math.floor(plan.settings.repeat));
 
@@ -112,14 +75,17 @@ export function expandCases(
     // Identical (golden prompt, type) pairs would share ids; later occurrences get a suffix.
     const occurrences = new Map<string, number>();
     for (const [goldenIndex, golden] of plan.goldenPrompts.entries()) {
-      for (const { spec, mutators } of resolved) {
+      for (const { spec, specIndex, mutator } of resolved) {
         const key = `${golden.text}\u001f${spec.type}`;
         const occurrence = occurrences.get(key) ?? 0;
         occurrences.set(key, occurrence + 1);
         let variants: MutationVariant[];
         let failure: string | undefined;
         try {
-          variants = variantsFor(golden, goldenIndex, spec, mutators, runSeed);
+          variants =
+            spec.generator === 'llm'
+              ? (options.llmVariants?.get(llmVariantKey(goldenIndex, specIndex)) ?? [])
+              : variantsFor(golden, goldenIndex, spec, mutator, runSeed);
         } catch (error) {
           // A throwing (plugin) mutator costs its own cases, not the run.
           variants = [];

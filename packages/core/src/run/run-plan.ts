@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { RunEvent, RunEventListener } from './events.js';
 import { executeCase } from './execute-case.js';
 import { countCases, expandCases } from './expand-cases.js';
+import { generateLlmVariants } from './llm-variants.js';
 import type { Observation } from './observation.js';
 import type { RunPlan } from './plan.js';
 import { createRateLimiter } from './rate-limiter.js';
@@ -127,8 +128,10 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
     else droppedWarnings++;
   };
 
+  const llmVariants = await generateLlmVariants(plan, process.env);
   let total = countCases(plan);
   const cases = expandCases(plan, registry, {
+    llmVariants,
     onShortfall: (s) => {
       total -= s.wanted - s.made;
       const why = s.failure === undefined ? '' : ` (the mutator failed: ${s.failure})`;
@@ -139,8 +142,7 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
     },
   });
   const checks =
-    options.checks ??
-    (await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir }));
+    options.checks ?? (await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir }));
   const owned = options.target === undefined;
   const target =
     options.target ??
