@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, request } from 'undici';
+import { Pool } from 'undici';
 import { FlakestormError } from '../errors.js';
 import { createRandom } from '../random.js';
 import type { Exchange } from '../run/exchange.js';
@@ -53,7 +53,6 @@ export interface ChaosProxy {
   close(): Promise<void>;
 }
 
-const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 const REQUEST_HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -66,19 +65,6 @@ const REQUEST_HOP_BY_HOP = new Set([
   'proxy-connection',
   CASE_HEADER,
 ]);
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function sendJson(
   res: ServerResponse,
@@ -121,7 +107,14 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
   const attribution = createCaseAttribution();
   const exchanges: ProxyExchange[] = [];
   const keep = options.keepExchanges ?? 10_000;
-  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 256 });
+  // One keep-alive pool per route, with its base path and masked address worked out once (the hot path).
+  const upstreams = new Map(
+    routes.map((route) => {
+      const base = new URL(route.upstream);
+      const pool = new Pool(base.origin, { keepAliveTimeout: 10_000, connections: 128 });
+      return [route, { pool, basePath: base.pathname.replace(/\/$/, ''), masked: maskUrl(route.upstream) }];
+    }),
+  );
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -133,7 +126,11 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
     const exchange: Exchange = {
       route: resolved?.route.name ?? '',
       method,
-      url: maskUrl(resolved?.upstreamUrl ?? rawUrl),
+      url: !resolved
+        ? maskUrl(rawUrl)
+        : resolved.rest.includes('?') || resolved.route.upstream.includes('@')
+          ? maskUrl(resolved.upstreamUrl)
+          : `${upstreams.get(resolved.route)?.masked ?? ''}${resolved.rest}`,
       status: 0,
       latencyMs: 0,
       fault: null,
@@ -145,7 +142,8 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
       exchange.latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
       const kept: ProxyExchange = { ...exchange, caseKey: owner.key };
       exchanges.push(kept);
-      if (exchanges.length > keep) exchanges.splice(0, exchanges.length - keep);
+      // Trimmed in batches so that a full list does not cost a copy per request.
+      if (exchanges.length > keep + Math.min(keep, 1000)) exchanges.splice(0, exchanges.length - keep);
       options.onExchange?.(kept);
     });
     if (!resolved) {
@@ -158,10 +156,7 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
         }),
       );
     }
-    const { route, upstreamUrl } = resolved;
-    const body = await readBody(req);
-    if (body === undefined)
-      return sendJson(res, 413, '{"error":"request body too large for the chaos proxy"}');
+    const { route, upstreamUrl, rest } = resolved;
     const choice = matcher.select({ route, method, url: rawUrl });
     // An LLM fault on a tool route (or a tool fault on an LLM route) still applies: it is the rule's call.
     const fault: ChaosFault | undefined = choice?.fault;
@@ -195,6 +190,8 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
         break;
     }
 
+    // The request body is streamed on untouched (faults rewrite answers, never requests).
+    const hasBody = !(method === 'GET' || method === 'HEAD') || req.headers['content-length'] !== undefined;
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !REQUEST_HOP_BY_HOP.has(name)) headers[name] = value;
@@ -202,13 +199,17 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
     const rewrite = rewritesBody(fault);
     // A rewritten body must be plain text, so ask the upstream not to compress it.
     if (rewrite) headers['accept-encoding'] = 'identity';
-    let upstream: Awaited<ReturnType<typeof request>>;
+    if (hasBody && req.headers['content-length'] !== undefined)
+      headers['content-length'] = req.headers['content-length'];
+    const target = upstreams.get(route);
+    if (!target) throw new Error(`no pool for route ${route.name}`);
+    let upstream: Awaited<ReturnType<Pool['request']>>;
     try {
-      upstream = await request(upstreamUrl, {
+      upstream = await target.pool.request({
+        path: `/${target.basePath}${rest}`.replace(/^\/+/, '/'),
         method: method as 'GET',
         headers,
-        body: body.length > 0 || !['GET', 'HEAD'].includes(method) ? body : null,
-        dispatcher,
+        body: hasBody ? req : null,
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -283,7 +284,7 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await dispatcher.close();
+      await Promise.all([...upstreams.values()].map(({ pool }) => pool.close()));
     },
   };
 }

@@ -47,13 +47,14 @@ export function toChaosRoutes(input: ChaosRoutesInput): ChaosRoute[] {
 export function resolveRoute(
   routes: readonly ChaosRoute[],
   pathAndQuery: string,
-): { route: ChaosRoute; upstreamUrl: string } | undefined {
+): { route: ChaosRoute; upstreamUrl: string; rest: string } | undefined {
   const queryAt = pathAndQuery.indexOf('?');
   const path = queryAt === -1 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
   const query = queryAt === -1 ? '' : pathAndQuery.slice(queryAt);
   for (const route of routes) {
     if (path === route.prefix || path.startsWith(`${route.prefix}/`)) {
-      return { route, upstreamUrl: `${route.upstream}${path.slice(route.prefix.length)}${query}` };
+      const rest = `${path.slice(route.prefix.length)}${query}`;
+      return { route, upstreamUrl: `${route.upstream}${rest}`, rest };
     }
   }
   return undefined;
