@@ -49,7 +49,30 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-function toRecord(r: RunTable): RunRecord {
+/** The columns a run list needs: everything but the JSON documents (kept out of list reads and sorts). */
+const listColumns = [
+  'id',
+  'workspace_id',
+  'project_id',
+  'agent_id',
+  'status',
+  'origin',
+  'started_at',
+  'finished_at',
+  'heartbeat_at',
+  'config_hash',
+  'agent_kind',
+  'agent_description',
+  'seed',
+  'total_cases',
+  'completed',
+  'passed',
+  'failed',
+  'errored',
+  'robustness',
+] as const;
+
+function toRecord(r: Omit<RunTable, 'meta_json' | 'summary_json'>): RunRecord {
   return {
     id: r.id,
     workspaceId: r.workspace_id,
@@ -138,7 +161,7 @@ function decodeCursor(cursor: string): [string, string] | undefined {
 /** Lists runs newest first with keyset pagination (stable under inserts, fast at any depth). */
 export async function listRuns(db: Kysely<StoreDatabase>, filter: RunListFilter): Promise<Page<RunRecord>> {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
-  let query = db.selectFrom('runs').selectAll().where('workspace_id', '=', filter.workspaceId);
+  let query = db.selectFrom('runs').select(listColumns).where('workspace_id', '=', filter.workspaceId);
   if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
   if (filter.agentId) query = query.where('agent_id', '=', filter.agentId);
   if (filter.status) query = query.where('status', '=', filter.status);
