@@ -10,7 +10,9 @@ export function gaugeSvg(summary: RunSummary): string {
   const x = (100 + 80 * Math.cos(angle)).toFixed(2);
   const y = (100 - 80 * Math.sin(angle)).toFixed(2);
   const arc =
-    score > 0 ? `<path class="gauge-value band-${summary.band}" d="M20 100 A80 80 0 0 1 ${x} ${y}"/>` : '';
+    score > 0
+      ? `<path class="gauge-value band-${esc(summary.band)}" d="M20 100 A80 80 0 0 1 ${x} ${y}"/>`
+      : '';
   return `<svg class="gauge" viewBox="0 0 200 120" role="img" aria-label="Robustness ${pct(score)}, ${esc(summary.band)}">
 <path class="gauge-track" d="M20 100 A80 80 0 0 1 180 100"/>${arc}
 <text class="gauge-score" x="100" y="92" text-anchor="middle">${pct(score)}</text>

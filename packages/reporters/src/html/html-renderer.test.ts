@@ -83,6 +83,26 @@ describe('html renderer', () => {
     expect(await render({ redact: false }, report)).not.toContain('sk-test-secret');
   });
 
+  it('escapes every field of a hostile result in the print layout', async () => {
+    const report = createFixtureReport({ cases: 14, failureRate: 1 });
+    const result = report.results[3]!;
+    report.results[3] = {
+      ...result,
+      status: '<i>s</i>' as unknown as number,
+      checks: [
+        {
+          id: '<i>id</i>',
+          type: '<i>t</i>',
+          passed: false,
+          reason: '<i>r</i>',
+          severity: '"><i>x</i>' as 'high',
+        },
+      ],
+    };
+    const html = await render({ print: true, printLimit: 50 }, report);
+    expect(html).not.toContain('<i>');
+  });
+
   it('has a static, script-free print layout with failures expanded up to a cap', async () => {
     const html = await render(
       { print: true, printLimit: 5 },

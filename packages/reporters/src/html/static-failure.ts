@@ -9,12 +9,12 @@ export function staticFailureHtml(r: CaseResult, n: number, meta: RunMeta): stri
   const severity = worstSeverity(r) ?? 'low';
   const checks = failedChecks(r);
   let html = `<div class="static-failure"><h3>${n}. <span class="sev sev-${severity}">${severity}</span> ${esc(r.mutationType)} · ${esc(r.label)}</h3>`;
-  html += `<p class="muted">${esc(r.id)} · ${Math.round(r.latencyMs)} ms${r.status === undefined ? '' : ` · HTTP ${r.status}`}${r.trials ? ` · ${r.trials.passed}/${r.trials.count} trials passed` : ''}</p>`;
+  html += `<p class="muted">${esc(r.id)} · ${esc(Math.round(r.latencyMs))} ms${r.status === undefined ? '' : ` · HTTP ${esc(r.status)}`}${r.trials ? ` · ${esc(r.trials.passed)}/${esc(r.trials.count)} trials passed` : ''}</p>`;
   if (checks.length) {
     html += `<table><tr><th>Check</th><th>Severity</th><th>Reason</th></tr>${checks
       .map(
         (c) =>
-          `<tr><td>${esc(c.id)}</td><td class="sev sev-${c.severity}">${c.severity}</td><td>${esc(c.reason)}</td></tr>`,
+          `<tr><td>${esc(c.id)}</td><td class="sev sev-${esc(c.severity)}">${esc(c.severity)}</td><td>${esc(c.reason)}</td></tr>`,
       )
       .join('')}</table>`;
   }

@@ -107,6 +107,27 @@ describe('readReportFile', () => {
     expect(ids).toEqual(results.map((r) => r.id));
   });
 
+  it('refuses a header that could smuggle markup into a re-rendered report', async () => {
+    const report = createFixtureReport({ cases: 2 });
+    const hostile = [
+      { ...report, summary: { ...report.summary, passed: '<img src=x onerror=alert(1)>' } },
+      { ...report, summary: { ...report.summary, band: '"><script>' } },
+      { ...report, seed: '1<b>' },
+      {
+        ...report,
+        summary: {
+          ...report.summary,
+          byInvariant: { x: { total: 1, passed: 1, rate: 1, type: 't', severity: '<i>' } },
+        },
+      },
+    ];
+    for (const [i, bad] of hostile.entries()) {
+      const path = join(dir, `hostile-${i}.json`);
+      writeFileSync(path, JSON.stringify(bad));
+      await expect(readReportFile(path)).rejects.toThrow(/malformed header/);
+    }
+  });
+
   it('accepts a pretty-printed report', async () => {
     const report = createFixtureReport({ cases: 5 });
     const path = join(dir, 'pretty.json');

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { CaseResult, ReportInput, RunMeta, RunReport, RunSummary } from '@flakestorm/core';
 import { FlakestormError } from '@flakestorm/core';
 import { reportMeta } from '../report-input.js';
+import { headerProblem } from './check-header.js';
 
 function invalid(path: string, message: string, line?: number, cause?: unknown): FlakestormError {
   return new FlakestormError('FLAKESTORM_REPORT_INVALID', `${path}: ${message}`, {
@@ -22,6 +23,8 @@ function checkHeader(path: string, header: unknown): { meta: RunMeta; summary: R
   if (typeof h.runId !== 'string' || typeof h.summary !== 'object' || h.summary === null) {
     throw invalid(path, 'the report has no runId or summary');
   }
+  const problem = headerProblem(header as Record<string, unknown>);
+  if (problem !== null) throw invalid(path, `malformed header: ${problem}`);
   return { meta: reportMeta({ results: [], ...h } as RunReport), summary: h.summary };
 }
 

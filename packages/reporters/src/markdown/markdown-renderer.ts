@@ -44,7 +44,7 @@ function summarySection(input: ReportInput): string {
       invariants.map(([id, inv]) => [
         mdCell(id),
         mdCell(inv.type),
-        inv.severity,
+        mdCell(inv.severity),
         pct(inv.rate),
         String(inv.total - inv.passed),
       ]),
@@ -77,7 +77,7 @@ function failureSection(result: CaseResult, n: number, input: ReportInput): stri
   if (checks.length > 0) {
     out += table(
       ['Check', 'Severity', 'Reason'],
-      checks.map((c) => [mdCell(c.id), c.severity, mdCell(c.reason)]),
+      checks.map((c) => [mdCell(c.id), mdCell(c.severity), mdCell(c.reason)]),
       'checks',
     );
   }
