@@ -150,6 +150,9 @@ export {
 } from './replay/session-file.js';
 export type { SessionFile } from './replay/session-schema.js';
 export { sessionFileSchema } from './replay/session-schema.js';
+export { sessionsFromReport } from './replay/export-from-report.js';
+export { sessionsFromLangSmith } from './replay/import-langsmith.js';
+export { sessionsFromOtel } from './replay/import-otel.js';
 export type { RenderOptions, ReportInput, ReportRenderer, ReportSink } from './report/renderer.js';
 export type { Case } from './run/case.js';
 export type { ClassifiedError } from './run/case-error.js';
