@@ -8,10 +8,9 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const child = fileURLToPath(new URL('./testing/writer-child.mjs', import.meta.url));
 const backends = await testBackends();
 
-/** The child runs the compiled store, as a real `flakestorm run` process would. */
+/** The child runs the compiled store, as a real `flakestorm run` process would; `tsc -b` is a no-op when current. */
 function ensureBuilt(): void {
-  if (!existsSync(`${packageDir}dist/index.js`))
-    execFileSync('npx', ['tsc', '-b', packageDir], { stdio: 'inherit' });
+  execFileSync('npx', ['tsc', '-b', packageDir], { stdio: 'inherit' });
 }
 
 for (const backend of backends) {

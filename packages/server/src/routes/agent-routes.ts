@@ -1,4 +1,4 @@
-import { loadConfigText } from '@flakestorm/core';
+import { configOptionsFromRegistry, loadConfigText } from '@flakestorm/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,6 +29,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
         const loaded = await loadConfigText(request.body.configYaml, {
           file: 'flakestorm.yaml',
           baseDir: deps.baseDir,
+          ...configOptionsFromRegistry(deps.registry),
         });
         return { valid: true, warnings: loaded.plan.warnings, issues: [] };
       } catch (error) {
@@ -83,6 +84,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
       await loadConfigText(request.body.configYaml, {
         file: `${request.body.name}.yaml`,
         baseDir: deps.baseDir,
+        ...configOptionsFromRegistry(deps.registry),
       });
       const agent = await deps.store.upsertAgent({
         ...(request.principal ? { workspace: request.principal.workspace } : {}),

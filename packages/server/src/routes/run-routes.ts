@@ -1,4 +1,5 @@
 import {
+  configOptionsFromRegistry,
   createRunId,
   FLAKESTORM_VERSION,
   loadConfigText,
@@ -73,6 +74,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
       const { plan } = await loadConfigText(configYaml ?? '', {
         file: agentId ? `agent ${agentId}` : 'inline config',
         baseDir: deps.baseDir,
+        ...configOptionsFromRegistry(deps.registry),
       });
       const runId = createRunId();
       await deps.store.queueRun(queuedMeta(runId, plan), {

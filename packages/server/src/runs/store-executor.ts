@@ -1,4 +1,5 @@
 import {
+  configOptionsFromRegistry,
   type FlakestormError,
   isFlakestormError,
   loadConfigText,
@@ -37,6 +38,7 @@ export function createStoreExecutor(deps: StoreExecutorDeps): RunExecutor {
       const { plan } = await loadConfigText(job.configYaml, {
         file: job.agentId ? `agent ${job.agentId}` : 'inline config',
         baseDir: job.baseDir,
+        ...configOptionsFromRegistry(registry),
       });
       await runPlan(plan, {
         registry,
