@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerProxyCommand } from './commands/proxy-command.js';
 
 /** Parsed options of `flakestorm run` (also used by `demo`). */
 export interface RunOptions {
@@ -13,6 +14,9 @@ export interface RunOptions {
   store: boolean;
   quiet: boolean;
   ci: boolean;
+  /** Start the chaos proxy with the config's `chaos:` block (and/or `chaosProfile`). */
+  chaos?: boolean;
+  chaosProfile?: string;
 }
 
 /** Sets the exit code a command action produced; `main` reads it after parsing. */
@@ -224,6 +228,7 @@ Exit codes: 0 passed, 1 score below --min-score, 2 usage or config error, 3 targ
       setExit(await patternsCommand(options));
     });
 
+  registerProxyCommand(program, setExit);
   return program;
 }
 
@@ -238,5 +243,10 @@ function addRunOptions(command: Command): Command {
     .option('--repeat <n>', 'trials per case (flakiness)', integer('--repeat', 1))
     .option('--no-store', 'do not record the run in the local history')
     .option('-q, --quiet', 'print only the summary line and errors', false)
+    .option(
+      '--chaos',
+      "start the chaos proxy with the config's chaos: block (faults on the agent's upstream calls)",
+    )
+    .option('--chaos-profile <name>', 'start the chaos proxy with a built-in chaos profile (implies --chaos)')
     .addOption(new Option('--ci', 'CI mode: plain progress lines, no colours').default(false));
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { RunEvent, RunMeta, RunPlan, RunSummary } from '@flakestorm/core';
+import type { ChaosRun, RunEvent, RunMeta, RunPlan, RunSummary } from '@flakestorm/core';
 import { ExitCode } from './exit-codes.js';
 import type { RunOptions as CliRunOptions } from './program.js';
 import { createResultSpool } from './report/result-spool.js';
@@ -34,6 +34,7 @@ export async function runSession(
   plan: RunPlan,
   options: Omit<CliRunOptions, 'config'>,
   io: SessionIo = { stdout: process.stdout, stderr: process.stderr },
+  chaos?: ChaosRun,
 ): Promise<number> {
   const colorsOut = createColors(!options.ci && shouldColor(io.stdout));
   const colorsErr = createColors(!options.ci && shouldColor(io.stderr));
@@ -66,7 +67,12 @@ export async function runSession(
       if (event.type === 'run.end') end = { meta: event.meta, summary: event.summary };
       progress.onEvent(event);
     };
-    const outcome = await run(plan, { onEvent, signal: controller.signal, collectResults: false });
+    const outcome = await run(plan, {
+      onEvent,
+      signal: controller.signal,
+      collectResults: false,
+      ...(chaos ? { chaos } : {}),
+    });
     end = { meta: outcome.meta, summary: outcome.summary };
   } finally {
     progress.stop();

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import {
   builtinPlugin,
   type CaseResult,
+  type ChaosRun,
   createRegistry,
   loadConfigFile,
   type Plugin,
@@ -31,6 +32,8 @@ export interface RunOptions {
   baseDir?: string;
   /** Records history (see the store package). */
   recorder?: RunRecorderFactory;
+  /** A started chaos phase (startChaosRun): calls go through its context attacks, results get its exchanges. */
+  chaos?: ChaosRun;
 }
 
 /** What `run` returns: the header, the scores and (unless turned off) every result in case order. */
@@ -103,12 +106,24 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
     registry,
     scanner: defaultScanner(),
   });
-  const outcome = await runPlan(plan, {
-    registry,
-    onEvent,
-    checks,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const chaos = options.chaos;
+  const target = chaos?.wrapTarget(
+    registry
+      .target(plan.target.kind)
+      .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env }),
+  );
+  let outcome: Awaited<ReturnType<typeof runPlan>>;
+  try {
+    outcome = await runPlan(plan, {
+      registry,
+      onEvent,
+      checks: chaos ? chaos.wrapChecks(checks) : checks,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(target && chaos ? { target, chaos: chaos.flags } : {}),
+    });
+  } finally {
+    await target?.close();
+  }
   await recorderReady;
   await recorder?.finish(outcome.meta, outcome.summary);
   // The engine streams results in case order already.

@@ -2,6 +2,7 @@ export type { BrainOptions, DemoInput, DemoReply } from './brain.js';
 export { answer } from './brain.js';
 export type { Customer } from './customers.js';
 export { customers } from './customers.js';
+export { demoChaos } from './demo-chaos.js';
 export type { DemoConfigOptions } from './demo-config.js';
 export { demoConfig, demoGoldenPrompts, pythonMutationTypes } from './demo-config.js';
 export type { LlmStandIn } from './llm-stand-in.js';
