@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
+import { registerCiCommand } from './commands/ci-command.js';
+import { registerContractCommand } from './commands/contract-command.js';
 import { registerProxyCommand } from './commands/proxy-command.js';
+import { registerReplayCommand } from './commands/replay-command.js';
 
 /** Parsed options of `flakestorm run` (also used by `demo`). */
 export interface RunOptions {
@@ -229,6 +232,9 @@ Exit codes: 0 passed, 1 score below --min-score, 2 usage or config error, 3 targ
     });
 
   registerProxyCommand(program, setExit);
+  registerContractCommand(program, setExit);
+  registerReplayCommand(program, setExit);
+  registerCiCommand(program, setExit);
   return program;
 }
 
