@@ -61,7 +61,7 @@ describe('run under chaos', () => {
         timeoutMs: plan.timeoutMs,
         env: {},
       });
-      const checks = await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir, registry });
+      const checks = await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir });
       const outcome = await runPlan(plan, {
         registry,
         target: chaos.wrapTarget(target),
