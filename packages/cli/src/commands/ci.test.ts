@@ -88,7 +88,20 @@ describe('flakestorm ci, contract and replay commands', () => {
   it('exports failing mutated requests from a run report and replays them', async () => {
     const report = {
       runId: 'r',
-      results: [{ id: 'c1', passed: false, mutated: 'Wher is my ordr ORD-1?', goldenPrompt: 'g', mutationType: 'noise', variantIndex: 0, goldenIndex: 0, response: '', checks: [], error: null }],
+      results: [
+        {
+          id: 'c1',
+          passed: false,
+          mutated: 'Wher is my ordr ORD-1?',
+          goldenPrompt: 'g',
+          mutationType: 'noise',
+          variantIndex: 0,
+          goldenIndex: 0,
+          response: '',
+          checks: [],
+          error: null,
+        },
+      ],
     };
     await writeFile(join(dir, 'run.json'), JSON.stringify(report));
     const out = join(dir, 'sessions');
@@ -96,8 +109,21 @@ describe('flakestorm ci, contract and replay commands', () => {
     const [file] = await readdir(out);
     expect(await readFile(join(out, file ?? ''), 'utf8')).toContain('input: Wher is my ordr ORD-1?');
     // The exported session has no recorded tool answer: the replay has nothing to serve and says so.
-    expect(await main(['replay', 'run', join(out, file ?? ''), '-c', config, '--json', join(dir, 'replay.json'), '-q'])).toBe(1);
-    const replay = JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')) as { results: Array<{ misses: string[] }> };
+    expect(
+      await main([
+        'replay',
+        'run',
+        join(out, file ?? ''),
+        '-c',
+        config,
+        '--json',
+        join(dir, 'replay.json'),
+        '-q',
+      ]),
+    ).toBe(1);
+    const replay = JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')) as {
+      results: Array<{ misses: string[] }>;
+    };
     expect(replay.results[0]?.misses).toEqual(['GET /tools/orders/ORD-1']);
   });
 });
