@@ -66,6 +66,17 @@ const REQUEST_HOP_BY_HOP = new Set([
   CASE_HEADER,
 ]);
 
+const SMALL_BODY = 64 * 1024;
+
+/** Small bodies are read whole (one write upstream, fewer ticks); large ones stream through. */
+async function requestBody(req: IncomingMessage): Promise<IncomingMessage | Buffer> {
+  const length = Number(req.headers['content-length'] ?? Number.NaN);
+  if (!(length <= SMALL_BODY)) return req;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+}
+
 function sendJson(
   res: ServerResponse,
   status: number,
@@ -209,7 +220,7 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
         path: `/${target.basePath}${rest}`.replace(/^\/+/, '/'),
         method: method as 'GET',
         headers,
-        body: hasBody ? req : null,
+        body: hasBody ? await requestBody(req) : null,
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
