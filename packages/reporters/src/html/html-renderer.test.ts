@@ -72,6 +72,55 @@ describe('html renderer', () => {
     expect(Buffer.byteLength(worst)).toBeLessThan(3 * 1024 * 1024);
   });
 
+  it('stays under 3 MB for 10,000 failures with heavy wire records and conversations', async () => {
+    const report = createFixtureReport({ cases: 10_000, failureRate: 1, responses: ['x'.repeat(5_000)] });
+    const headers = Array.from({ length: 30 }, (_, i): [string, string] => [
+      `x-header-${i}`,
+      'v'.repeat(500),
+    ]);
+    report.results = report.results.map((r) => ({
+      ...r,
+      label: r.label.repeat(20),
+      sent: {
+        method: 'POST',
+        url: `http://127.0.0.1/${'p'.repeat(2_000)}`,
+        headers,
+        bodyBytes: 1e6,
+        bodyPreview: 'b'.repeat(4_000),
+      },
+      messages: Array.from({ length: 12 }, () => ({ role: 'user' as const, content: 'm'.repeat(2_000) })),
+    }));
+    const html = await render({ redact: false }, report);
+    expect(Buffer.byteLength(html)).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('keeps the texts of a typical run, even markup-heavy answers that escaping inflates', async () => {
+    const answer = '<b>&</b>'.repeat(600);
+    const report = createFixtureReport({ cases: 600, failureRate: 0.5, responses: [answer] });
+    const html = await render({ redact: false }, report);
+    const data = JSON.parse(html.match(/id="fs-failures">([\s\S]*?)<\/script>/)?.[1] ?? '[]') as Array<{
+      x?: 1;
+      r: string;
+      e?: unknown;
+    }>;
+    expect(data.length).toBeGreaterThan(100);
+    expect(data.every((f) => f.x === undefined)).toBe(true);
+    const answered = data.filter((f) => f.e === undefined);
+    expect(answered.every((f) => f.r.length >= 1_000 && answer.startsWith(f.r.slice(0, 1_000)))).toBe(true);
+  });
+
+  it('lists failures past the data budget as stubs when the summary undercounts them', async () => {
+    const report = createFixtureReport({ cases: 3_000, failureRate: 1, responses: ['y'.repeat(20_000)] });
+    report.summary = { ...report.summary, failed: 1 };
+    const html = await render({ redact: false }, report);
+    const data = JSON.parse(html.match(/id="fs-failures">([\s\S]*?)<\/script>/)?.[1] ?? '[]') as Array<{
+      x?: 1;
+    }>;
+    expect(data.length).toBe(report.results.filter((r) => !r.passed).length);
+    expect(data.some((f) => f.x === 1)).toBe(true);
+    expect(Buffer.byteLength(html)).toBeLessThan(3 * 1024 * 1024);
+  });
+
   it('redacts secrets and PII unless told not to', async () => {
     const report = createFixtureReport({
       cases: 30,

@@ -5,7 +5,7 @@ import { redactResult } from '../util/redact-result.js';
 import { type ReporterRenderOptions, resolveRedactor } from '../util/redaction.js';
 import { clipResult, createTopFailures } from '../util/top-failures.js';
 import { barsHtml, gaugeSvg, histogramSvg } from './charts.js';
-import { FAILURE_DATA_BUDGET, failureBudget, toFailureRecord } from './failure-record.js';
+import { FAILURE_DATA_BUDGET, failureBudget, toFailureRecord, toFailureStub } from './failure-record.js';
 import { esc, jsonForScript } from './html-escape.js';
 import { pageScript } from './page-script.js';
 import { pageStyle } from './page-style.js';
@@ -168,10 +168,24 @@ export async function renderHtmlReport(
       if (raw.passed) continue;
     }
     if (raw.passed) continue;
-    const budget = failureBudget(bytesLeft, failuresLeft);
-    const r = redactResult(raw, redact, budget);
-    noteGolden(r.goldenIndex, r.goldenPrompt);
-    const record = jsonForScript(toFailureRecord(r, budget));
+    let record: string;
+    if (bytesLeft > 0) {
+      let budget = failureBudget(bytesLeft, failuresLeft);
+      const r = redactResult(raw, redact, budget);
+      noteGolden(r.goldenIndex, r.goldenPrompt);
+      record = jsonForScript(toFailureRecord(r, budget));
+      // Escaping (`<` becomes \u003c) and many headers can put a record far over its share of what
+      // is left: shrink its texts until it fits, and past the smallest budget list it without texts.
+      const share = (1.5 * bytesLeft) / failuresLeft;
+      while (record.length > share && budget > 60) {
+        budget = Math.max(60, Math.floor(budget / 2));
+        record = jsonForScript(toFailureRecord(r, budget));
+      }
+      if (record.length > share) record = jsonForScript(toFailureStub(r));
+    } else {
+      // Budget spent (far more failures than the summary announced): list the rest without texts.
+      record = jsonForScript(toFailureStub(redactResult(raw, redact, 60)));
+    }
     await sink.write(`${first ? '' : ','}\n${record}`);
     bytesLeft -= Buffer.byteLength(record) + 2;
     failuresLeft = Math.max(1, failuresLeft - 1);

@@ -158,6 +158,7 @@ function showDetail() {
     });
     detail.appendChild(table);
   }
+  if (f.x) detail.appendChild(el('p', 'muted', 'Texts of this failure were left out to keep the file small; the JSON report has them.'));
   if (f.e) block('Error', f.e[0] + ': ' + f.e[1]);
   block('Golden prompt', g.p !== undefined ? g.p : '(not recorded)');
   if (f.msgs) block('Mutated conversation', f.msgs.map(function (t) { return t[0] + ': ' + t[1]; }).join('\n\n'));
