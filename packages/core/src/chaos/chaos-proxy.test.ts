@@ -261,3 +261,16 @@ describe('rule matching', () => {
     });
   });
 });
+
+describe('cuts before the first chunk', () => {
+  it('sends headers then drops the connection when a stream is cut after 0 chunks', async () => {
+    await withProxy(
+      [{ match: { kind: 'llm' }, fault: { kind: 'stream-cut', afterChunks: 0 } }],
+      async (proxy) => {
+        const response = await chat(proxy, { stream: true });
+        expect(response.status).toBe(200);
+        await expect(response.text()).rejects.toThrow();
+      },
+    );
+  });
+});

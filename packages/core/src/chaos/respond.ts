@@ -34,6 +34,12 @@ export function forwardableHeaders(
 
 /** Ends the connection after what was written so far reached the socket: the client sees a cut body. */
 export function cutAfter(res: ServerResponse, data: string | Buffer): void {
+  if (data.length === 0) {
+    // Nothing of the answer goes out: the status line and headers do, then the connection drops.
+    res.flushHeaders();
+    setImmediate(() => res.socket?.destroy());
+    return;
+  }
   res.write(data, () => res.socket?.destroy());
 }
 
