@@ -44,6 +44,22 @@ describe('format lookup', () => {
   });
 });
 
+describe('edge runs', () => {
+  for (const [name, report] of [
+    ['an empty run', createFixtureReport({ cases: 0 })],
+    ['a run where everything passed', createFixtureReport({ cases: 30, failureRate: 0 })],
+    ['a run where everything failed', createFixtureReport({ cases: 30, failureRate: 1 })],
+  ] as const) {
+    it(`renders ${name} in every text format`, async () => {
+      for (const format of ['json', 'junit', 'markdown', 'csv', 'html']) {
+        const sink = createStringSink();
+        await renderReport(format, reportToInput(report), sink);
+        expect(sink.text().length).toBeGreaterThan(50);
+      }
+    });
+  }
+});
+
 describe('writeReports', () => {
   it('writes every asked format from one read of the results', async () => {
     const report = createFixtureReport({ cases: 40 });

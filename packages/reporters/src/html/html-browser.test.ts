@@ -108,6 +108,18 @@ describe.skipIf(skip)('html report in headless Chromium', () => {
     expect(types.length).toBeGreaterThan(0);
     expect(new Set(types)).toEqual(new Set(['prompt_injection']));
     expect(await page.textContent('#detail')).toContain('Difference from the golden answer');
+    await page.selectOption('#f-sort', 'slow');
+    const slowest = Math.max(
+      ...report.results
+        .filter((r) => !r.passed && r.mutationType === 'prompt_injection')
+        .map((r) => r.latencyMs),
+    );
+    expect(await page.textContent('#detail')).toContain(`${slowest} ms`);
+    await page.selectOption('#f-type', '');
+    const flakyId = report.summary.flaky[0]?.id ?? '';
+    await page.click(`#flaky tr[data-case="${flakyId}"]`);
+    expect(await page.textContent('#count')).toBe(`1 of ${failed} failures`);
+    expect(await page.textContent('#detail')).toContain(flakyId);
     expect(await page.textContent('#detail')).toContain('--case case-');
     const dir = ensureArtifactsDir();
     await page.screenshot({ path: join(dir, 'report-light.png'), fullPage: true });

@@ -84,7 +84,7 @@ function flakySection(s: RunSummary): string {
     .slice(0, 200)
     .map(
       (f) =>
-        `<tr><td>${esc(f.id)}</td><td>${esc(f.mutationType)}</td><td>${pct(f.passRate)}</td><td>${pct(f.low)}–${pct(f.high)}</td></tr>`,
+        `<tr data-case="${esc(f.id)}" title="Show this case"><td>${esc(f.id)}</td><td>${esc(f.mutationType)}</td><td>${pct(f.passRate)}</td><td>${pct(f.low)}–${pct(f.high)}</td></tr>`,
     )
     .join('');
   const more = s.flaky.length > 200 ? `<p class="muted">…and ${s.flaky.length - 200} more.</p>` : '';
@@ -112,6 +112,7 @@ const browser = `<section class="wide" id="failures"><h2>Failures</h2>
 <select id="f-inv" aria-label="Invariant"><option value="">All invariants</option></select>
 <select id="f-sev" aria-label="Severity"><option value="">All severities</option><option>critical</option><option>high</option><option>medium</option><option>low</option></select>
 <select id="f-cause" aria-label="Error cause"><option value="">All causes</option></select>
+<select id="f-sort" aria-label="Order"><option value="case">Case order</option><option value="severity">Most severe first</option><option value="slow">Slowest first</option></select>
 <span id="count" class="muted"></span><span class="muted"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>/</kbd> search · <kbd>Enter</kbd> open</span></div>
 <p class="nojs-note muted">The failure browser needs JavaScript; the JSON report has every result.</p>
 <div class="browser"><div id="list" role="listbox" aria-label="Failures" tabindex="0"><div id="list-inner"></div></div>

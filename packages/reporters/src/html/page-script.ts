@@ -29,7 +29,9 @@ themeButton.addEventListener('click', function () {
 });
 
 var q = doc.getElementById('q'), fType = doc.getElementById('f-type'), fInv = doc.getElementById('f-inv');
-var fSev = doc.getElementById('f-sev'), fCause = doc.getElementById('f-cause'), count = doc.getElementById('count');
+var fSev = doc.getElementById('f-sev'), fCause = doc.getElementById('f-cause'), fSort = doc.getElementById('f-sort');
+var count = doc.getElementById('count');
+var RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 var list = doc.getElementById('list'), inner = doc.getElementById('list-inner'), detail = doc.getElementById('detail');
 function causeOf(f) { return f.e ? f.e[0] : 'check_failed'; }
 function fill(select, values) {
@@ -67,6 +69,8 @@ function applyFilters() {
     if (needle && haystack(i).indexOf(needle) < 0) continue;
     shown.push(i);
   }
+  if (fSort.value === 'severity') shown.sort(function (a, b) { return (RANK[failures[b].sev] || 0) - (RANK[failures[a].sev] || 0) || a - b; });
+  else if (fSort.value === 'slow') shown.sort(function (a, b) { return failures[b].ms - failures[a].ms || a - b; });
   count.textContent = shown.length + ' of ' + failures.length + ' failures';
   selected = shown.length ? 0 : -1;
   inner.style.height = (shown.length * ROW) + 'px';
@@ -76,7 +80,16 @@ function applyFilters() {
 }
 var timer = 0;
 q.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(applyFilters, 120); });
-[fType, fInv, fSev, fCause].forEach(function (s) { s.addEventListener('change', applyFilters); });
+[fType, fInv, fSev, fCause, fSort].forEach(function (s) { s.addEventListener('change', applyFilters); });
+var flaky = doc.getElementById('flaky');
+if (flaky) flaky.addEventListener('click', function (ev) {
+  var t = ev.target;
+  while (t && t !== flaky && !(t.dataset && t.dataset.case)) t = t.parentNode;
+  if (!t || t === flaky) return;
+  q.value = t.dataset.case; fType.value = ''; fInv.value = ''; fSev.value = ''; fCause.value = '';
+  applyFilters();
+  doc.getElementById('failures').scrollIntoView();
+});
 
 function rowFor(i) {
   var f = failures[shown[i]];

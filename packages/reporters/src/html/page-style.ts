@@ -67,6 +67,8 @@ ins{background:var(--ins);text-decoration:none}del{background:var(--del)}
 .diff{white-space:pre-wrap}
 .scroll{max-height:300px;overflow:auto}
 .band-up{color:var(--excellent)}
+#flaky tr[data-case]{cursor:pointer}
+#flaky tr[data-case]:hover{background:var(--sel)}
 .static-failure{border-top:1px solid var(--line);padding-top:8px;margin-top:8px}
 .nojs-note{display:none}
 html:not(.js) .browser{display:none}
