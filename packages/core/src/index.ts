@@ -20,6 +20,7 @@ export type { ChaosProfile } from './chaos/profiles.js';
 export { chaosProfile, chaosProfiles, withProfile } from './chaos/profiles.js';
 export type { ChaosRoutesInput } from './chaos/routes.js';
 export { resolveRoute, toChaosRoutes } from './chaos/routes.js';
+export type { UpstreamAnswer, UpstreamCall } from './chaos/upstream-call.js';
 export type { FlakestormConfig, FlakestormConfigInput } from './config/config-schema.js';
 export { defaultMutationTypes, defaultMutationWeights } from './config/default-weights.js';
 export { defineConfig } from './config/define-config.js';

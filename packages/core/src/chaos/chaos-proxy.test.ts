@@ -274,3 +274,31 @@ describe('cuts before the first chunk', () => {
     );
   });
 });
+
+describe('record and serve hooks', () => {
+  it('records real answers, then serves them with the upstream gone (faults still apply)', async () => {
+    const recorded = new Map<string, import('./upstream-call.js').UpstreamAnswer>();
+    const recorder = await createChaosProxy({
+      routes: { '/llm': upstream.url, '/tools/orders': `${upstream.url}/orders` },
+      onRecord: (call, answer) => recorded.set(`${call.method} ${call.route}${call.path}`, answer),
+    });
+    const live = await (await fetch(`${recorder.url}/tools/orders/ORD-9`)).text();
+    await recorder.close();
+    expect(recorded.get('GET tools/orders/ORD-9')?.body).toBe(live);
+
+    const replayer = await createChaosProxy({
+      routes: { '/tools/orders': 'http://127.0.0.1:9' },
+      serve: (call) => recorded.get(`${call.method} ${call.route}${call.path}`),
+      rules: [{ fault: { kind: 'wrong-content-type' }, afterCalls: 1 }],
+    });
+    try {
+      const first = await fetch(`${replayer.url}/tools/orders/ORD-9`);
+      expect(await first.text()).toBe(live);
+      const second = await fetch(`${replayer.url}/tools/orders/ORD-9`);
+      expect(second.headers.get('content-type')).toContain('text/html');
+      expect((await fetch(`${replayer.url}/tools/orders/unknown`)).status).toBe(502);
+    } finally {
+      await replayer.close();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { llmFormatOf } from './llm-wire.js';
 import { forwardableHeaders, respondWithFault, rewritesBody } from './respond.js';
 import { type ChaosRoutesInput, resolveRoute, toChaosRoutes } from './routes.js';
 import { createRuleMatcher, type RuleMatcher } from './rule-matcher.js';
+import { flatHeaders, type UpstreamAnswer, type UpstreamCall } from './upstream-call.js';
 
 /** One exchange as the proxy keeps it: the recorded fields plus the case it was attributed to. */
 export interface ProxyExchange extends Exchange {
@@ -34,6 +35,13 @@ export interface ChaosProxyOptions {
   onExchange?: (exchange: ProxyExchange) => void;
   /** Most exchanges kept in `exchanges` (default 10,000; the oldest go first). */
   keepExchanges?: number;
+  /**
+   * Answers a call without its upstream (replay): return an answer to serve it (faults still apply to
+   * it), or undefined to forward the call as usual.
+   */
+  serve?: (call: UpstreamCall) => UpstreamAnswer | undefined | Promise<UpstreamAnswer | undefined>;
+  /** Receives each forwarded call with the upstream's real answer, before any fault (recording sessions). */
+  onRecord?: (call: UpstreamCall, answer: UpstreamAnswer, exchange: Exchange) => void;
 }
 
 /** A running fault-injecting proxy. */
@@ -67,6 +75,12 @@ const REQUEST_HOP_BY_HOP = new Set([
 ]);
 
 const SMALL_BODY = 64 * 1024;
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** Small bodies are read whole (one write upstream, fewer ticks); large ones stream through. */
 async function requestBody(req: IncomingMessage): Promise<IncomingMessage | Buffer> {
@@ -212,6 +226,31 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
     if (rewrite) headers['accept-encoding'] = 'identity';
     if (hasBody && req.headers['content-length'] !== undefined)
       headers['content-length'] = req.headers['content-length'];
+    // Hooks see the whole request body; without hooks small bodies are read whole, large ones streamed.
+    const hooked = options.serve !== undefined || options.onRecord !== undefined;
+    if (hooked) headers['accept-encoding'] = 'identity';
+    const body = !hasBody ? null : hooked ? await readAll(req) : await requestBody(req);
+    const call: UpstreamCall | undefined = hooked
+      ? {
+          route: route.name,
+          method,
+          path: rest,
+          body: Buffer.isBuffer(body) ? body.toString('utf8') : '',
+          caseKey: owner.key,
+        }
+      : undefined;
+    const served = call && options.serve ? await options.serve(call) : undefined;
+    if (served) {
+      if (res.destroyed) return;
+      const answer = { status: served.status, headers: served.headers, body: Buffer.from(served.body) };
+      if (rewrite && fault) return respondWithFault(res, answer, fault, format, random);
+      res.writeHead(served.status, {
+        ...forwardableHeaders(served.headers, true),
+        'content-length': answer.body.length,
+      });
+      res.end(answer.body);
+      return;
+    }
     const target = upstreams.get(route);
     if (!target) throw new Error(`no pool for route ${route.name}`);
     let upstream: Awaited<ReturnType<Pool['request']>>;
@@ -220,7 +259,7 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
         path: `/${target.basePath}${rest}`.replace(/^\/+/, '/'),
         method: method as 'GET',
         headers,
-        body: hasBody ? await requestBody(req) : null,
+        body,
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -232,9 +271,25 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
         }),
       );
     }
-    if (rewrite && fault) {
+    if ((rewrite && fault) || (call && options.onRecord)) {
       const buffer = Buffer.from(await upstream.body.arrayBuffer());
+      if (call && options.onRecord) {
+        const answer = {
+          status: upstream.statusCode,
+          headers: flatHeaders(upstream.headers),
+          body: buffer.toString('utf8'),
+        };
+        options.onRecord(call, answer, exchange);
+      }
       if (res.destroyed) return;
+      if (!(rewrite && fault)) {
+        res.writeHead(upstream.statusCode, {
+          ...forwardableHeaders(upstream.headers, true),
+          'content-length': buffer.length,
+        });
+        res.end(buffer);
+        return;
+      }
       return respondWithFault(
         res,
         { status: upstream.statusCode, headers: upstream.headers, body: buffer },
