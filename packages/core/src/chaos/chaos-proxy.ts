@@ -7,6 +7,7 @@ import type { Exchange } from '../run/exchange.js';
 import { maskUrl } from '../target/mask.js';
 import { CASE_HEADER, createCaseAttribution } from './case-attribution.js';
 import { type ChaosFault, type ChaosRoute, type ChaosRule, faultName, isLlmFault } from './chaos-rule.js';
+import { answerEarly, readAll, requestBody, sendJson } from './early-faults.js';
 import { statusBody } from './http-faults.js';
 import { llmFormatOf } from './llm-wire.js';
 import { forwardableHeaders, respondWithFault, rewritesBody } from './respond.js';
@@ -73,51 +74,6 @@ const REQUEST_HOP_BY_HOP = new Set([
   'proxy-connection',
   CASE_HEADER,
 ]);
-
-const SMALL_BODY = 64 * 1024;
-
-async function readAll(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Small bodies are read whole (one write upstream, fewer ticks); large ones stream through. */
-async function requestBody(req: IncomingMessage): Promise<IncomingMessage | Buffer> {
-  const length = Number(req.headers['content-length'] ?? Number.NaN);
-  if (!(length <= SMALL_BODY)) return req;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  extra: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    ...extra,
-  });
-  res.end(body);
-}
-
-function sleep(ms: number, res: ServerResponse): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      res.off('close', onClose);
-      resolve(!res.destroyed);
-    }, ms);
-    const onClose = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    res.once('close', onClose);
-  });
-}
 
 /**
  * Starts the chaos proxy: an HTTP server that forwards each request to the upstream of its route and,
@@ -188,32 +144,8 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
     if (fault) exchange.fault = faultName(fault);
     const format = llmFormatOf(upstreamUrl);
 
-    switch (fault?.kind) {
-      case 'hang':
-        return; // Never answer: the agent's client must give up.
-      case 'reset':
-        req.socket.resetAndDestroy();
-        return;
-      case 'status': {
-        const retry = fault.retryAfterS ?? (fault.status === 429 || fault.status === 503 ? 1 : undefined);
-        return sendJson(
-          res,
-          fault.status,
-          statusBody(route, format, fault.status, fault.message),
-          retry === undefined ? {} : { 'retry-after': String(retry) },
-        );
-      }
-      case 'rate-limit':
-        return sendJson(res, 429, statusBody(route, format, 429), {
-          'retry-after': String(fault.retryAfterS ?? 1),
-        });
-      case 'latency':
-      case 'slow-first-token':
-        if (!(await sleep(fault.delayMs, res))) return;
-        break;
-      default:
-        break;
-    }
+    const bodyFor = (status: number, message?: string) => statusBody(route, format, status, message);
+    if (fault && (await answerEarly(fault, req, res, bodyFor))) return;
 
     // The request body is streamed on untouched (faults rewrite answers, never requests).
     const hasBody = !(method === 'GET' || method === 'HEAD') || req.headers['content-length'] !== undefined;
