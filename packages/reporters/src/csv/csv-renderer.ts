@@ -1,6 +1,6 @@
 import type { ReportInput, ReportRenderer, ReportSink } from '@flakestorm/core';
 import { failedChecks, failureSummary, worstSeverity } from '../util/case-facts.js';
-import { redactResult } from '../util/redact-result.js';
+import { redactInput, redactResult } from '../util/redact-result.js';
 import { type ReporterRenderOptions, resolveRedactor } from '../util/redaction.js';
 import { csvRow } from './csv-cell.js';
 
@@ -30,11 +30,12 @@ export const csvColumns = [
 
 /** Writes one row per case as results stream in. */
 export async function renderCsvReport(
-  input: ReportInput,
+  rawInput: ReportInput,
   sink: ReportSink,
   options: ReporterRenderOptions,
 ): Promise<void> {
   const redact = resolveRedactor(options);
+  const input = redactInput(rawInput, redact);
   await sink.write(csvRow([...csvColumns]));
   for await (const raw of input.results()) {
     const r = redactResult(raw, redact);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportInput, ReportRenderer, ReportSink, RunSummary } from '@flakestorm/core';
 import { rerunPrefix } from '../util/case-facts.js';
-import { redactResult } from '../util/redact-result.js';
+import { redactInput, redactResult } from '../util/redact-result.js';
 import { type ReporterRenderOptions, resolveRedactor } from '../util/redaction.js';
 import { clipResult, createTopFailures } from '../util/top-failures.js';
 import { barsHtml, gaugeSvg, histogramSvg } from './charts.js';
@@ -127,11 +127,12 @@ const browser = `<section class="wide" id="failures"><h2>Failures</h2>
  * laid out statically instead and the page has no script.
  */
 export async function renderHtmlReport(
-  input: ReportInput,
+  rawInput: ReportInput,
   sink: ReportSink,
   options: HtmlRenderOptions,
 ): Promise<void> {
   const redact = resolveRedactor(options);
+  const input = redactInput(rawInput, redact);
   const goldens: Record<number, { p: string; a?: string }> = {};
   const noteGolden = (index: number, prompt: string) => {
     goldens[index] ??= { p: prompt.length > 4000 ? `${prompt.slice(0, 4000)}…` : prompt };

@@ -1,5 +1,5 @@
 import type { ReportInput, ReportRenderer, ReportSink, RunReport } from '@flakestorm/core';
-import { redactResult } from '../util/redact-result.js';
+import { redactInput, redactResult } from '../util/redact-result.js';
 import { type ReporterRenderOptions, resolveRedactor } from '../util/redaction.js';
 
 /** The line that opens the results array: everything before it is the header, on one line. */
@@ -11,11 +11,12 @@ export const RESULTS_OPENER = '"results":[';
  * plain JSON; the layout lets `readReportFile` stream it back without loading every result.
  */
 export async function renderJsonReport(
-  input: ReportInput,
+  rawInput: ReportInput,
   sink: ReportSink,
   options: ReporterRenderOptions,
 ): Promise<void> {
   const redact = resolveRedactor(options);
+  const input = redactInput(rawInput, redact);
   const header: Omit<RunReport, 'results'> = { schemaVersion: 1, ...input.meta, summary: input.summary };
   const head = JSON.stringify(header);
   await sink.write(`${head.slice(0, -1)},${RESULTS_OPENER}\n`);

@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseResult, ReportInput, ReportRenderer, ReportSink } from '@flakestorm/core';
 import { clip, failedChecks, rerunCommand } from '../util/case-facts.js';
-import { redactResult } from '../util/redact-result.js';
+import { redactInput, redactResult } from '../util/redact-result.js';
 import { type ReporterRenderOptions, resolveRedactor } from '../util/redaction.js';
 import { xmlAttr, xmlText } from './xml-escape.js';
 
@@ -54,11 +54,12 @@ async function writeTo(stream: WriteStream, text: string): Promise<void> {
  * spooled to a temporary file and copied out at the end: memory stays flat.
  */
 export async function renderJunitReport(
-  input: ReportInput,
+  rawInput: ReportInput,
   sink: ReportSink,
   options: ReporterRenderOptions,
 ): Promise<void> {
   const redact = resolveRedactor(options);
+  const input = redactInput(rawInput, redact);
   const dir = await mkdtemp(join(tmpdir(), 'flakestorm-junit-'));
   const suites = new Map<string, Suite>();
   let spoolError: Error | undefined;

@@ -1,6 +1,6 @@
 import type { CaseResult, ReportInput, ReportRenderer, ReportSink, RunSummary } from '@flakestorm/core';
 import { failedChecks, rerunCommand, worstSeverity } from '../util/case-facts.js';
-import { redactResult } from '../util/redact-result.js';
+import { redactInput, redactResult } from '../util/redact-result.js';
 import { type ReporterRenderOptions, resolveRedactor } from '../util/redaction.js';
 import { clipResult, createTopFailures } from '../util/top-failures.js';
 import { mdBlock, mdCell, mdHtmlText } from './markdown-escape.js';
@@ -94,11 +94,12 @@ function failureSection(result: CaseResult, n: number, input: ReportInput): stri
  * only the top failures while results stream, and never exceeds MARKDOWN_MAX_CHARS.
  */
 export async function renderMarkdownReport(
-  input: ReportInput,
+  rawInput: ReportInput,
   sink: ReportSink,
   options: ReporterRenderOptions,
 ): Promise<void> {
   const redact = resolveRedactor(options);
+  const input = redactInput(rawInput, redact);
   const top = createTopFailures(maxFailures, (r) => clipResult(redactResult(r, redact, 1_200), 1_200));
   for await (const result of input.results()) top.add(result);
   let out = summarySection(input);

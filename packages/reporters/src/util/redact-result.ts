@@ -1,4 +1,4 @@
-import type { CaseResult, JsonValue, WireRecord } from '@flakestorm/core';
+import type { CaseResult, JsonValue, ReportInput, RunMeta, WireRecord } from '@flakestorm/core';
 import type { Redactor } from './redaction.js';
 
 /** Header values that carry credentials: masked in every report, whatever the redact option says. */
@@ -11,6 +11,18 @@ const credentialHeaders = new Set([
   'api-key',
   'x-auth-token',
 ]);
+
+/** `scheme://user:password@` and credential-looking query parameters: masked in every report, always. */
+const urlUserInfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
+const credentialParam =
+  /([?&](?:api[_-]?key|apikey|key|token|access[_-]?token|secret|password|passwd|auth|sig|signature)=)[^&#\s"']+/gi;
+
+/** Masks credentials embedded in URLs (user:password@host, ?api_key=...) wherever they appear in a text. */
+export function maskUrlCredentials(text: string): string {
+  return text
+    .replace(urlUserInfo, '$1[REDACTED:url_credentials]@')
+    .replace(credentialParam, '$1[REDACTED:url_credential]');
+}
 
 function redactJson(value: JsonValue, redact: Redactor): JsonValue {
   if (typeof value === 'string') return redact(value);
@@ -26,7 +38,8 @@ function redactJson(value: JsonValue, redact: Redactor): JsonValue {
 function redactWire(sent: WireRecord, redact: Redactor): WireRecord {
   return {
     ...sent,
-    url: redact(sent.url),
+    // The target's own URL is configuration, not agent output: only credentials in it are masked.
+    url: maskUrlCredentials(sent.url),
     headers: sent.headers.map(([name, value]) => [
       name,
       credentialHeaders.has(name.toLowerCase()) ? '[REDACTED:credential_header]' : redact(value),
@@ -68,4 +81,21 @@ export function redactResult(result: CaseResult, redactText: Redactor, previewCh
   if (result.sent !== undefined) out.sent = redactWire(result.sent, redact);
   if (result.meta !== undefined) out.meta = redactJson(result.meta, redact) as typeof result.meta;
   return out;
+}
+
+/** A copy of a run's header with the texts that may carry secrets (agent URL, command, warnings) masked. */
+export function redactMeta(meta: RunMeta, redact: Redactor): RunMeta {
+  const out: RunMeta = {
+    ...meta,
+    agent: { ...meta.agent, description: maskUrlCredentials(meta.agent.description) },
+    configSource: maskUrlCredentials(meta.configSource),
+    warnings: meta.warnings.map((w) => maskUrlCredentials(redact(w))),
+  };
+  if (meta.command !== undefined) out.command = maskUrlCredentials(redact(meta.command));
+  return out;
+}
+
+/** The input a renderer works on: the same results stream, with the header masked. */
+export function redactInput(input: ReportInput, redact: Redactor): ReportInput {
+  return { meta: redactMeta(input.meta, redact), summary: input.summary, results: () => input.results() };
 }
