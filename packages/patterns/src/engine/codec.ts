@@ -83,10 +83,24 @@ export function utf8Encode(value: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** ROT13 of the ASCII letters. */
+const ROT13 = (() => {
+  const t = new Uint16Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (c >= 65 && c <= 90) t[c] = ((c - 65 + 13) % 26) + 65;
+    else if (c >= 97 && c <= 122) t[c] = ((c - 97 + 13) % 26) + 97;
+    else t[c] = c;
+  }
+  return t;
+})();
+
+/** ROT13 of the ASCII letters (other characters unchanged; same length). */
 export function rot13(value: string): string {
-  return value.replace(/[a-z]/gi, (c) => {
-    const base = c <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
-  });
+  const out = new Uint16Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    out[i] = c < 128 ? ROT13[c]! : c;
+  }
+  let s = '';
+  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.subarray(i, i + 8192));
+  return s;
 }

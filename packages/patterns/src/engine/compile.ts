@@ -1,10 +1,18 @@
 /**
- * Compiles a validated database into matching structures: one literal prefilter per text view and,
- * per rule, its regex and validator. Compilation is all-or-nothing so a hot swap never sees half a database.
+ * Compiles a validated database into matching structures: per rule its regex, validator, anchors
+ * (derived from the regex) and window radius; per database one Aho-Corasick automaton over every
+ * anchor of every view. Compilation is all-or-nothing so a hot swap never sees half a database.
  */
-import { checkRegex, parsePatternDatabase } from '../database.js';
+import { flagsOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
+import { type Automaton, buildAutomaton } from './aho-corasick.js';
+import { deriveAnchors } from './anchors.js';
+import { rot13 } from './codec.js';
+import { expandMacros } from './macros.js';
+
+/** How a rule is gated before its regex runs. */
+export type RuleGate = 'anchor' | 'digits' | 'always';
 
 /** A rule ready to run. */
 export interface CompiledRule {
@@ -14,22 +22,46 @@ export interface CompiledRule {
   readonly context: readonly string[];
   /** Contribution to the injection score. */
   readonly weight: number;
-  /** Characters either side of a literal or digit hit the regex needs to see. */
-  readonly window: number;
+  /** Characters either side of an anchor or digit run the regex needs to see. */
+  readonly radius: number;
+  readonly minDigits: number;
+  readonly gate: RuleGate;
+  /** Lowercase strings one of which every match contains (empty unless gate is 'anchor'). */
+  readonly anchors: readonly string[];
+  /** A second set every match also contains; the rule runs only if both occur. */
+  readonly also: readonly string[];
+  /** Rarity of the weakest anchor (see anchorQuality). */
+  readonly anchorScore: number;
+}
+
+/** Rules of one view (injection on the folded view; PII and secrets on the plain view). */
+export interface ViewIndex {
+  readonly rules: readonly CompiledRule[];
+  /** Rules gated by digit runs of at least `minDigits` digits. */
+  readonly digitRules: readonly number[];
+  /** Rules that run on every text (no anchor and no digit requirement). */
+  readonly alwaysRules: readonly number[];
+  /** Smallest `minDigits` among digit rules (Infinity when none). */
   readonly minDigits: number;
 }
 
-/** Rules of one text view (injection on the folded view; PII and secrets on the plain view). */
-export interface ViewIndex {
-  readonly rules: readonly CompiledRule[];
-  /** Alternation of all literals of the view, run once over the lowercased text; undefined if none. */
-  readonly prefilter: RegExp | undefined;
-  /** Rule indexes (into `rules`) triggered by each literal, including literals it contains. */
-  readonly byLiteral: ReadonlyMap<string, readonly number[]>;
-  /** Rules without literals, tried around digit runs of at least `minDigits` digits. */
-  readonly digitRules: readonly number[];
-  /** Rules without literals and without a digit requirement: run on the whole text. */
-  readonly alwaysRules: readonly number[];
+/** Slot ranges in the automaton's triggers: injection, data, then injection again for the ROT13 view. */
+export interface TriggerTable {
+  readonly automaton: Automaton;
+  /** Per literal: start of its triggers in `triggers` (length literals + 1). */
+  readonly triggerStart: Int32Array;
+  /** Trigger codes: slot * 2 + (1 if the literal belongs to the rule's `also` set). */
+  readonly triggers: Int32Array;
+  readonly literalLength: Int32Array;
+  /** Slot offsets: injection rules at [0, dataOffset), data at [dataOffset, rot13Offset), ROT13 after. */
+  readonly dataOffset: number;
+  readonly rot13Offset: number;
+  readonly slots: number;
+  /** Per request (bit 1 injection, 2 data, 4 ROT13): 1 for the slots that request wants. */
+  readonly masks: readonly Uint8Array[];
+  /** Scratch flags reused by every scan (scans are synchronous and never interleave). */
+  readonly primary: Uint8Array;
+  readonly also: Uint8Array;
 }
 
 /** The compiled, immutable form of a database. */
@@ -37,6 +69,7 @@ export interface CompiledDatabase {
   readonly db: PatternDatabase;
   readonly injection: ViewIndex;
   readonly data: ViewIndex;
+  readonly table: TriggerTable;
   readonly compileMs: number;
 }
 
@@ -50,45 +83,121 @@ const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
   medium: 0.5,
   low: 0.3,
 };
-const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Anchors weaker than this (single letters, bare punctuation) lose to a digit-run gate when there is one.
+const DIGIT_GATE_BELOW = 3;
+// Only anchors at least this rare are looked for ROT13-rotated: rotated short words are common noise.
+const ROT13_MIN_SCORE = 4;
+// Anchors are cut to this many characters: a prefix is as sound and keeps the automaton small.
+const MAX_ANCHOR = 8;
+// Radius for a regex with an unbounded quantifier (no finite longest match), unless the rule sets `window`.
+const UNBOUNDED_RADIUS = 1024;
+
+/** Cuts anchors to MAX_ANCHOR and drops those containing another one (the shorter one fires anyway). */
+export function compactAnchors(literals: readonly string[]): string[] {
+  const cut = [...new Set(literals.map((l) => l.slice(0, MAX_ANCHOR)))].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const l of cut) if (!kept.some((k) => l.includes(k))) kept.push(l);
+  return kept.sort();
+}
 
 function compileRule(def: PatternDefinition): CompiledRule {
+  // parsePatternDatabase has already compiled and vetted the regex; this only builds the instance.
+  const source = expandMacros(def.regex);
+  const flags = flagsOf(def);
+  const regex = new RegExp(source, flags);
+  const derived = deriveAnchors(source, flags);
+  const minDigits = def.minDigits ?? 0;
+  // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
+  // yields none (the author knows something the analysis cannot see).
+  const anchors = derived.literals ?? (def.literals && def.literals.length > 0 ? def.literals : undefined);
+  const score = derived.literals ? derived.score : anchors ? 1 : 0;
+  let gate: RuleGate = 'always';
+  if (anchors && !(minDigits > 0 && score < DIGIT_GATE_BELOW)) gate = 'anchor';
+  else if (minDigits > 0) gate = 'digits';
+  const reach = Number.isFinite(derived.maxLength)
+    ? derived.maxLength
+    : Math.max(def.window ?? UNBOUNDED_RADIUS, 16);
   return {
     def,
-    regex: checkRegex(def),
+    regex,
     validator: def.validator === undefined ? undefined : getValidator(def.validator),
     context: (def.context ?? []).map((w) => w.toLowerCase()),
     weight: def.weight ?? SEVERITY_WEIGHT[def.severity],
-    window: def.window ?? 256,
-    minDigits: def.minDigits ?? 0,
+    radius: reach + derived.lookaround + 2,
+    minDigits,
+    gate,
+    anchors: gate === 'anchor' ? compactAnchors(anchors!) : [],
+    also: gate === 'anchor' && derived.literals ? compactAnchors(derived.also ?? []) : [],
+    anchorScore: gate === 'anchor' ? score : 0,
   };
 }
 
 function buildView(rules: CompiledRule[]): ViewIndex {
-  const byLiteral = new Map<string, number[]>();
   const digitRules: number[] = [];
   const alwaysRules: number[] = [];
+  let minDigits = Number.POSITIVE_INFINITY;
   rules.forEach((rule, i) => {
-    const lits = rule.def.literals ?? [];
-    if (lits.length === 0) (rule.minDigits > 0 ? digitRules : alwaysRules).push(i);
-    for (const lit of lits) {
-      const list = byLiteral.get(lit) ?? [];
-      list.push(i);
-      byLiteral.set(lit, list);
-    }
+    if (rule.gate === 'digits') {
+      digitRules.push(i);
+      minDigits = Math.min(minDigits, rule.minDigits);
+    } else if (rule.gate === 'always') alwaysRules.push(i);
   });
-  const literals = [...byLiteral.keys()].sort((a, b) => b.length - a.length);
-  // The alternation finds one literal per position; a literal containing another must trigger both.
-  const closed = new Map<string, readonly number[]>();
-  for (const lit of literals) {
-    const set = new Set<number>();
-    for (const other of literals) if (lit.includes(other)) for (const r of byLiteral.get(other)!) set.add(r);
-    closed.set(lit, [...set]);
-  }
-  // One combined V8 regex without the `u` flag: measured faster than Aho-Corasick below a few thousand literals.
-  const prefilter =
-    literals.length === 0 ? undefined : new RegExp(literals.map(escapeLiteral).join('|'), 'g');
-  return { rules, prefilter, byLiteral: closed, digitRules, alwaysRules };
+  return { rules, digitRules, alwaysRules, minDigits };
+}
+
+function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
+  const dataOffset = injection.rules.length;
+  const rot13Offset = dataOffset + data.rules.length;
+  const index = new Map<string, number>();
+  const lists: number[][] = [];
+  const add = (literal: string, code: number): void => {
+    let i = index.get(literal);
+    if (i === undefined) {
+      i = lists.length;
+      index.set(literal, i);
+      lists.push([]);
+    }
+    lists[i]!.push(code);
+  };
+  const addRule = (rule: CompiledRule, slot: number, map: (s: string) => string): void => {
+    for (const lit of rule.anchors) add(map(lit), slot * 2);
+    for (const lit of rule.also) add(map(lit), slot * 2 + 1);
+  };
+  const same = (s: string): string => s;
+  injection.rules.forEach((r, i) => {
+    addRule(r, i, same);
+    // ROT13-hidden text: its anchors appear rotated in the plain text.
+    if (r.anchorScore >= ROT13_MIN_SCORE) addRule(r, rot13Offset + i, rot13);
+  });
+  data.rules.forEach((r, i) => {
+    addRule(r, dataOffset + i, same);
+  });
+  const literals = [...index.keys()];
+  const slots = rot13Offset + injection.rules.length;
+  const masks = Array.from({ length: 8 }, (_, bits) => {
+    const mask = new Uint8Array(slots);
+    if (bits & 1) mask.fill(1, 0, dataOffset);
+    if (bits & 2) mask.fill(1, dataOffset, rot13Offset);
+    if (bits & 4) mask.fill(1, rot13Offset, slots);
+    return mask;
+  });
+  const triggerStart = new Int32Array(literals.length + 1);
+  for (let i = 0; i < literals.length; i++) triggerStart[i + 1] = triggerStart[i]! + lists[i]!.length;
+  const triggers = new Int32Array(triggerStart[literals.length]!);
+  for (let i = 0; i < literals.length; i++) triggers.set(lists[i]!, triggerStart[i]!);
+  return {
+    automaton: buildAutomaton(literals),
+    triggerStart,
+    triggers,
+    literalLength: Int32Array.from(literals, (l) => l.length),
+    dataOffset,
+    rot13Offset,
+    slots,
+    masks,
+    primary: new Uint8Array(slots),
+    also: new Uint8Array(slots),
+  };
 }
 
 /** Validates and compiles `db`; throws PatternError without side effects if anything is wrong. */
@@ -100,5 +209,6 @@ export function compileDatabase(db: PatternDatabase): CompiledDatabase {
     rules.filter((r) => kinds.includes(r.def.kind));
   const injection = buildView(ofKinds(['injection']));
   const data = buildView(ofKinds(['pii', 'secret']));
-  return { db: parsed, injection, data, compileMs: now() - t0 };
+  const table = buildTriggers(injection, data);
+  return { db: parsed, injection, data, table, compileMs: now() - t0 };
 }

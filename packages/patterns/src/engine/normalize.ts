@@ -67,8 +67,90 @@ function canonical(cp: number): string {
   return out;
 }
 
+// Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
+const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
+// Whitespace that collapsing would change: a run, or whitespace at either end.
+const WHITESPACE_CHANGE = /[\t-\r ][\t-\r ]|^[\t-\r ]|[\t-\r ]$/;
+const CONTROL_SPACE = /[\t-\r]/g;
+const SPACE_RUN = /[\t-\r ]+/g;
+
+function views(source: string, text: string, buildMap: () => Int32Array): NormalizedText {
+  const lower = lowerSameLength(text);
+  let map: Int32Array | undefined;
+  // The offset map is needed only to report findings, so most texts never build it.
+  return {
+    source,
+    text,
+    lower,
+    folded: foldLeet(lower),
+    get map(): Int32Array {
+      map ??= buildMap();
+      return map;
+    },
+  };
+}
+
+function identityMap(n: number): Int32Array {
+  const map = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) map[i] = i;
+  return map;
+}
+
+// Offsets of an ASCII text whose whitespace runs collapse to one space (leading and trailing dropped).
+function collapsedMap(input: string, length: number): Int32Array {
+  const map = new Int32Array(length + 1);
+  let len = 0;
+  let prevSpace = true;
+  for (let i = 0; i < input.length && len < length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (prevSpace) continue;
+      prevSpace = true;
+    } else prevSpace = false;
+    map[len++] = i;
+  }
+  map[length] = input.length;
+  return map;
+}
+
 /** Normalises `input` into matching views that share one offset map. */
 export function normalizeText(input: string): NormalizedText {
+  // Fast path: plain ASCII needs no NFKC, invisible-character or homoglyph work (most real traffic).
+  if (!NOT_PLAIN_ASCII.test(input)) {
+    if (!WHITESPACE_CHANGE.test(input)) {
+      const text = input.replace(CONTROL_SPACE, ' ');
+      return views(input, text, () => identityMap(input.length));
+    }
+    const text = input.replace(SPACE_RUN, ' ').trim();
+    return views(input, text, () => collapsedMap(input, text.length));
+  }
+  return normalizeOneForOne(input) ?? normalizeFull(input);
+}
+
+const NON_ASCII_UNITS = /[^\t-\r -~]/g;
+
+/**
+ * Middle path for text with a few special characters (curly quotes, accents, CJK) that each
+ * canonicalise to exactly one character: replace them in place and keep the identity offset map.
+ */
+function normalizeOneForOne(input: string): NormalizedText | undefined {
+  if (WHITESPACE_CHANGE.test(input)) return undefined;
+  let ok = true;
+  const replaced = input.replace(NON_ASCII_UNITS, (ch) => {
+    const cp = ch.charCodeAt(0);
+    if (cp < 32 || cp === 127 || (cp >= 0xd800 && cp <= 0xdfff)) ok = false;
+    if (!ok) return ch;
+    const canon = canonical(cp);
+    if (canon.length !== 1) ok = false;
+    return canon;
+  });
+  if (!ok) return undefined;
+  const text = foldHomoglyphs(replaced.replace(CONTROL_SPACE, ' '));
+  if (WHITESPACE_CHANGE.test(text)) return undefined; // a special space next to a space: full path
+  return views(input, text, () => identityMap(input.length));
+}
+
+function normalizeFull(input: string): NormalizedText {
   const n = input.length;
   let out = new Uint16Array(n + 16);
   let map = new Int32Array(n + 17);
@@ -106,8 +188,8 @@ export function normalizeText(input: string): NormalizedText {
   if (len > 0 && out[len - 1] === 32) len--;
   map[len] = n;
   const text = foldHomoglyphs(decodeCodes(out, len));
-  const lower = lowerSameLength(text);
-  return { source: input, text, lower, folded: foldLeet(lower), map: map.subarray(0, len + 1) };
+  const offsets = map.subarray(0, len + 1);
+  return views(input, text, () => offsets);
 }
 
 const HAS_CONFUSABLE = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'u');
@@ -166,31 +248,61 @@ const LEET: Readonly<Record<string, string>> = {
   '!': 'i',
 };
 
+// A letter next to a leet character: where leetspeak can start. Tokens are expanded around these hits
+// by hand, so a long run of plain letters costs one pass, never a quadratic regex search.
+const LEET_ADJACENT = /[a-z][0-9@$|!]|[0-9@$|!][a-z]/g;
+const isLeetTokenChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33;
+
 /** Folds leetspeak inside words that mix letters and leet characters ("1gn0r3" -> "ignore"). */
 export function foldLeet(lower: string): string {
-  if (!/[a-z][0-9@$|!]|[0-9@$|!][a-z]/.test(lower)) return lower;
-  return lower.replace(/[a-z0-9@$|!]*[a-z][a-z0-9@$|!]*/g, (token, offset: number) => {
-    if (!/[0-9@$|!]/.test(token)) return token;
-    // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak.
-    if (/^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$/.test(token) || /^[a-z]+\d+$/.test(token))
-      return token;
-    let out = '';
-    for (let i = 0; i < token.length; i++) {
-      const ch = token[i]!;
-      const mapped = LEET[ch];
-      if (mapped === undefined) {
-        out += ch;
-        continue;
-      }
+  LEET_ADJACENT.lastIndex = 0;
+  let m = LEET_ADJACENT.exec(lower);
+  if (m === null) return lower;
+  let out = '';
+  let last = 0;
+  while (m !== null) {
+    let s = m.index;
+    let e = m.index + 2;
+    while (s > last && isLeetTokenChar(lower.charCodeAt(s - 1))) s--;
+    while (e < lower.length && isLeetTokenChar(lower.charCodeAt(e))) e++;
+    out += lower.slice(last, s) + foldToken(lower.slice(s, e), lower, s);
+    last = e;
+    LEET_ADJACENT.lastIndex = e;
+    m = LEET_ADJACENT.exec(lower);
+  }
+  return out + lower.slice(last);
+}
+
+const ORDINAL_OR_MODEL = /^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$|^[a-z]+\d+$/;
+const EMAIL_DOMAIN = /^[a-z0-9-]+\./;
+const isLetter = (c: number): boolean => c >= 97 && c <= 122;
+
+function foldToken(token: string, lower: string, offset: number): string {
+  // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak.
+  if (ORDINAL_OR_MODEL.test(token)) return token;
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    const ch = token[i]!;
+    const mapped = isLetter(c) ? undefined : LEET[ch];
+    if (mapped === undefined) {
+      out += ch;
+      continue;
+    }
+    let fold = c >= 48 && c <= 57;
+    if (!fold) {
       // Punctuation-like leet characters count only between letters ("h!dden"), never at word ends
       // ("now!") and never as the @ of an e-mail address.
-      const before = i === 0 ? ch === '@' || ch === '$' : /[a-z]/.test(token[i - 1] ?? '');
-      const between = before && /[a-z]/.test(token[i + 1] ?? '');
-      const email = ch === '@' && /^[a-z0-9-]+\./.test(lower.slice(offset + i + 1, offset + i + 40));
-      out += /\d/.test(ch) || (between && !email) ? mapped : ch;
+      const before = i === 0 ? c === 64 || c === 36 : isLetter(token.charCodeAt(i - 1));
+      const between = before && isLetter(token.charCodeAt(i + 1));
+      fold = between && !(c === 64 && EMAIL_DOMAIN.test(lower.slice(offset + i + 1, offset + i + 40)));
     }
-    return out;
-  });
+    out += fold ? mapped : ch;
+    if (fold) changed = true;
+  }
+  return changed ? out : token;
 }
 
 /** Maps a span of the normalised text back to the original text (end exclusive). */

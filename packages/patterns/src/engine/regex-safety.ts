@@ -4,17 +4,29 @@
  * start with the same character, can take exponential time on a crafted input. We reject both at load.
  */
 
-type Node =
+/** A parsed regex node: a one-character atom, a zero-width assertion, a group, or a quantifier. */
+export type RegexNode =
   | { readonly t: 'atom'; readonly src: string; readonly nullable: false }
   | { readonly t: 'assert' }
-  | { readonly t: 'group'; readonly alts: readonly Node[][]; readonly look: boolean }
-  | { readonly t: 'quant'; readonly node: Node; readonly min: number; readonly max: number };
+  | {
+      readonly t: 'group';
+      readonly alts: readonly RegexNode[][];
+      readonly look: boolean;
+      readonly capture: boolean;
+    }
+  | { readonly t: 'quant'; readonly node: RegexNode; readonly min: number; readonly max: number };
+type Node = RegexNode;
+
+/** Parses a regex source into alternatives of node sequences; throws Error on syntax it cannot read. */
+export function parseRegexSource(source: string): RegexNode[][] {
+  return parseAlternation(source, { i: 0 }, false);
+}
 
 /** Why a regex is unsafe, or undefined when it passes. */
 export function findBacktrackingRisk(source: string, flags: string): string | undefined {
   let nodes: Node[][];
   try {
-    nodes = parseAlternation(source, { i: 0 }, false);
+    nodes = parseRegexSource(source);
   } catch (error) {
     return `cannot be analysed (${(error as Error).message})`;
   }
@@ -136,15 +148,17 @@ function parseAtom(src: string, cur: Cursor): Node {
   if (ch === '(') {
     cur.i++;
     let look = false;
+    let capture = src[cur.i] !== '?';
     if (src[cur.i] === '?') {
       const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(src.slice(cur.i));
       if (!m) throw new Error('unknown group syntax');
       look = m[0] !== '?:' && !m[0].startsWith('?<') ? true : m[0] === '?<=' || m[0] === '?<!';
+      capture = m[0].startsWith('?<') && !look;
       cur.i += m[0].length;
     }
     const alts = parseAlternation(src, cur, true);
     cur.i++; // ')'
-    return { t: 'group', alts, look };
+    return { t: 'group', alts, look, capture };
   }
   if (ch === '[') {
     const start = cur.i;

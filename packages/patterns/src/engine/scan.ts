@@ -11,16 +11,13 @@ import {
   type ScanResult,
   severityRank,
 } from '../types.js';
-import { rot13 } from './codec.js';
 import type { CompiledDatabase } from './compile.js';
 import { findEncodedSegments } from './decode.js';
-import { executeView, type RawMatch } from './execute.js';
-import { foldLeet, type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
+import { executeDatabase, type RawMatch } from './execute.js';
+import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 
 const ALL_KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
 const MAX_DEPTH = 2;
-// Rot13 doubles the injection pass; beyond this size an attacker gains nothing a plain pass misses.
-const ROT13_LIMIT = 65_536;
 const CONTEXT_BEFORE = 48;
 const CONTEXT_AFTER = 32;
 
@@ -124,25 +121,21 @@ function scanText(
 ): Mutable[] {
   const norm = normalizeText(text);
   const out: Mutable[] = [];
-  if (kinds.has('injection')) {
-    for (const m of executeView(db.injection, norm.folded, norm.folded)) out.push(injectionFinding(m, norm));
-    if (decode && norm.folded.length <= ROT13_LIMIT && /[a-z]{4}/.test(norm.lower)) {
-      const rotated = foldLeet(rot13(norm.lower));
-      for (const m of executeView(db.injection, rotated, rotated)) {
-        out.push({ ...injectionFinding(m, norm), decodedFrom: 'rot13' });
-      }
-    }
-  }
-  if (kinds.has('pii') || kinds.has('secret')) {
+  const injection = kinds.has('injection');
+  const wantsData = kinds.has('pii') || kinds.has('secret');
+  const raw = executeDatabase(db, norm, { injection, data: wantsData, rot13: injection && decode });
+  for (const m of raw.injection) out.push(injectionFinding(m, norm));
+  for (const m of raw.rot13) out.push({ ...injectionFinding(m, norm), decodedFrom: 'rot13' });
+  if (wantsData) {
     const data: Mutable[] = [];
-    for (const m of executeView(db.data, norm.text, norm.lower)) {
+    for (const m of raw.data) {
       if (!kinds.has(m.rule.def.kind)) continue;
       const f = dataFinding(m, norm);
       if (f) data.push(f);
     }
     out.push(...resolveOverlaps(data));
   }
-  if (decode && depth < MAX_DEPTH) {
+  if (decode && depth < MAX_DEPTH && raw.maybeEncoded) {
     for (const seg of findEncodedSegments(norm.text)) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1)) {
