@@ -20,6 +20,17 @@ export function describeProxy(chaos: ChaosRun, stream: NodeJS.WritableStream): v
     stream.write(`  ${chaos.proxy.url}${route.prefix} -> ${route.upstream}\n`);
 }
 
+/** One line on what the chaos did: calls through the proxy and the faults injected, most frequent first. */
+export function summarizeChaos(chaos: ChaosRun, stream: NodeJS.WritableStream): void {
+  const { calls, faults } = chaos.tally();
+  const entries = Object.entries(faults).sort((a, b) => b[1] - a[1]);
+  const faulted = entries.reduce((n, [, count]) => n + count, 0);
+  const detail = entries.map(([fault, count]) => `${fault} ${count}`).join(', ');
+  stream.write(
+    `chaos: ${calls} upstream calls through the proxy, ${faulted} faulted${detail ? ` (${detail})` : ''}\n`,
+  );
+}
+
 /** Starts the chaos phase of `run --chaos` / `--chaos-profile` from the plan's `chaos:` block. */
 export async function startChaosForRun(
   plan: RunPlan,

@@ -4,7 +4,7 @@ import { demoConfig, startDemoAgent } from '@flakestorm/demo-agent';
 import type { RunOptions } from '../program.js';
 import { runSession } from '../run-session.js';
 import { toPlan } from '../sdk-run.js';
-import { type DemoChaos, startDemoChaos, wantsChaos } from './chaos-start.js';
+import { type DemoChaos, startDemoChaos, summarizeChaos, wantsChaos } from './chaos-start.js';
 
 /** Report formats the demo writes into ./flakestorm-reports/ (those the installed renderers support). */
 const DEMO_FORMATS = ['json', 'html', 'markdown', 'junit'];
@@ -42,6 +42,7 @@ export async function demoCommand(options: RunOptions): Promise<number> {
     );
   } finally {
     await agent.close();
+    if (upstream && !options.quiet) summarizeChaos(upstream.chaos, process.stderr);
     await upstream?.close();
   }
 }

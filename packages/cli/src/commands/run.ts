@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { RunOptions } from '../program.js';
 import { runSession } from '../run-session.js';
 import { toPlan } from '../sdk-run.js';
-import { startChaosForRun, wantsChaos } from './chaos-start.js';
+import { startChaosForRun, summarizeChaos, wantsChaos } from './chaos-start.js';
 
 /** `flakestorm run`: loads the config and runs it. */
 export async function runCommand(options: RunOptions): Promise<number> {
@@ -12,6 +12,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   try {
     return await runSession(plan, options, undefined, chaos);
   } finally {
+    if (!options.quiet) summarizeChaos(chaos, process.stderr);
     await chaos.close();
   }
 }

@@ -37,6 +37,8 @@ export interface ChaosRun {
   wrapTarget(target: Target): Target;
   /** The check runner with each observation's `exchanges` filled in before invariants run. */
   wrapChecks(checks: CheckRunner): CheckRunner;
+  /** Upstream calls so far, and how many of them each fault hit. */
+  tally(): { calls: number; faults: Record<string, number> };
   close(): Promise<void>;
 }
 
@@ -85,13 +87,19 @@ export async function startChaosRun(options: ChaosRunOptions): Promise<ChaosRun>
       },
     );
   }
+  let calls = 0;
+  const faults: Record<string, number> = {};
   const port = options.port ?? (typeof chaos.port === 'number' ? chaos.port : undefined);
   const proxy = await createChaosProxy({
     routes,
     rules,
     seed: options.seed,
     ...(port === undefined ? {} : { port }),
-    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+    onExchange: (exchange) => {
+      calls++;
+      if (exchange.fault !== null) faults[exchange.fault] = (faults[exchange.fault] ?? 0) + 1;
+      options.onExchange?.(exchange);
+    },
   });
   const flags = chaosFlags(rules);
   const pending = new Map<string, Exchange[]>();
@@ -132,6 +140,7 @@ export async function startChaosRun(options: ChaosRunOptions): Promise<ChaosRun>
         return checks(observation);
       };
     },
+    tally: () => ({ calls, faults: { ...faults } }),
     close: () => proxy.close(),
   };
 }
