@@ -59,15 +59,6 @@ export function toPlan(config: FlakestormConfig, context: PlanContext, options: 
   }
   const usesLlm = mutations.some((mutation) => mutation.generator === 'llm');
   const model = toModel(config, context, usesLlm);
-  const deferred = (['chaos', 'contract', 'replays', 'scoring'] as const).filter(
-    (key) => config[key] !== undefined,
-  );
-  if (deferred.length > 0) {
-    context.warn(
-      `${deferred.map((key) => `\`${key}\``).join(', ')} ${deferred.length === 1 ? 'is' : 'are'} validated and kept in the plan, but ${deferred.length === 1 ? 'does' : 'do'} not run yet`,
-      [deferred[0] as string],
-    );
-  }
   const canary = config.agent.canary;
   return {
     source: options.source,
