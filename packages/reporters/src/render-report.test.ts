@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseResult, ReportInput } from '@flakestorm/core';
 import { createRegistry, isFlakestormError } from '@flakestorm/core';
 import { describe, expect, it } from 'vitest';
+import { readReportFile } from './json/read-report.js';
 import {
   builtinRenderers,
   findRenderer,
@@ -92,6 +93,19 @@ describe('writeReports', () => {
       redact: false,
     });
     expect(readFileSync(withJson[0]!, 'utf8')).toContain('help@example.com');
+  });
+
+  it('re-renders a JSON report onto itself without truncating it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fs-write-'));
+    const report = createFixtureReport({ cases: 25 });
+    await writeReports(reportToInput(report), { formats: ['json'], outDir: dir });
+    const source = await readReportFile(join(dir, 'report.json'));
+    await writeReports(source, { formats: ['json', 'md'], outDir: dir });
+    const again = await readReportFile(join(dir, 'report.json'));
+    let count = 0;
+    for await (const _ of again.results()) count++;
+    expect(count).toBe(25);
+    expect(readdirSync(dir).sort()).toEqual(['report.json', 'report.md']);
   });
 
   it('writes the other formats even when Chromium is missing, then says so', async () => {

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportInput, ReportRenderer, ReportSink } from '@flakestorm/core';
 import { definePlugin, FlakestormError } from '@flakestorm/core';
@@ -93,28 +92,34 @@ export async function writeReports(input: ReportInput, options: WriteReportsOpti
       await sink.close();
     }
   };
-  if (renderers.length === 1) {
+  if (renderers.length === 1 && renderers[0] !== jsonRenderer) {
     await renderTo(renderers[0]!, input, pathOf(renderers[0]!));
     return [pathOf(renderers[0]!)];
   }
-  const wantsJson = renderers.includes(jsonRenderer);
-  const tempDir = wantsJson ? null : await mkdtemp(join(tmpdir(), 'flakestorm-report-'));
+  // The JSON report is written to a temporary file first and renamed into place last: the other
+  // formats stream from it, and a source report being re-rendered onto itself is never truncated
+  // while it is read.
+  const tempDir = await mkdtemp(join(options.outDir, '.flakestorm-report-'));
   try {
-    const jsonPath = tempDir ? join(tempDir, 'run.json') : pathOf(jsonRenderer);
+    const jsonPath = join(tempDir, 'run.json');
     await renderTo(jsonRenderer, input, jsonPath);
     const stored = await readReportFile(jsonPath);
     const ordered = renderers.filter((r) => r !== jsonRenderer && r.format !== 'pdf');
     const pdf = renderers.find((r) => r.format === 'pdf');
+    let pdfFailure: unknown;
     for (const renderer of pdf ? [...ordered, pdf] : ordered) {
       try {
         await renderTo(renderer, stored, pathOf(renderer));
       } catch (error) {
         await rm(pathOf(renderer), { force: true });
-        throw error;
+        if (renderer !== pdf) throw error;
+        pdfFailure = error;
       }
     }
+    if (renderers.includes(jsonRenderer)) await rename(jsonPath, pathOf(jsonRenderer));
+    if (pdfFailure !== undefined) throw pdfFailure;
   } finally {
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await rm(tempDir, { recursive: true, force: true });
   }
   return renderers.map(pathOf);
 }

@@ -18,6 +18,7 @@ import type {
 } from '@flakestorm/core';
 import { FlakestormError } from '@flakestorm/core';
 import { reportMeta } from '../report-input.js';
+import { maskUrlCredentials } from '../util/redact-result.js';
 import { canonicalJson } from './canonical-json.js';
 
 /** What a resilience certificate states about a run. Signed as canonical JSON. */
@@ -134,7 +135,7 @@ export function createCertificate(
     runStatus: meta.status,
     runStartedAt: meta.startedAt,
     runFinishedAt: meta.finishedAt ?? null,
-    agent: { kind: meta.agent.kind, description: meta.agent.description },
+    agent: { kind: meta.agent.kind, description: maskUrlCredentials(meta.agent.description) },
     configHash: meta.configHash,
     seed: meta.seed,
     score: round(summary.robustness),

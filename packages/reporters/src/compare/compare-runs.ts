@@ -3,6 +3,7 @@ import { FlakestormError } from '@flakestorm/core';
 import { readReportFile } from '../json/read-report.js';
 import { reportToInput } from '../report-input.js';
 import { failureSummary } from '../util/case-facts.js';
+import { maskUrlCredentials } from '../util/redact-result.js';
 import { type ReporterRenderOptions, resolveRedactor } from '../util/redaction.js';
 
 /** A run to compare: a JSON report path, a ReportInput, or a RunReport in memory. */
@@ -80,7 +81,7 @@ function headline(input: ReportInput): ComparedRun {
   return {
     runId: input.meta.runId,
     startedAt: input.meta.startedAt,
-    agent: input.meta.agent.description,
+    agent: maskUrlCredentials(input.meta.agent.description),
     robustness: input.summary.robustness,
     band: input.summary.band,
     total: input.summary.total,
