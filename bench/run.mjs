@@ -4,8 +4,8 @@
 // peak RSS of a 100,000-case run. Targets: run >= 80% of the bare loop, --version < 150 ms, RSS < 200 MB.
 // Uses the built packages (npm install builds them). Options: --cases N (full run size), --big N.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ const arg = (name, fallback) => {
 const CONCURRENCY = 32;
 const CASES = arg('--cases', 6000);
 const BIG = arg('--big', 100_000);
+const ROUNDS = arg('--rounds', 3);
 const TYPES = [
   'noise',
   'paraphrase',
@@ -117,80 +118,100 @@ async function fullRun(url, cases) {
   };
 }
 
-function versionStart() {
+/** Median wall time of 10 spawns (after one warm-up spawn that fills the file cache). */
+function medianSpawn(args) {
   const times = [];
   for (let i = 0; i < 11; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`--version failed: ${r.stderr}`);
-    if (i > 0) times.push(performance.now() - t); // the first spawn warms the file cache
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    if (i > 0) times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
   return (times[4] + times[5]) / 2;
 }
 
-async function bigRunRss(url, cases) {
+/** Runs the CLI on a `cases`-case config in a child process; returns its peak RSS and live heap. */
+async function bigRunRss(url, cases, nodeFlags = []) {
   const config = join(tmpdir(), `flakestorm-bench-big-${process.pid}.json`);
   const report = join(tmpdir(), `flakestorm-bench-big-${process.pid}.report.json`);
   const rssFile = join(tmpdir(), `flakestorm-bench-big-${process.pid}.rss`);
   writeFileSync(config, JSON.stringify(benchConfig(url, cases)));
   const started = performance.now();
+  const args = [...nodeFlags, '--expose-gc', '--import', join(root, 'bench/run-rss-probe.mjs'), cli];
   const child = spawnSync(
     process.execPath,
-    [
-      '--import',
-      join(root, 'bench/run-rss-probe.mjs'),
-      cli,
-      'run',
-      '-c',
-      config,
-      '--no-store',
-      '--json',
-      report,
-      '--quiet',
-      '--ci',
-    ],
-    { encoding: 'utf8', env: { ...process.env, FLAKESTORM_RSS_FILE: rssFile }, maxBuffer: 1 << 26 },
+    [...args, 'run', '-c', config, '--no-store', '--json', report, '--quiet', '--ci'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, FLAKESTORM_RSS_FILE: rssFile },
+      maxBuffer: 1 << 26,
+    },
   );
   const seconds = (performance.now() - started) / 1000;
-  if (child.status !== 0 && child.status !== 1)
-    throw new Error(`100k run failed (${child.status}): ${child.stderr.slice(-2000)}`);
-  const kb = Number(readFileSync(rssFile, 'utf8'));
-  const lines = readFileSync(report, 'utf8').split('\n').length;
+  if (child.status !== 0 && child.status !== 1) {
+    throw new Error(`${cases}-case run failed (${child.status}): ${child.stderr.slice(-2000)}`);
+  }
+  const [kb, live] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  const reportMb = statSync(report).size / 1048576;
   for (const f of [config, report, rssFile]) rmSync(f, { force: true });
-  return { mb: kb / 1024, seconds, reportLines: lines };
+  return { mb: kb / 1024, liveMb: live, seconds, reportMb };
 }
 
 const echo = await startEcho();
 try {
   await bareLoop(echo.url, 500); // warm-up: JIT and sockets
-  const bare = await bareLoop(echo.url, CASES);
-  const full = await fullRun(echo.url, CASES);
+  await fullRun(echo.url, 600);
+  // Other processes may share this machine: alternate the two measures and keep the best of each.
+  let bare = 0;
+  let full = { rate: 0, total: 0, robustness: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    bare = Math.max(bare, await bareLoop(echo.url, CASES));
+    const f = await fullRun(echo.url, CASES);
+    if (f.rate > full.rate) full = f;
+  }
   const ratio = full.rate / bare;
-  const startMs = versionStart();
+  const nodeMs = medianSpawn(['-e', '0']);
+  const startMs = medianSpawn([cli, '--version']);
   const big = await bigRunRss(echo.url, BIG);
+  // The same run with V8's old space capped: how much of the peak is GC headroom rather than live data.
+  const capped = await bigRunRss(echo.url, BIG, ['--max-old-space-size=128']);
+
   const cpu = cpus()[0]?.model ?? 'unknown cpu';
-  const row = (name, value, target, ok) => `| ${name} | ${value} | ${target} | ${ok ? 'yes' : 'NO'} |`;
-  console.log(`\nMachine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}`);
-  console.log(
-    `Echo agent in another process; concurrency ${CONCURRENCY}; five invariants; ${TYPES.length} mutation types.\n`,
-  );
-  console.log('| measure | value | target | met |');
-  console.log('|---|---|---|---|');
-  console.log(row('bare undici loop', `${bare.toFixed(0)} req/s`, '', true));
-  console.log(row(`full run (${full.total} cases)`, `${full.rate.toFixed(0)} cases/s`, '', true));
-  console.log(row('full run / bare loop', `${(ratio * 100).toFixed(0)}%`, '>= 80%', ratio >= 0.8));
-  console.log(
-    row('flakestorm --version (median of 10)', `${startMs.toFixed(0)} ms`, '< 150 ms', startMs < 150),
-  );
-  console.log(
+  const row = (name, value, target = '', ok = true) =>
+    `| ${name} | ${value} | ${target} | ${target ? (ok ? 'yes' : 'NO') : ''} |`;
+  const n = BIG.toLocaleString('en');
+  const lines = [
+    `Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}, load average ${loadavg()[0]?.toFixed(1)}`,
+    `Echo agent in another process; concurrency ${CONCURRENCY}; five invariants; ${TYPES.length} mutation types; best of ${ROUNDS} rounds.`,
+    '',
+    '| measure | value | target | met |',
+    '|---|---|---|---|',
+    row('bare undici request loop', `${bare.toFixed(0)} req/s`),
+    row(`full run (${full.total} cases, results streamed to JSONL)`, `${full.rate.toFixed(0)} cases/s`),
+    row('full run / bare loop', `${(ratio * 100).toFixed(0)}%`, '>= 80%', ratio >= 0.8),
     row(
-      `peak RSS, ${BIG.toLocaleString('en')}-case run (${big.seconds.toFixed(0)} s)`,
+      '`flakestorm --version` (median of 10 spawns)',
+      `${startMs.toFixed(0)} ms`,
+      '< 150 ms',
+      startMs < 150,
+    ),
+    row('`node -e 0` on the same machine (median of 10)', `${nodeMs.toFixed(0)} ms`),
+    row(
+      `peak RSS, ${n}-case run to a ${big.reportMb.toFixed(0)} MB JSON report (${big.seconds.toFixed(0)} s)`,
       `${big.mb.toFixed(0)} MB`,
       '< 200 MB',
       big.mb < 200,
     ),
-  );
+    row('live heap after that run (after a full GC)', `${big.liveMb.toFixed(0)} MB`),
+    row(
+      `same run with NODE_OPTIONS=--max-old-space-size=128 (${capped.seconds.toFixed(0)} s)`,
+      `${capped.mb.toFixed(0)} MB`,
+      '< 200 MB',
+      capped.mb < 200,
+    ),
+  ];
+  console.log(`\n${lines.join('\n')}`);
 } finally {
   echo.child.kill('SIGTERM');
 }

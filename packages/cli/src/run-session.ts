@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ChaosRun, RunEvent, RunMeta, RunPlan, RunSummary } from '@flakestorm/core';
 import { ExitCode } from './exit-codes.js';
+import { createMemoryGuard } from './memory-guard.js';
 import type { RunOptions as CliRunOptions } from './program.js';
 import { createResultSpool } from './report/result-spool.js';
 import { loadRenderers, planReports, writeReports } from './report/write-reports.js';
@@ -58,12 +59,16 @@ export async function runSession(
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   let end: { meta: RunMeta; summary: RunSummary } | undefined;
+  const memory = createMemoryGuard();
   if (!options.quiet) {
     for (const warning of plan.warnings) io.stderr.write(`${colorsErr.yellow('warning')} ${warning}\n`);
   }
   try {
     const onEvent = (event: RunEvent) => {
-      if (event.type === 'case.result') spool.append(event.result);
+      if (event.type === 'case.result') {
+        spool.append(event.result);
+        memory.tick();
+      }
       if (event.type === 'run.end') end = { meta: event.meta, summary: event.summary };
       progress.onEvent(event);
     };
@@ -104,7 +109,7 @@ export async function runSession(
       outDir: options.outDir ? resolve(options.outDir) : resolve(plan.baseDir, plan.output.dir),
       stem,
     });
-    const paths = await writeReports(targets, renderers, { ...end, spool });
+    const paths = await writeReports(targets, renderers, { ...end, spool }, memory.tick);
     const minScore = plan.settings.minScore;
     if (options.quiet) {
       io.stdout.write(

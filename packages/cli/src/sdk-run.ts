@@ -99,13 +99,8 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
     }
     options.onEvent?.(event);
   };
-  // The pattern engine backs excludes_pii and redacts excerpts in check reasons.
-  const { defaultScanner } = await import('@flakestorm/patterns');
-  const checks = await prepareCheckRunner(plan.invariants, registry, {
-    baseDir: plan.baseDir,
-    registry,
-    scanner: defaultScanner(),
-  });
+  // Core's evaluator uses the pattern engine's scanner by default (excludes_pii, redacted excerpts).
+  const checks = await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir });
   const chaos = options.chaos;
   const target = chaos?.wrapTarget(
     registry

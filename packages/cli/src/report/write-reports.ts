@@ -64,6 +64,8 @@ export async function writeReports(
   targets: ReportTarget[],
   renderers: Map<string, ReportRenderer>,
   input: { meta: RunMeta; summary: RunSummary; spool: ResultSpool },
+  /** Called for each result a renderer reads (the memory guard ticks here). */
+  onResult: () => void = () => {},
 ): Promise<string[]> {
   const written: string[] = [];
   for (const target of targets) {
@@ -80,7 +82,7 @@ export async function writeReports(
       stream.once('error', reject);
     });
     await renderer.render(
-      { meta: input.meta, summary: input.summary, results: () => input.spool.results() },
+      { meta: input.meta, summary: input.summary, results: () => tap(input.spool.results(), onResult) },
       streamSink(stream),
       { redact: true },
     );
@@ -89,4 +91,11 @@ export async function writeReports(
     written.push(relative(process.cwd(), target.path) || target.path);
   }
   return written;
+}
+
+async function* tap<T>(items: AsyncIterable<T>, each: () => void): AsyncIterable<T> {
+  for await (const item of items) {
+    each();
+    yield item;
+  }
 }
