@@ -48,7 +48,7 @@ export function histogramSvg(latency: LatencyStats): string {
   const buckets = latency.histogram;
   if (buckets.length === 0 || latency.count === 0) return '<p class="muted">No latency data.</p>';
   const max = Math.max(1, ...buckets.map((b) => b.count));
-  const w = 600;
+  const w = 420;
   const h = 160;
   const slot = w / buckets.length;
   const bars = buckets
@@ -73,8 +73,11 @@ export function histogramSvg(latency: LatencyStats): string {
   };
   const markers = (['p50', 'p95', 'p99'] as const)
     .map((p, i) => {
-      const x = position(latency[p]).toFixed(1);
-      return `<line class="marker marker-${p}" x1="${x}" x2="${x}" y1="4" y2="${h - 20}"/><text class="marker-label" x="${x}" dx="3" y="${12 + i * 12}">${p} ${Math.round(latency[p])} ms</text>`;
+      const at = position(latency[p]);
+      const x = at.toFixed(1);
+      // Labels near the right edge hang to the left of their line so they are not clipped.
+      const anchor = at > w * 0.7 ? 'text-anchor="end" dx="-3"' : 'dx="3"';
+      return `<line class="marker marker-${p}" x1="${x}" x2="${x}" y1="4" y2="${h - 20}"/><text class="marker-label" x="${x}" ${anchor} y="${14 + i * 14}">${p} ${Math.round(latency[p])} ms</text>`;
     })
     .join('\n');
   return `<svg class="histogram" viewBox="0 0 ${w} ${h}" role="img" aria-label="Latency distribution: p50 ${Math.round(latency.p50)} ms, p95 ${Math.round(latency.p95)} ms, p99 ${Math.round(latency.p99)} ms">${bars}\n${markers}</svg>`;

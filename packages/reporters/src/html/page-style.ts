@@ -45,7 +45,8 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--bg);border:1px 
 .bar.band-excellent{fill:var(--excellent)}.bar.band-good{fill:var(--good)}.bar.band-fair{fill:var(--fair)}.bar.band-poor{fill:var(--poor)}
 .histogram{width:100%;height:auto}
 .hist{fill:var(--accent);opacity:.75}
-.axis,.marker-label{font-size:10px;fill:var(--muted)}
+.axis{font-size:10px;fill:var(--muted)}
+.marker-label{font-size:12px;fill:var(--fg)}
 .marker{stroke:var(--fg);stroke-dasharray:3 3}
 .controls{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px;align-items:center}
 input,select,button{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:5px 8px}
