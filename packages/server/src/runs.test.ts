@@ -119,9 +119,14 @@ describe.each(backends)('runs through the API on $name', (backend) => {
     // Type names are checked against the registry, with the location of the typo.
     const typo = await server.api('/api/config/validate', {
       method: 'POST',
-      body: JSON.stringify({ configYaml: quickConfig(agent.invokeUrl).replace('type: latency', 'type: latencyy') }),
+      body: JSON.stringify({
+        configYaml: quickConfig(agent.invokeUrl).replace('type: latency', 'type: latencyy'),
+      }),
     });
-    const verdict = (await typo.json()) as { valid: boolean; issues: Array<{ message: string; location?: { line: number } }> };
+    const verdict = (await typo.json()) as {
+      valid: boolean;
+      issues: Array<{ message: string; location?: { line: number } }>;
+    };
     expect(verdict.valid).toBe(false);
     expect(verdict.issues[0]?.location?.line).toBe(13);
     const good = await server.api('/api/agents', {

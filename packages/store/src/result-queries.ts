@@ -17,11 +17,14 @@ export interface ResultFilter {
   cursor?: string;
 }
 
-/** One page of a run's results, in case order. */
-export async function listResults(
+/**
+ * One page of a run's results as their stored JSON text, in case order: an API can send them without
+ * parsing and re-encoding each result (the bulk of a results request's cost).
+ */
+export async function listResultsJson(
   db: Kysely<StoreDatabase>,
   filter: ResultFilter,
-): Promise<Page<CaseResult>> {
+): Promise<Page<string>> {
   const limit = Math.min(Math.max(filter.limit ?? 100, 1), 1000);
   let query = db
     .selectFrom('results')
@@ -42,9 +45,18 @@ export async function listResults(
     .orderBy('idx')
     .limit(limit + 1)
     .execute();
-  const items = rows.slice(0, limit).map((r) => JSON.parse(r.result_json) as CaseResult);
+  const items = rows.slice(0, limit).map((r) => r.result_json);
   const last = rows[limit - 1];
   return { items, nextCursor: rows.length > limit && last ? String(last.idx) : null };
+}
+
+/** One page of a run's results, in case order. */
+export async function listResults(
+  db: Kysely<StoreDatabase>,
+  filter: ResultFilter,
+): Promise<Page<CaseResult>> {
+  const page = await listResultsJson(db, filter);
+  return { items: page.items.map((json) => JSON.parse(json) as CaseResult), nextCursor: page.nextCursor };
 }
 
 /** Every result of a run in case order, read page by page so memory stays flat for any run size. */

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { DEFAULT_PROJECT, DEFAULT_WORKSPACE } from './ids.js';
 import { migrateToLatest } from './migrate.js';
 import { DEFAULT_SQLITE_PATH, type OpenDatabase, openDatabase, type StoreDialect } from './open-database.js';
-import { iterateResults, listResults, type ResultFilter } from './result-queries.js';
+import { iterateResults, listResults, listResultsJson, type ResultFilter } from './result-queries.js';
 import {
   deleteRun,
   getRun,
@@ -78,6 +78,11 @@ export interface Store {
     runId: string,
     filter?: Partial<Omit<ResultFilter, 'runId'>> & { workspace?: string },
   ): Promise<Page<CaseResult>>;
+  /** Like listResults, with each result as its stored JSON text (for APIs that pass it through). */
+  listResultsJson(
+    runId: string,
+    filter?: Partial<Omit<ResultFilter, 'runId'>> & { workspace?: string },
+  ): Promise<Page<string>>;
   iterateResults(runId: string, workspace?: string): AsyncIterable<CaseResult>;
   trends(filter?: Partial<TrendFilter> & { workspace?: string }): Promise<TrendPoint[]>;
   /** Stores an API token's hash under a role. */
@@ -171,6 +176,8 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     deleteRun: async (id, workspace) => deleteRun(db, await workspaceId(workspace), id),
     listResults: async (runId, { workspace, ...filter } = {}) =>
       listResults(db, { ...filter, runId, workspaceId: await workspaceId(workspace) }),
+    listResultsJson: async (runId, { workspace, ...filter } = {}) =>
+      listResultsJson(db, { ...filter, runId, workspaceId: await workspaceId(workspace) }),
     iterateResults: (runId, workspace) => ({
       async *[Symbol.asyncIterator]() {
         yield* iterateResults(db, await workspaceId(workspace), runId);
