@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { startDemoAgent } from '@flakestorm/demo-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from './helpers/cli.js';
 import { tempDir } from './helpers/temp-dir.js';
@@ -62,6 +63,37 @@ describe('config errors', () => {
     const errorLines = result.stderr.split('\n').filter((l) => l.startsWith('error'));
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toContain(`127.0.0.1:${port}`);
+  });
+});
+
+describe('doctor', () => {
+  it('says what to fix when the target is down (exit 3), and passes against a live agent', async () => {
+    const port = await closedPort();
+    const file = write(
+      'doctor.yaml',
+      `agent:\n  endpoint: http://127.0.0.1:${port}/invoke\ngolden_prompts:\n  - hello\n`,
+    );
+    const down = await runCli(['doctor', '-c', file]);
+    expect(down.code).toBe(3);
+    expect(down.stdout).toMatch(/✓ node/);
+    expect(down.stdout).toMatch(/✗ reachable/);
+    expect(down.stdout).toContain('fix:');
+    const agent = await startDemoAgent({ port: 0, host: '127.0.0.1', slowMs: 0 });
+    try {
+      const live = write(
+        'doctor-live.yaml',
+        `agent:\n  endpoint: ${agent.url}/invoke\ngolden_prompts:\n  - Where is my order?\n`,
+      );
+      const ok = await runCli(['doctor', '-c', live]);
+      expect(ok.stdout).toMatch(/✓ reachable/);
+      expect(ok.stdout).toMatch(/✓ answer/);
+      expect(ok.code).toBe(0);
+    } finally {
+      await agent.close();
+    }
+    const broken = await runCli(['doctor', '-c', join(dir.path, 'missing.yaml')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toMatch(/✗ config/);
   });
 });
 

@@ -95,11 +95,31 @@ describe('flakestorm run --json', () => {
         cwd: dir.path,
       });
       expect(gated.code).toBe(2);
-      const strict = await runCli(['run', '-c', config, '--min-score', '1', '--no-store', '--quiet'], {
-        cwd: dir.path,
-      });
-      const score = report.summary.robustness;
+      const strictJson = join(dir.path, 'strict.json');
+      const strict = await runCli(
+        [
+          'run',
+          '-c',
+          config,
+          '--min-score',
+          '1',
+          '--seed',
+          '9',
+          '--no-store',
+          '--quiet',
+          '--json',
+          strictJson,
+        ],
+        {
+          cwd: dir.path,
+        },
+      );
+      const strictReport = JSON.parse(readFileSync(strictJson, 'utf8')) as Report & { seed: number };
+      expect(strictReport.seed).toBe(9);
+      expect((report as Report & { seed: number }).seed).toBe(3);
+      const score = strictReport.summary.robustness;
       expect(strict.code).toBe(score < 1 ? 1 : 0);
+      expect(strict.stdout).toMatch(/^robustness \d+\.\d% \(\w+\) \d+\/\d+ passed\n$/);
     } finally {
       await agent.close();
     }

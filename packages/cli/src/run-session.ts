@@ -32,11 +32,12 @@ export function applyOverrides(plan: RunPlan, options: Omit<CliRunOptions, 'conf
  * streamed from the spool, the summary on stdout, Ctrl-C cancelling gracefully. Returns the exit code.
  */
 export async function runSession(
-  plan: RunPlan,
+  configured: RunPlan,
   options: Omit<CliRunOptions, 'config'>,
   io: SessionIo = { stdout: process.stdout, stderr: process.stderr },
   chaos?: ChaosRun,
 ): Promise<number> {
+  const plan = applyOverrides(configured, options);
   const colorsOut = createColors(!options.ci && shouldColor(io.stdout));
   const colorsErr = createColors(!options.ci && shouldColor(io.stderr));
   const mode = options.quiet ? 'silent' : options.ci || !io.stderr.isTTY ? 'lines' : 'bar';
