@@ -8,7 +8,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The built CLI's launcher: end-to-end tests run exactly what `npx flakestorm` runs. */
 export const cliBin = join(root, 'packages/cli/bin/flakestorm.js');
 
-const PACKAGES = ['core', 'patterns', 'reporters', 'demo-agent', 'cli'];
+const PACKAGES = ['core', 'patterns', 'reporters', 'store', 'server', 'demo-agent', 'cli'];
 const stamp = join(root, 'packages/cli/dist/.e2e-build-stamp');
 const lock = join(root, 'packages/cli/dist/.e2e-build-lock');
 

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { registerCiCommand } from './commands/ci-command.js';
 import { registerContractCommand } from './commands/contract-command.js';
+import { registerPlatformCommands } from './commands/platform-register.js';
 import { registerProxyCommand } from './commands/proxy-command.js';
 import { registerReplayCommand } from './commands/replay-command.js';
 
@@ -235,6 +236,7 @@ Exit codes: 0 passed, 1 score below --min-score, 2 usage or config error, 3 targ
   registerContractCommand(program, setExit);
   registerReplayCommand(program, setExit);
   registerCiCommand(program, setExit);
+  registerPlatformCommands(program, setExit);
   return program;
 }
 
