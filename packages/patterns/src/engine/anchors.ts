@@ -33,7 +33,7 @@ const MAX_EXACT = 16;
 const MAX_EXACT_LENGTH = 24;
 const MAX_CLASS = 6;
 // A second set weaker than this filters too little to be worth checking.
-const MIN_ALSO = 3;
+const MIN_ALSO = 2;
 
 // Words so frequent in prose that an anchor made of one of them triggers on most texts.
 const COMMON = new Set(

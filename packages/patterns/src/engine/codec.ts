@@ -30,12 +30,28 @@ export function base64ToBytes(value: string): Uint8Array | undefined {
   return out.subarray(0, j);
 }
 
+const HEX_VALUE = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 16; i++) {
+    t['0123456789abcdef'.charCodeAt(i)] = i;
+    t['0123456789ABCDEF'.charCodeAt(i)] = i;
+  }
+  return t;
+})();
+
 /** Decodes hex pairs ("69676e", "69 67 6e", "\\x69\\x67", "0x69 0x67"). */
 export function hexToBytes(value: string): Uint8Array | undefined {
-  const hex = value.replace(/\\x|0x|[\s:,-]/gi, '');
-  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) return undefined;
+  const hex = /[\\\s:,x-]/i.test(value) ? value.replace(/\\x|0x|[\s:,-]/gi, '') : value;
+  if (hex.length % 2 !== 0) return undefined;
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const a = hex.charCodeAt(i * 2);
+    const b = hex.charCodeAt(i * 2 + 1);
+    const hi = a < 128 ? HEX_VALUE[a]! : -1;
+    const lo = b < 128 ? HEX_VALUE[b]! : -1;
+    if (hi < 0 || lo < 0) return undefined;
+    out[i] = (hi << 4) | lo;
+  }
   return out;
 }
 

@@ -57,11 +57,19 @@ export interface TriggerTable {
   readonly dataOffset: number;
   readonly rot13Offset: number;
   readonly slots: number;
-  /** Per request (bit 1 injection, 2 data, 4 ROT13): 1 for the slots that request wants. */
+  /** Per request (bit 1 injection, 2 PII, 4 secrets, 8 ROT13): 1 for the slots that request wants. */
   readonly masks: readonly Uint8Array[];
-  /** Scratch flags reused by every scan (scans are synchronous and never interleave). */
+  /** Window radius of each slot's rule. */
+  readonly radius: Int32Array;
+  /** Scratch state reused by every scan (scans are synchronous and never interleave). */
   readonly primary: Uint8Array;
   readonly also: Uint8Array;
+  /** Per slot: end of its last window. */
+  readonly covered: Int32Array;
+  /** Per literal: end position up to which its hits add nothing new (or -pass on small texts). */
+  readonly literalDone: Int32Array;
+  /** Counter of automaton passes over small texts. */
+  readonly pass: Int32Array;
 }
 
 /** The compiled, immutable form of a database. */
@@ -88,8 +96,8 @@ const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
 const DIGIT_GATE_BELOW = 3;
 // Only anchors at least this rare are looked for ROT13-rotated: rotated short words are common noise.
 const ROT13_MIN_SCORE = 4;
-// Anchors are cut to this many characters: a prefix is as sound and keeps the automaton small.
-const MAX_ANCHOR = 8;
+/** Anchors are cut to this many characters: a prefix is as sound and keeps the automaton small. */
+export const MAX_ANCHOR = 8;
 // Radius for a regex with an unbounded quantifier (no finite longest match), unless the rule sets `window`.
 const UNBOUNDED_RADIUS = 1024;
 
@@ -175,11 +183,13 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   });
   const literals = [...index.keys()];
   const slots = rot13Offset + injection.rules.length;
-  const masks = Array.from({ length: 8 }, (_, bits) => {
+  const masks = Array.from({ length: 16 }, (_, bits) => {
     const mask = new Uint8Array(slots);
     if (bits & 1) mask.fill(1, 0, dataOffset);
-    if (bits & 2) mask.fill(1, dataOffset, rot13Offset);
-    if (bits & 4) mask.fill(1, rot13Offset, slots);
+    data.rules.forEach((r, i) => {
+      if (bits & (r.def.kind === 'pii' ? 2 : 4)) mask[dataOffset + i] = 1;
+    });
+    if (bits & 8) mask.fill(1, rot13Offset, slots);
     return mask;
   });
   const triggerStart = new Int32Array(literals.length + 1);
@@ -195,8 +205,18 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     rot13Offset,
     slots,
     masks,
+    radius: Int32Array.from({ length: slots }, (_, slot) =>
+      slot < dataOffset
+        ? injection.rules[slot]!.radius
+        : slot < rot13Offset
+          ? data.rules[slot - dataOffset]!.radius
+          : injection.rules[slot - rot13Offset]!.radius,
+    ),
     primary: new Uint8Array(slots),
     also: new Uint8Array(slots),
+    covered: new Int32Array(slots),
+    literalDone: new Int32Array(literals.length),
+    pass: new Int32Array(1),
   };
 }
 

@@ -15,9 +15,12 @@ export interface DecodedSegment {
 
 const HEX = /(?:\\x|0x)?[0-9a-f]{2}(?:[ :,]?(?:\\x|0x)?[0-9a-f]{2}){7,4096}/gi;
 const BASE64 = /[a-z0-9+/_-]{16,65536}={0,2}/gi;
-const PERCENT = /(?:[^\s%]{0,40}%[0-9a-f]{2}){3,4096}[^\s%]{0,40}/gi;
+// Starts at a '%' so the search skips everything else; the word before the first escape is added by hand.
+const PERCENT = /%[0-9a-f]{2}(?:[^\s%]{0,40}%[0-9a-f]{2}){2,4096}[^\s%]{0,40}/gi;
 // Bounds the work an adversarial input can cause: decoding is a bonus pass, not the main scan.
 const MAX_SEGMENTS = 64;
+// Bounds the decode attempts (kept or not): 1 MB of "aaaa" is one long hex candidate after another.
+const MAX_ATTEMPTS = 256;
 
 /** True when decoded bytes read as natural text rather than binary noise. */
 export function isReadable(text: string): boolean {
@@ -33,26 +36,40 @@ export function isReadable(text: string): boolean {
   return printable / total >= 0.95 && letters / total >= 0.5;
 }
 
+/** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
+export interface EncodingHints {
+  /** A run of at least 16 base64-alphabet characters (hex runs are such runs too). */
+  readonly runs: boolean;
+  readonly percent: boolean;
+}
+
 /** Decoded segments of `text`, at most MAX_SEGMENTS, longest-first priority by position. */
-export function findEncodedSegments(text: string): DecodedSegment[] {
+export function findEncodedSegments(
+  text: string,
+  hints: EncodingHints = { runs: true, percent: true },
+): DecodedSegment[] {
   const out: DecodedSegment[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
+  let attempts = 0;
+  const full = (): boolean => out.length >= MAX_SEGMENTS || attempts++ >= MAX_ATTEMPTS;
   const add = (start: number, end: number, decoded: string | undefined, from: DecodedFrom): void => {
     if (decoded === undefined || !isReadable(decoded) || overlaps(start, end)) return;
     taken.push([start, end]);
     out.push({ start, end, text: decoded, from });
   };
-  if (/[0-9a-f]{16}/i.test(text)) {
+  if (hints.runs && /[0-9a-f]{16}/i.test(text)) {
+    attempts = 0;
     for (const m of text.matchAll(HEX)) {
-      if (out.length >= MAX_SEGMENTS) break;
+      if (full()) break;
       const bytes = hexToBytes(m[0]);
       add(m.index, m.index + m[0].length, bytes ? utf8Decode(bytes) : undefined, 'hex');
     }
   }
-  if (/[a-z0-9+/]{16}/i.test(text)) {
+  if (hints.runs && /[a-z0-9+/]{16}/i.test(text)) {
+    attempts = 0;
     for (const m of text.matchAll(BASE64)) {
-      if (out.length >= MAX_SEGMENTS) break;
+      if (full()) break;
       const s = m[0];
       // Words and identifiers are valid base64 too; real payloads mix cases and digits.
       if (!/[A-Z]/.test(s) || !/[a-z]/.test(s) || overlaps(m.index, m.index + s.length)) continue;
@@ -60,16 +77,20 @@ export function findEncodedSegments(text: string): DecodedSegment[] {
       add(m.index, m.index + s.length, bytes ? utf8Decode(bytes) : undefined, 'base64');
     }
   }
-  if (text.includes('%')) {
+  if (hints.percent && text.includes('%')) {
+    attempts = 0;
     for (const m of text.matchAll(PERCENT)) {
-      if (out.length >= MAX_SEGMENTS) break;
+      if (full()) break;
+      let start = m.index;
+      while (start > 0 && m.index - start < 40 && !/[\s%]/.test(text[start - 1]!)) start--;
+      const raw = text.slice(start, m.index + m[0].length);
       let decoded: string | undefined;
       try {
-        decoded = decodeURIComponent(m[0].replace(/\+/g, ' '));
+        decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
       } catch {
         decoded = undefined;
       }
-      add(m.index, m.index + m[0].length, decoded, 'url');
+      add(start, m.index + m[0].length, decoded, 'url');
     }
   }
   return out;

@@ -5,7 +5,7 @@
  * reads each character at most once per start position it tries: time stays linear in the input.
  */
 import { rot13 } from './codec.js';
-import type { CompiledDatabase, CompiledRule, ViewIndex } from './compile.js';
+import { type CompiledDatabase, type CompiledRule, MAX_ANCHOR, type ViewIndex } from './compile.js';
 import type { NormalizedText } from './normalize.js';
 
 /** A raw regex match of one rule, in normalised-text offsets. */
@@ -19,7 +19,8 @@ export interface RawMatch {
 /** Which views to run. */
 export interface ExecuteRequest {
   readonly injection: boolean;
-  readonly data: boolean;
+  readonly pii: boolean;
+  readonly secret: boolean;
   /** Also look for injection hidden by ROT13 (needs `injection`). */
   readonly rot13: boolean;
 }
@@ -29,14 +30,16 @@ export interface ExecuteResult {
   readonly injection: RawMatch[];
   readonly rot13: RawMatch[];
   readonly data: RawMatch[];
-  /** The text has a run of 16+ base64/hex characters or a '%': worth looking for encoded segments. */
-  readonly maybeEncoded: boolean;
+  /** Bit 1: a run of 16+ base64/hex characters; bit 2: a '%'. Zero: no encoded segment is possible. */
+  readonly maybeEncoded: number;
 }
 
 // Up to this length a triggered regex runs over the whole text: windows would cost more than they save.
 const SMALL = 1024;
-// Caps the matches one rule can report on one text (a 1 MB input repeating one attack).
+// Caps the matches one rule can report on one text (a 1 MB input repeating one attack). PII and secrets
+// keep a high cap because redaction must mask every one; an injection rule's 256th hit adds nothing.
 const MAX_MATCHES_PER_RULE = 5000;
+const MAX_INJECTION_MATCHES_PER_RULE = 256;
 const DIGIT_RUN = /\d(?:[ \-./:]?\d){0,40}/g;
 // Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.
 const BASE64_CHAR = (() => {
@@ -49,6 +52,18 @@ const BASE64_CHAR = (() => {
 })();
 const ENCODED_RUN = 16;
 
+// Per automaton: its columns for ASCII with the base64 flag in bit 15 (one small table in the hot loop).
+const asciiTables = new WeakMap<object, Uint16Array>();
+function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
+  let t = asciiTables.get(a);
+  if (t === undefined) {
+    t = new Uint16Array(128);
+    for (let c = 0; c < 128; c++) t[c] = a.columns[c]! | (BASE64_CHAR[c] === 1 ? 0x8000 : 0);
+    asciiTables.set(a, t);
+  }
+  return t;
+}
+
 interface Hits {
   readonly primary: Uint8Array;
   readonly also: Uint8Array;
@@ -57,41 +72,80 @@ interface Hits {
   readonly touched: number[];
 }
 
-function addWindow(hits: Hits, slot: number, start: number, end: number): void {
+// A rule whose windows come this densely (one per this many characters or closer) runs over the whole
+// text instead: one regex pass costs less than thousands of tiny ones.
+const DENSE_GAP = 128;
+const DENSE_MIN_WINDOWS = 64;
+/** Sentinel window list: run the rule over the whole text. */
+const WHOLE: number[] = [];
+
+function addWindow(
+  hits: Hits,
+  slot: number,
+  start: number,
+  end: number,
+  n: number,
+  covered: Int32Array,
+): void {
   const list = hits.windows[slot];
   if (list === undefined) {
     hits.windows[slot] = [start, end];
     return;
   }
+  if (list === WHOLE) return;
   const last = list.length - 1;
   if (start <= list[last]!) {
     if (end > list[last]!) list[last] = end;
     if (start < list[last - 1]!) list[last - 1] = Math.max(start, list[last - 3] ?? 0);
   } else list.push(start, end);
+  const count = list.length / 2;
+  if (count >= DENSE_MIN_WINDOWS && count * DENSE_GAP >= n) {
+    hits.windows[slot] = WHOLE;
+    covered[slot] = n + 1;
+  }
 }
 
-/** One automaton pass over `text`, keeping triggers of the slots in `mask`; true if a long base64 run or '%' was seen. */
-function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean, mask: Uint8Array): boolean {
-  const { automaton, triggerStart, triggers, literalLength, dataOffset, rot13Offset } = db.table;
+/** One automaton pass over `text`, keeping triggers of the slots in `mask`; returns the encoding bits. */
+function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean, mask: Uint8Array): number {
+  const { automaton, triggerStart, triggers, radius, covered, literalDone } = db.table;
   const { columns, delta, width, outputStart, outputs } = automaton;
   const n = text.length;
+  // Small texts need each literal once (no windows): a pass number marks literals already handled.
+  // Large texts track, per literal, the position up to which its rules' windows already reach.
+  const pass = small ? (db.table.pass[0] = (db.table.pass[0]! % 0x3fffffff) + 1) : 0;
+  if (!small) literalDone.fill(0);
+  const ascii = asciiColumns(automaton);
   let row = 0;
   let run = 0;
-  let encoded = false;
+  let encoded = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128 && BASE64_CHAR[c] === 1) {
-      if (++run >= ENCODED_RUN) encoded = true;
+    let col: number;
+    if (c < 128) {
+      const v = ascii[c]!;
+      col = v & 0x7fff;
+      if (v > 0x7fff) {
+        if (++run >= ENCODED_RUN) encoded |= 1;
+      } else {
+        run = 0;
+        if (c === 37) encoded |= 2;
+      }
     } else {
+      col = columns[c]!;
       run = 0;
-      if (c === 37) encoded = true;
     }
-    let to = delta[row + columns[c]!]!;
+    let to = delta[row + col]!;
     if (to < 0) {
       to = -to;
       const state = to / width;
+      const end = i + 1;
       for (let k = outputStart[state]!, ke = outputStart[state + 1]!; k < ke; k++) {
         const lit = outputs[k]!;
+        if (small) {
+          if (literalDone[lit] === -pass) continue;
+          literalDone[lit] = -pass;
+        } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
+        let done = n + 1;
         for (let t = triggerStart[lit]!, te = triggerStart[lit + 1]!; t < te; t++) {
           const code = triggers[t]!;
           const slot = code >> 1;
@@ -104,22 +158,17 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
             hits.primary[slot] = 1;
             hits.touched.push(slot);
           }
-          if (!small) {
-            const rule =
-              slot < dataOffset
-                ? db.injection.rules[slot]!
-                : slot < rot13Offset
-                  ? db.data.rules[slot - dataOffset]!
-                  : db.injection.rules[slot - rot13Offset]!;
-            const end = i + 1;
-            addWindow(
-              hits,
-              slot,
-              Math.max(0, end - literalLength[lit]! - rule.radius),
-              Math.min(n, end + rule.radius),
-            );
+          if (small) continue;
+          const r = radius[slot]!;
+          if (end + r > covered[slot]!) {
+            // Over-extend by one radius so the next hits of this rule fall inside without any work.
+            const we = Math.min(n, end + 2 * r);
+            covered[slot] = we;
+            addWindow(hits, slot, Math.max(0, end - MAX_ANCHOR - r), we, n, covered);
           }
+          done = Math.min(done, covered[slot]! - r);
         }
+        if (!small) literalDone[lit] = done;
       }
     }
     row = to;
@@ -127,7 +176,15 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   return encoded;
 }
 
-function collectDigits(view: ViewIndex, offset: number, text: string, hits: Hits, small: boolean): void {
+function collectDigits(
+  view: ViewIndex,
+  offset: number,
+  text: string,
+  hits: Hits,
+  small: boolean,
+  covered: Int32Array,
+  mask: Uint8Array,
+): void {
   if (view.digitRules.length === 0) return;
   DIGIT_RUN.lastIndex = 0;
   for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
@@ -138,17 +195,20 @@ function collectDigits(view: ViewIndex, offset: number, text: string, hits: Hits
       const c = run.charCodeAt(i);
       if (c >= 48 && c <= 57) digits++;
     }
+    const end = m.index + run.length;
     for (const r of view.digitRules) {
       const rule = view.rules[r]!;
       if (digits < rule.minDigits) continue;
       const slot = offset + r;
+      if (mask[slot] === 0) continue;
       if (hits.primary[slot] === 0) {
         hits.primary[slot] = 1;
         hits.touched.push(slot);
       }
-      if (!small) {
-        const s = Math.max(0, m.index - rule.radius);
-        addWindow(hits, slot, s, Math.min(text.length, m.index + run.length + rule.radius));
+      if (!small && end + rule.radius > covered[slot]!) {
+        const we = Math.min(text.length, end + 2 * rule.radius);
+        covered[slot] = we;
+        addWindow(hits, slot, Math.max(0, m.index - rule.radius), we, text.length, covered);
       }
     }
   }
@@ -162,14 +222,15 @@ function runRule(
 ): void {
   const re = rule.regex;
   const g = rule.def.group;
+  const cap = rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : MAX_MATCHES_PER_RULE;
   let count = 0;
-  const spans = windows ?? [0, text.length];
-  for (let w = 0; w < spans.length && count < MAX_MATCHES_PER_RULE; w += 2) {
+  const spans = windows === undefined || windows === WHOLE ? [0, text.length] : windows;
+  for (let w = 0; w < spans.length && count < cap; w += 2) {
     const ws = spans[w]!;
     const we = spans[w + 1]!;
     const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
     re.lastIndex = 0;
-    for (let m = re.exec(sub); m !== null && count < MAX_MATCHES_PER_RULE; m = re.exec(sub)) {
+    for (let m = re.exec(sub); m !== null && count < cap; m = re.exec(sub)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -200,6 +261,7 @@ export function executeDatabase(
   const small = norm.text.length <= SMALL;
   db.table.primary.fill(0);
   db.table.also.fill(0);
+  if (!small) db.table.covered.fill(0);
   const hits: Hits = {
     primary: db.table.primary,
     also: db.table.also,
@@ -207,10 +269,12 @@ export function executeDatabase(
     touched: [],
   };
   const folded = norm.folded !== norm.lower;
-  const bits = (req.injection && !folded ? 1 : 0) | (req.data ? 2 : 0) | (req.injection && req.rot13 ? 4 : 0);
+  const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
+  const bits = (req.injection && !folded ? 1 : 0) | dataBits | (req.injection && req.rot13 ? 8 : 0);
   const maybeEncoded = collect(db, norm.lower, hits, small, masks[bits]!);
   if (req.injection && folded) collect(db, norm.folded, hits, small, masks[1]!);
-  if (req.data) collectDigits(db.data, dataOffset, norm.text, hits, small);
+  const dataMask = masks[dataBits]!;
+  if (dataBits !== 0) collectDigits(db.data, dataOffset, norm.text, hits, small, db.table.covered, dataMask);
 
   const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded };
   let rotated: string | undefined;
@@ -233,7 +297,7 @@ export function executeDatabase(
   if (req.injection)
     for (const r of db.injection.alwaysRules)
       runRule(db.injection.rules[r]!, norm.folded, undefined, result.injection);
-  if (req.data)
-    for (const r of db.data.alwaysRules) runRule(db.data.rules[r]!, norm.text, undefined, result.data);
+  for (const r of db.data.alwaysRules)
+    if (dataMask[dataOffset + r] === 1) runRule(db.data.rules[r]!, norm.text, undefined, result.data);
   return result;
 }

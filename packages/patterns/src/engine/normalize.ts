@@ -69,25 +69,45 @@ function canonical(cp: number): string {
 
 // Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
 const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
-// Whitespace that collapsing would change: a run, or whitespace at either end.
-const WHITESPACE_CHANGE = /[\t-\r ][\t-\r ]|^[\t-\r ]|[\t-\r ]$/;
-const CONTROL_SPACE = /[\t-\r]/g;
+const CONTROL_SPACE = /[\t-\r]/;
 const SPACE_RUN = /[\t-\r ]+/g;
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/** True when collapsing whitespace would change `s`: a tab or newline, a double space, or space at either end. */
+function whitespaceChanges(s: string): boolean {
+  if (s.length === 0) return false;
+  return (
+    isSpace(s.charCodeAt(0)) ||
+    isSpace(s.charCodeAt(s.length - 1)) ||
+    s.includes('  ') ||
+    CONTROL_SPACE.test(s)
+  );
+}
+
+// A class with a lazy getter: one hidden class for every view, and the offset map (needed only to
+// report findings) is built for few texts.
+class Views implements NormalizedText {
+  readonly lower: string;
+  readonly folded: string;
+  #map: Int32Array | undefined;
+  readonly #build: () => Int32Array;
+  constructor(
+    readonly source: string,
+    readonly text: string,
+    build: () => Int32Array,
+  ) {
+    this.lower = lowerSameLength(text);
+    this.folded = foldLeet(this.lower);
+    this.#build = build;
+  }
+  get map(): Int32Array {
+    this.#map ??= this.#build();
+    return this.#map;
+  }
+}
 
 function views(source: string, text: string, buildMap: () => Int32Array): NormalizedText {
-  const lower = lowerSameLength(text);
-  let map: Int32Array | undefined;
-  // The offset map is needed only to report findings, so most texts never build it.
-  return {
-    source,
-    text,
-    lower,
-    folded: foldLeet(lower),
-    get map(): Int32Array {
-      map ??= buildMap();
-      return map;
-    },
-  };
+  return new Views(source, text, buildMap);
 }
 
 function identityMap(n: number): Int32Array {
@@ -117,10 +137,7 @@ function collapsedMap(input: string, length: number): Int32Array {
 export function normalizeText(input: string): NormalizedText {
   // Fast path: plain ASCII needs no NFKC, invisible-character or homoglyph work (most real traffic).
   if (!NOT_PLAIN_ASCII.test(input)) {
-    if (!WHITESPACE_CHANGE.test(input)) {
-      const text = input.replace(CONTROL_SPACE, ' ');
-      return views(input, text, () => identityMap(input.length));
-    }
+    if (!whitespaceChanges(input)) return views(input, input, () => identityMap(input.length));
     const text = input.replace(SPACE_RUN, ' ').trim();
     return views(input, text, () => collapsedMap(input, text.length));
   }
@@ -134,7 +151,7 @@ const NON_ASCII_UNITS = /[^\t-\r -~]/g;
  * canonicalise to exactly one character: replace them in place and keep the identity offset map.
  */
 function normalizeOneForOne(input: string): NormalizedText | undefined {
-  if (WHITESPACE_CHANGE.test(input)) return undefined;
+  if (whitespaceChanges(input)) return undefined;
   let ok = true;
   const replaced = input.replace(NON_ASCII_UNITS, (ch) => {
     const cp = ch.charCodeAt(0);
@@ -145,8 +162,8 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
     return canon;
   });
   if (!ok) return undefined;
-  const text = foldHomoglyphs(replaced.replace(CONTROL_SPACE, ' '));
-  if (WHITESPACE_CHANGE.test(text)) return undefined; // a special space next to a space: full path
+  const text = foldHomoglyphs(replaced);
+  if (whitespaceChanges(text)) return undefined; // a special space next to a space: full path
   return views(input, text, () => identityMap(input.length));
 }
 
@@ -250,7 +267,8 @@ const LEET: Readonly<Record<string, string>> = {
 
 // A letter next to a leet character: where leetspeak can start. Tokens are expanded around these hits
 // by hand, so a long run of plain letters costs one pass, never a quadratic regex search.
-const LEET_ADJACENT = /[a-z][0-9@$|!]|[0-9@$|!][a-z]/g;
+// Starts with the leet class (rare in prose) so V8 skips ahead quickly; the letter may be on either side.
+const LEET_ADJACENT = /[0-9@$|!](?:(?<=[a-z][0-9@$|!])|(?=[a-z]))/g;
 const isLeetTokenChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33;
 
@@ -263,7 +281,7 @@ export function foldLeet(lower: string): string {
   let last = 0;
   while (m !== null) {
     let s = m.index;
-    let e = m.index + 2;
+    let e = m.index + 1;
     while (s > last && isLeetTokenChar(lower.charCodeAt(s - 1))) s--;
     while (e < lower.length && isLeetTokenChar(lower.charCodeAt(e))) e++;
     out += lower.slice(last, s) + foldToken(lower.slice(s, e), lower, s);

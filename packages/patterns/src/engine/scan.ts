@@ -90,6 +90,7 @@ function injectionFinding(m: RawMatch, norm: NormalizedText): Mutable {
 
 /** Keeps the best of overlapping PII/secret findings: confidence, then checksum, severity, length. */
 function resolveOverlaps(findings: Mutable[]): Mutable[] {
+  if (findings.length < 2) return findings;
   const ranked = [...findings].sort(
     (a, b) =>
       b.confidence - a.confidence ||
@@ -97,16 +98,29 @@ function resolveOverlaps(findings: Mutable[]): Mutable[] {
       severityRank[b.severity] - severityRank[a.severity] ||
       b.end - b.start - (a.end - a.start),
   );
+  // Characters already covered by a kept finding: linear in the spans, where pairwise checks were quadratic.
+  let limit = 0;
+  for (const f of ranked) limit = Math.max(limit, f.end);
+  const taken = new Uint8Array(limit + 1);
   const kept: Mutable[] = [];
-  for (const f of ranked) if (!kept.some((k) => f.start < k.end && f.end > k.start)) kept.push(f);
+  for (const f of ranked) {
+    let free = true;
+    for (let i = f.start; i < f.end && free; i++) if (taken[i] === 1) free = false;
+    if (!free) continue;
+    taken.fill(1, f.start, Math.max(f.start + 1, f.end));
+    kept.push(f);
+  }
   return kept;
 }
 
+/** Drops repeats of one rule over overlapping spans (windows and decoded views can report one twice). */
 function dedupeInjection(findings: Mutable[]): Mutable[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const reach = new Map<string, number>(); // per rule: the furthest end kept so far
   const out: Mutable[] = [];
   for (const f of sorted) {
-    if (out.some((k) => k.id === f.id && f.start < k.end && f.end > k.start)) continue;
+    if (f.start < (reach.get(f.id) ?? Number.NEGATIVE_INFINITY)) continue;
+    reach.set(f.id, Math.max(reach.get(f.id) ?? 0, f.end));
     out.push(f);
   }
   return out;
@@ -123,7 +137,12 @@ function scanText(
   const out: Mutable[] = [];
   const injection = kinds.has('injection');
   const wantsData = kinds.has('pii') || kinds.has('secret');
-  const raw = executeDatabase(db, norm, { injection, data: wantsData, rot13: injection && decode });
+  const raw = executeDatabase(db, norm, {
+    injection,
+    pii: kinds.has('pii'),
+    secret: kinds.has('secret'),
+    rot13: injection && decode,
+  });
   for (const m of raw.injection) out.push(injectionFinding(m, norm));
   for (const m of raw.rot13) out.push({ ...injectionFinding(m, norm), decodedFrom: 'rot13' });
   if (wantsData) {
@@ -135,8 +154,9 @@ function scanText(
     }
     out.push(...resolveOverlaps(data));
   }
-  if (decode && depth < MAX_DEPTH && raw.maybeEncoded) {
-    for (const seg of findEncodedSegments(norm.text)) {
+  if (decode && depth < MAX_DEPTH && raw.maybeEncoded !== 0) {
+    const hints = { runs: (raw.maybeEncoded & 1) === 1, percent: (raw.maybeEncoded & 2) === 2 };
+    for (const seg of findEncodedSegments(norm.text, hints)) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1)) {
         out.push({ ...inner, start, end, decodedFrom: inner.decodedFrom ?? seg.from });
