@@ -112,7 +112,11 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   const n = text.length;
   // Small texts need each literal once (no windows): a pass number marks literals already handled.
   // Large texts track, per literal, the position up to which its rules' windows already reach.
-  const pass = small ? (db.table.pass[0] = (db.table.pass[0]! % 0x3fffffff) + 1) : 0;
+  let pass = 0;
+  if (small) {
+    pass = (db.table.pass[0]! % 0x3fffffff) + 1;
+    db.table.pass[0] = pass;
+  }
   if (!small) literalDone.fill(0);
   const ascii = asciiColumns(automaton);
   let row = 0;
