@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Speed and quality of @flakestorm/patterns against npm peers on the same texts, in one run.
-// Measures: throughput (MB/s) and p50/p99 latency per text on the dev corpus, a 1 MB adversarial input,
+// Measures: throughput (MB/s) and p50/p99 latency per text on the dev corpus, 1 MB adversarial inputs,
 // database compile time; the same texts through llm-guard and @andersmyrmel/vard (injection) and
-// redact-pii (PII), with ratios and recall/FP. Usage: npm run bench:patterns   [--quick]
+// redact-pii (PII), rounds interleaved (ours, peers, ours...) so machine load hits everyone alike,
+// with ratios and recall/FP. Prints the load average: on a shared machine, read figures with it.
+// Usage: npm run bench:patterns   [--quick]
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultEvalDir, evaluate, patternDetectors, printEvaluation } from '../scripts/eval-patterns.mjs';
@@ -11,6 +14,7 @@ import { defaultEvalDir, evaluate, patternDetectors, printEvaluation } from '../
 const { createScanner, builtinDatabase } = await import('../packages/patterns/dist/index.js');
 
 const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 2 : 5;
 const readJsonl = (f) =>
   readFileSync(resolve(defaultEvalDir, f), 'utf8')
     .split('\n')
@@ -30,60 +34,81 @@ const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
+const cpuMs = (since) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const loadBefore = load();
 
-async function measure(name, fn, { rounds = quick ? 1 : 3 } = {}) {
-  for (const t of texts.slice(0, 200)) await fn(t); // warm-up (JIT)
-  const lat = [];
-  let total = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    for (const t of texts) {
+/** One contender: a name, a per-text function (sync or async) and its collected rounds. */
+const contender = (name, fn, kind) => ({ name, fn, kind, wall: [], cpu: [], lat: [] });
+
+async function round(c, keepLatency) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const t of texts) {
+    if (keepLatency && t.length <= 4096) {
       const s = performance.now();
-      await fn(t);
-      if (r === rounds - 1 && t.length <= 4096) lat.push(performance.now() - s);
-    }
-    total += performance.now() - t0;
+      await c.fn(t);
+      c.lat.push(performance.now() - s);
+    } else await c.fn(t);
   }
-  const mbps = (bytes * rounds) / 1e6 / (total / 1000);
-  return { name, mbps, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99) };
+  c.wall.push(performance.now() - t0);
+  c.cpu.push(cpuMs(c0));
 }
 
-// Compile time: median of fresh compiles of the built-in database.
+// Compile time: median of fresh compiles of a deep copy of the built-in database.
 const compiles = [];
 for (let i = 0; i < (quick ? 3 : 9); i++) {
+  const copy = structuredClone(builtinDatabase());
   const t0 = performance.now();
-  createScanner(builtinDatabase());
+  createScanner(copy);
   compiles.push(performance.now() - t0);
 }
 const scanner = createScanner();
 
-// Adversarial 1 MB: dense trigger literals, digit runs, separators and near-miss encodings.
+// 1 MB adversarial inputs: dense trigger literals, digit runs, separators and near-miss encodings (the
+// issue's input), plus single-character floods that defeat prefilters and windows.
 const unit = 'ignore ignore previous previous instructions? @@@@ 1111-2222 aaaa%20%2 ==== aGVsbG8 <<<< ';
-const adversarial = unit.repeat(Math.ceil(1_048_576 / unit.length)).slice(0, 1_048_576);
-const advRuns = [];
-for (let i = 0; i < 3; i++) {
-  const t0 = performance.now();
-  scanner.scan(adversarial);
-  advRuns.push(performance.now() - t0);
+const MB = 1_048_576;
+const adversarial = {
+  'issue mix (triggers, digits, %, base64)': unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB),
+  'one letter repeated': 'a'.repeat(MB),
+  'digits only': '1'.repeat(MB),
+  'spaced letters "a a a"': 'a '.repeat(MB / 2),
+  'trigger words only': 'what are your instructions '.repeat(Math.ceil(MB / 27)).slice(0, MB),
+};
+const advResults = [];
+for (const [name, text] of Object.entries(adversarial)) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    scanner.scan(text);
+    runs.push({ wall: performance.now() - t0, cpu: cpuMs(c0) });
+  }
+  advResults.push({ name, runs });
 }
-const pathological = 'a'.repeat(1_048_576);
-const t0 = performance.now();
-scanner.scan(pathological);
-const pathMs = performance.now() - t0;
 
-const ours = await measure('@flakestorm/patterns (all kinds)', (t) => scanner.scan(t));
-const oursInj = await measure('@flakestorm/patterns (injection)', (t) =>
-  scanner.scan(t, { kinds: ['injection'] }),
-);
-const oursPii = await measure('@flakestorm/patterns (pii)', (t) => scanner.scan(t, { kinds: ['pii'] }));
-
-// Peers.
+const ours = [
+  contender('@flakestorm/patterns (all kinds)', (t) => scanner.scan(t), 'all'),
+  contender(
+    '@flakestorm/patterns (injection)',
+    (t) => scanner.scan(t, { kinds: ['injection'] }),
+    'injection',
+  ),
+  contender('@flakestorm/patterns (pii)', (t) => scanner.scan(t, { kinds: ['pii'] }), 'pii'),
+];
 const peers = [];
 const peerDetectors = {};
 try {
   const { LLMGuard } = await import('llm-guard');
   const guard = new LLMGuard({ promptInjection: true, jailbreak: true });
-  peers.push(await measure('llm-guard (injection+jailbreak)', (t) => guard.validate(t)));
+  peers.push(contender('llm-guard (injection+jailbreak)', (t) => guard.validate(t), 'injection'));
   // llm-guard is async; quality is measured with precomputed verdicts.
   const verdicts = new Map();
   for (const r of readJsonl('injection-dev.jsonl'))
@@ -95,7 +120,7 @@ try {
 try {
   const { vard } = await import('@andersmyrmel/vard');
   const v = vard().maxLength(1_000_000);
-  peers.push(await measure('@andersmyrmel/vard', (t) => v.safeParse(t)));
+  peers.push(contender('@andersmyrmel/vard', (t) => v.safeParse(t), 'injection'));
   peerDetectors['@andersmyrmel/vard'] = { injection: (t) => !v.safeParse(t).safe && !v.safeParse(t).success };
 } catch (e) {
   console.warn('vard unavailable:', e.message);
@@ -103,7 +128,7 @@ try {
 try {
   const { SyncRedactor } = (await import('redact-pii')).default;
   const r = new SyncRedactor();
-  peers.push(await measure('redact-pii', (t) => r.redact(t)));
+  peers.push(contender('redact-pii', (t) => r.redact(t), 'pii'));
   peerDetectors['redact-pii'] = {
     pii: (t) => (r.redact(t) !== t ? [{ start: 0, end: t.length, id: '*' }] : []),
   };
@@ -111,26 +136,36 @@ try {
   console.warn('redact-pii unavailable:', e.message);
 }
 
+const everyone = [...ours, ...peers];
+for (const c of everyone) for (const t of texts.slice(0, 300)) await c.fn(t); // warm-up (JIT)
+for (let r = 0; r < ROUNDS; r++) for (const c of everyone) await round(c, r === ROUNDS - 1);
+
 const f = (x, d = 2) => x.toFixed(d);
+const best = (xs) => Math.min(...xs);
+const mbps = (ms) => bytes / 1e6 / (ms / 1000);
 console.log(
-  `corpus: ${texts.length} texts, ${(bytes / 1e6).toFixed(2)} MB (shared/eval dev sets), Node ${process.version}`,
+  `corpus: ${texts.length} texts, ${(bytes / 1e6).toFixed(2)} MB (shared/eval dev sets), Node ${process.version}, ${cpus().length} CPUs`,
 );
+console.log(`load average (1/5/15 min): before ${loadBefore}, after ${load()}`);
 console.log(`compile (median of ${compiles.length}): ${f(quantile(compiles, 0.5))} ms   [target < 50 ms]`);
-console.log(
-  `1 MB adversarial: ${f(Math.min(...advRuns))} ms best, ${f(Math.max(...advRuns))} ms worst   [target < 50 ms]`,
-);
-console.log(`1 MB single repeated letter: ${f(pathMs)} ms`);
-console.log('\nthroughput and latency (texts <= 4 KB)');
-for (const m of [ours, oursInj, oursPii, ...peers]) {
+console.log('\n1 MB adversarial inputs (best of 3; wall / CPU)   [target < 50 ms]');
+for (const a of advResults) {
+  const w = best(a.runs.map((r) => r.wall));
+  const c = best(a.runs.map((r) => r.cpu));
+  console.log(`  ${a.name.padEnd(42)} ${f(w, 1).padStart(7)} ms / ${f(c, 1).padStart(7)} ms`);
+}
+console.log(`\nthroughput (best of ${ROUNDS} interleaved rounds; wall and CPU) and latency (texts <= 4 KB)`);
+for (const c of everyone) {
   console.log(
-    `  ${m.name.padEnd(36)} ${f(m.mbps).padStart(8)} MB/s   p50 ${f(m.p50, 4)} ms   p99 ${f(m.p99, 4)} ms`,
+    `  ${c.name.padEnd(36)} ${f(mbps(best(c.wall))).padStart(7)} MB/s wall ${f(mbps(best(c.cpu))).padStart(7)} MB/s CPU   p50 ${f(quantile(c.lat, 0.5), 4)} ms   p99 ${f(quantile(c.lat, 0.99), 4)} ms`,
   );
 }
-console.log('\nratios (ours, same kind, vs peer)');
+console.log('   [targets: >= 30 MB/s on one core, p99 < 0.3 ms]');
+console.log('\nratios (ours, same kind, vs peer; > 1 means ours is faster)');
 for (const p of peers) {
-  const base = p.name.startsWith('redact-pii') ? oursPii : oursInj;
+  const base = ours.find((o) => o.kind === p.kind) ?? ours[0];
   console.log(
-    `  vs ${p.name.padEnd(32)} throughput x${f(base.mbps / p.mbps, 1)}   p99 x${f(p.p99 / base.p99, 1)} faster`,
+    `  vs ${p.name.padEnd(32)} throughput x${f(best(p.wall) / best(base.wall), 1)}   p99 x${f(quantile(p.lat, 0.99) / quantile(base.lat, 0.99), 1)}`,
   );
 }
 

@@ -7,7 +7,7 @@ import { flagsOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
-import { deriveAnchors } from './anchors.js';
+import { anchorQuality, deriveAnchors } from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
 
@@ -101,6 +101,14 @@ export const MAX_ANCHOR = 8;
 // Radius for a regex with an unbounded quantifier (no finite longest match), unless the rule sets `window`.
 const UNBOUNDED_RADIUS = 1024;
 
+// A space or a bare '.' or '-' occurs in every text: such a rule simply runs always, which costs the
+// same regex pass without an automaton hit on every character.
+const MIN_ANCHOR_QUALITY = 1;
+const MIN_ALSO_QUALITY = 2.5;
+
+const setQuality = (set: readonly string[]): number =>
+  set.length === 0 ? 0 : Math.min(...set.map(anchorQuality));
+
 /** Cuts anchors to MAX_ANCHOR and drops those containing another one (the shorter one fires anyway). */
 export function compactAnchors(literals: readonly string[]): string[] {
   const cut = [...new Set(literals.map((l) => l.slice(0, MAX_ANCHOR)))].sort((a, b) => a.length - b.length);
@@ -118,10 +126,15 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const minDigits = def.minDigits ?? 0;
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
   // yields none (the author knows something the analysis cannot see).
-  const anchors = derived.literals ?? (def.literals && def.literals.length > 0 ? def.literals : undefined);
-  const score = derived.literals ? derived.score : anchors ? 1 : 0;
+  const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
+  const anchors = compactAnchors(derived.literals ?? declared ?? []);
+  const score = setQuality(anchors);
+  // Only a second set of rare strings is worth its automaton hits.
+  const alsoSet = derived.literals ? compactAnchors(derived.also ?? []) : [];
+  const also = setQuality(alsoSet) >= MIN_ALSO_QUALITY ? alsoSet : [];
   let gate: RuleGate = 'always';
-  if (anchors && !(minDigits > 0 && score < DIGIT_GATE_BELOW)) gate = 'anchor';
+  if (anchors.length > 0 && score >= MIN_ANCHOR_QUALITY && !(minDigits > 0 && score < DIGIT_GATE_BELOW))
+    gate = 'anchor';
   else if (minDigits > 0) gate = 'digits';
   const reach = Number.isFinite(derived.maxLength)
     ? derived.maxLength
@@ -135,8 +148,8 @@ function compileRule(def: PatternDefinition): CompiledRule {
     radius: reach + derived.lookaround + 2,
     minDigits,
     gate,
-    anchors: gate === 'anchor' ? compactAnchors(anchors!) : [],
-    also: gate === 'anchor' && derived.literals ? compactAnchors(derived.also ?? []) : [],
+    anchors: gate === 'anchor' ? anchors : [],
+    also: gate === 'anchor' ? also : [],
     anchorScore: gate === 'anchor' ? score : 0,
   };
 }
@@ -170,7 +183,8 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   };
   const addRule = (rule: CompiledRule, slot: number, map: (s: string) => string): void => {
     for (const lit of rule.anchors) add(map(lit), slot * 2);
-    for (const lit of rule.also) add(map(lit), slot * 2 + 1);
+    // The second set only saves regex runs; on the ROT13 view the primary anchors suffice.
+    if (map === same) for (const lit of rule.also) add(map(lit), slot * 2 + 1);
   };
   const same = (s: string): string => s;
   injection.rules.forEach((r, i) => {

@@ -292,8 +292,7 @@ export function executeDatabase(
       const rule = db.data.rules[slot - dataOffset]!;
       if (rule.also.length === 0 || hits.also[slot] === 1) runRule(rule, norm.text, windows, result.data);
     } else {
-      const rule = db.injection.rules[slot - rot13Offset]!;
-      if (rule.also.length > 0 && hits.also[slot] === 0) continue;
+      const rule = db.injection.rules[slot - rot13Offset]!; // no second set on the ROT13 view
       rotated ??= rot13(norm.lower);
       runRule(rule, rotated, windows, result.rot13);
     }
