@@ -164,6 +164,7 @@ function buildView(rules: CompiledRule[]): ViewIndex {
       minDigits = Math.min(minDigits, rule.minDigits);
     } else if (rule.gate === 'always') alwaysRules.push(i);
   });
+  digitRules.sort((a, b) => rules[a]!.minDigits - rules[b]!.minDigits);
   return { rules, digitRules, alwaysRules, minDigits };
 }
 

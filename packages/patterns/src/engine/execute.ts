@@ -190,8 +190,11 @@ function collectDigits(
   mask: Uint8Array,
 ): void {
   if (view.digitRules.length === 0) return;
+  let wanted = 0;
+  for (const r of view.digitRules) wanted += mask[offset + r]!;
+  let saturated = 0; // rules that need no more runs: triggered (small text) or running on the whole text
   DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
+  for (let m = DIGIT_RUN.exec(text); m !== null && saturated < wanted; m = DIGIT_RUN.exec(text)) {
     const run = m[0];
     if (run.length < view.minDigits) continue;
     let digits = 0;
@@ -202,17 +205,19 @@ function collectDigits(
     const end = m.index + run.length;
     for (const r of view.digitRules) {
       const rule = view.rules[r]!;
-      if (digits < rule.minDigits) continue;
+      if (digits < rule.minDigits) break; // sorted by minDigits
       const slot = offset + r;
       if (mask[slot] === 0) continue;
       if (hits.primary[slot] === 0) {
         hits.primary[slot] = 1;
         hits.touched.push(slot);
+        if (small) saturated++;
       }
       if (!small && end + rule.radius > covered[slot]!) {
         const we = Math.min(text.length, end + 2 * rule.radius);
         covered[slot] = we;
         addWindow(hits, slot, Math.max(0, m.index - rule.radius), we, text.length, covered);
+        if (covered[slot]! > text.length) saturated++;
       }
     }
   }
@@ -282,6 +287,8 @@ export function executeDatabase(
 
   const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded };
   let rotated: string | undefined;
+  // Database order, so that ties between overlapping findings resolve the same way on every text.
+  hits.touched.sort((a, b) => a - b);
   for (const slot of hits.touched) {
     const windows = small ? undefined : hits.windows[slot];
     if (slot < dataOffset) {
