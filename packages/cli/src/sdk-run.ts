@@ -15,7 +15,7 @@ import {
   resolveConfig,
   runPlan,
 } from '@flakestorm/core';
-import { configKnowledge } from './engine.js';
+import { configKnowledge } from './config-knowledge.js';
 import type { RunRecorder, RunRecorderFactory } from './recorder.js';
 
 /** Options of the SDK's `run`. */
