@@ -117,11 +117,34 @@ export function compactAnchors(literals: readonly string[]): string[] {
   return kept.sort();
 }
 
+// `(?<![X])A{m,n}...` at the very start of a regex: V8 cannot skip ahead over a leading lookbehind and
+// tries it at every position; consuming one A first lets its quick character check reject most positions.
+const LEADING_LOOKBEHIND =
+  /^\(\?<!(\[(?:\\.|[^\]\\])+\])\)(\\[dw]|\[(?:\\.|[^\]\\])+\]|[A-Za-z0-9])(\{(\d+)(?:,(\d*))?\}|\+)?/;
+
+/** Rewrites a leading one-character negative lookbehind so the first atom is consumed before it. */
+export function consumeBeforeLookbehind(source: string): string {
+  const m = LEADING_LOOKBEHIND.exec(source);
+  if (!m) return source;
+  const [whole, not, atom, quantifier, min, max] = m;
+  if (/^[?*+{]/.test(source.slice(whole!.length))) return source; // optional or lazy: leave it alone
+  let rest: string;
+  if (quantifier === undefined) rest = '';
+  else if (quantifier === '+') rest = `${atom}*`;
+  else {
+    const lo = Number(min);
+    if (lo < 1) return source;
+    const hi = max === undefined ? `${lo - 1}` : max === '' ? '' : `${Number(max) - 1}`;
+    rest = max === undefined ? (lo === 1 ? '' : `${atom}{${hi}}`) : `${atom}{${lo - 1},${hi}}`;
+  }
+  return `${atom}(?<!${not}${atom})${rest}${source.slice(whole!.length)}`;
+}
+
 function compileRule(def: PatternDefinition): CompiledRule {
   // parsePatternDatabase has already compiled and vetted the regex; this only builds the instance.
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
-  const regex = new RegExp(source, flags);
+  const regex = new RegExp(consumeBeforeLookbehind(source), flags);
   const derived = deriveAnchors(source, flags);
   const minDigits = def.minDigits ?? 0;
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
