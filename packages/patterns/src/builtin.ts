@@ -1,6 +1,7 @@
 /** The shipped pattern database, assembled from the JSON data files. */
 import attacks from './data/attacks.json' with { type: 'json' };
 import injectionD from './data/injection-evasion.json' with { type: 'json' };
+import injectionE from './data/injection-indirect.json' with { type: 'json' };
 import injectionC from './data/injection-leakage.json' with { type: 'json' };
 import injectionA from './data/injection-override.json' with { type: 'json' };
 import injectionB from './data/injection-roles.json' with { type: 'json' };
@@ -24,6 +25,7 @@ export function builtinDatabase(): PatternDatabase {
       ...injectionB,
       ...injectionC,
       ...injectionD,
+      ...injectionE,
       ...piiIds,
       ...piiFinancial,
       ...piiOther,
