@@ -18,7 +18,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const CONCURRENCY = 32;
-const CASES = arg('--cases', 6000);
+const CASES = arg('--cases', 12_000);
 const BIG = arg('--big', 100_000);
 const ROUNDS = arg('--rounds', 3);
 const TYPES = [
