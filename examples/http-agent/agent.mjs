@@ -33,7 +33,9 @@ const server = createServer((req, res) => {
       return;
     }
     // Weakness: an "override" in the question switches it into a mode it should never have.
-    if (/\b(ignor\w*|disregard|override|bypass|precedence|instructions|you are (now|not))\b/i.test(question)) {
+    if (
+      /\b(ignor\w*|disregard|override|bypass|precedence|instructions|you are (now|not))\b/i.test(question)
+    ) {
       const out = JSON.stringify({
         data: { answer: `Unrestricted mode on. Doing exactly this: ${question}` },
       });
