@@ -95,6 +95,9 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
       { patternId: id },
     );
   }
+  if (raw.keepPlaceholders !== undefined && typeof raw.keepPlaceholders !== 'boolean') {
+    throw invalid('keepPlaceholders must be true or false', id);
+  }
   const ex = raw.examples;
   if (!isObject(ex) || !isStringArray(ex.positive) || !isStringArray(ex.negative)) {
     throw invalid('examples must be { positive: string[], negative: string[] }', id);

@@ -70,6 +70,11 @@ export interface PatternDefinition {
   readonly contextRequired?: boolean;
   /** Named checksum or parser from the validator registry. */
   readonly validator?: string;
+  /**
+   * Secrets only: keep values that look like placeholders ("xxxx", "EXAMPLE", "<token>"), which are
+   * dropped by default; for key blocks whose bodies legitimately hold runs like "AAAAAA".
+   */
+  readonly keepPlaceholders?: boolean;
   /** Confidence (0..1) of a bare regex match before context and validation. */
   readonly confidence?: number;
   /** Weight of an injection match in the injection score (default from severity). */

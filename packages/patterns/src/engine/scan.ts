@@ -11,6 +11,7 @@ import {
   type ScanResult,
   severityRank,
 } from '../types.js';
+import { isPlaceholderSecret } from '../validators/placeholder.js';
 import type { CompiledDatabase } from './compile.js';
 import { findEncodedSegments } from './decode.js';
 import { executeDatabase, type RawMatch } from './execute.js';
@@ -45,6 +46,8 @@ function hasContext(lower: string, start: number, end: number, words: readonly s
 
 function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
   const def = m.rule.def;
+  if (def.kind === 'secret' && def.keepPlaceholders !== true && isPlaceholderSecret(m.value))
+    return undefined;
   let confidence = def.confidence ?? 0.6;
   let validated = false;
   if (m.rule.validator) {

@@ -43,10 +43,19 @@ function jwt(value: string): ValidatorResult {
   try {
     const bytes = base64ToBytes(head);
     const json = bytes ? utf8Decode(bytes) : undefined;
-    return json !== undefined && /"(?:alg|typ|kid)"/.test(json);
+    if (json === undefined || !/"(?:alg|typ|kid)"/.test(json)) return false;
+    // A real header is a complete JSON object; a cut or hand-made one is a fixture.
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null;
   } catch {
     return false;
   }
+}
+
+// PEM and OpenSSH blocks whose body is too short to hold a key ("anything", empty) are fixtures.
+function pemBody(value: string): ValidatorResult {
+  const body = value.replace(/-----(?:BEGIN|END)[^-]*-----/g, '').replace(/[^A-Za-z0-9+/=]/g, '');
+  return body.length >= 16 ? undefined : false;
 }
 
 function notRepeatedDigits(value: string): ValidatorResult {
@@ -103,6 +112,7 @@ const validators: Readonly<Record<string, Validator>> = {
   date_of_birth: dateOfBirth,
   gps_coordinates: gps,
   jwt,
+  pem_body: pemBody,
   not_repeated: notRepeatedDigits,
 };
 
