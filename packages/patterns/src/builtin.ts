@@ -9,6 +9,7 @@ import piiFinancial from './data/pii-financial-contact.json' with { type: 'json'
 import piiOther from './data/pii-health-location.json' with { type: 'json' };
 import piiIds from './data/pii-national-ids.json' with { type: 'json' };
 import secrets from './data/secrets.json' with { type: 'json' };
+import secretVendors from './data/secrets-vendors.json' with { type: 'json' };
 import type { PatternDatabase, PatternDefinition } from './types.js';
 
 /** Version of the shipped database; bump when patterns change so reports can tell them apart. */
@@ -30,6 +31,7 @@ export function builtinDatabase(): PatternDatabase {
       ...piiFinancial,
       ...piiOther,
       ...secrets,
+      ...secretVendors,
     ] as unknown as readonly PatternDefinition[],
     attacks: attacks as Readonly<Record<string, readonly string[]>>,
   };
