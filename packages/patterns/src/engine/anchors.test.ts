@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { builtinDatabase } from '../builtin.js';
+import { flagsOf } from '../database.js';
+import { buildAutomaton, scanAutomaton } from './aho-corasick.js';
+import { anchorQuality, deriveAnchors } from './anchors.js';
+import { compactAnchors, compileDatabase, consumeBeforeLookbehind } from './compile.js';
+import { expandMacros } from './macros.js';
+
+describe('deriveAnchors', () => {
+  it('expands small alternations into whole phrases (whitespace runs are one space)', () => {
+    const a = deriveAnchors('\\b(?:ignore|disregard)\\s+(?:all\\s+)?previous instructions?\\b', 'gi');
+    expect(a.literals).toHaveLength(4);
+    for (const l of a.literals ?? []) expect(l).toMatch(/^(?:ignore|disregard) (?:all )?previous/);
+    expect(a.maxLength).toBe(Number.POSITIVE_INFINITY); // \s+ is unbounded
+  });
+
+  it('takes the rarest required part of a sequence and a second part as a conjunct', () => {
+    const a = deriveAnchors('\\b(?:reveal|disclose)\\b.{0,20}\\b(?:password|passcode)\\b', 'gi');
+    expect(a.literals).toEqual(['passcode', 'password']);
+    expect(a.also).toEqual(['disclose', 'reveal']);
+  });
+
+  it('falls back to weak or no anchors when a match needs no literal', () => {
+    const digits = deriveAnchors('\\d{3}-\\d{4}', 'g');
+    expect(digits.literals).toEqual(['-']);
+    expect(digits.score).toBeLessThan(1);
+    expect(deriveAnchors('foo|\\w+', 'gi').literals).toBeUndefined();
+  });
+
+  it('measures the longest match and the lookaround reach, following backreferences', () => {
+    const a = deriveAnchors('(?<![\\w.-])\\d{3}([- .]?)\\d{2}\\1\\d{4}(?![\\w]|[.-]\\d)', 'g');
+    expect(a.maxLength).toBe(11);
+    expect(a.lookaround).toBe(2);
+  });
+
+  it('ranks common words and punctuation below rare words', () => {
+    expect(anchorQuality('your')).toBe(1);
+    expect(anchorQuality('jailbreak')).toBe(9);
+    expect(anchorQuality(' ')).toBeLessThan(anchorQuality('@'));
+  });
+
+  it('derives anchors every built-in match actually contains (checked on the positive examples)', () => {
+    for (const p of builtinDatabase().patterns) {
+      const source = expandMacros(p.regex);
+      const a = deriveAnchors(source, flagsOf(p));
+      if (!a.literals) continue;
+      const re = new RegExp(source, flagsOf(p));
+      for (const ex of p.examples.positive) {
+        for (const m of ex.replace(/\s+/g, ' ').matchAll(re)) {
+          const lower = m[0].toLowerCase();
+          expect(
+            a.literals.some((l) => lower.includes(l)),
+            `${p.id}: "${m[0]}" lacks ${a.literals}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('compactAnchors', () => {
+  it('cuts anchors to a prefix and drops those containing a shorter one', () => {
+    expect(compactAnchors(['instructions', 'instruction', 'ignore previous', 'ignore'])).toEqual([
+      'ignore',
+      'instruct',
+    ]);
+  });
+});
+
+describe('consumeBeforeLookbehind', () => {
+  it('moves a leading one-character lookbehind after the first consumed atom', () => {
+    expect(consumeBeforeLookbehind('(?<![\\w.-])\\d{3}x')).toBe('\\d(?<![\\w.-]\\d)\\d{2}x');
+    expect(consumeBeforeLookbehind('(?<![\\w-])[a-z]{6,9}')).toBe('[a-z](?<![\\w-][a-z])[a-z]{5,8}');
+  });
+
+  it('leaves optional first atoms and other shapes alone', () => {
+    for (const s of ['(?<![\\w-])[a-z]?\\d{8}', '(?<![\\w-])(?:a|b)', '\\bword', '(?<![\\w-])x*y']) {
+      expect(consumeBeforeLookbehind(s)).toBe(s);
+    }
+  });
+
+  it('keeps the meaning: same matches on tricky neighbours', () => {
+    const before = /(?<![\w.-])\d{3}-\d{2}/g;
+    const after = new RegExp(consumeBeforeLookbehind(before.source), 'g');
+    for (const t of ['123-45', 'a123-45', '.123-45 x 987-65', '1234-56', '-123-45']) {
+      expect([...t.matchAll(after)].map((m) => m.index)).toEqual([...t.matchAll(before)].map((m) => m.index));
+    }
+  });
+});
+
+describe('Aho-Corasick automaton', () => {
+  it('reports every occurrence, overlapping ones included, with their end offsets', () => {
+    const a = buildAutomaton(['he', 'she', 'his', 'hers']);
+    const hits: [number, number][] = [];
+    scanAutomaton(a, 'ushers', (lit, end) => hits.push([lit, end]));
+    expect(hits.sort()).toEqual(
+      [
+        [0, 4],
+        [1, 4],
+        [3, 6],
+      ].sort(),
+    );
+  });
+
+  it('matches non-ASCII literals and never misses them through shared columns', () => {
+    const a = buildAutomaton(['игнор', 'übersetz']);
+    const hits: number[] = [];
+    scanAutomaton(a, 'bitte übersetze und игнорируй', (lit) => hits.push(lit));
+    expect(hits).toEqual([1, 0]);
+  });
+});
+
+describe('compiled database', () => {
+  it('gates every built-in rule by anchors, digit runs or (rarely) nothing', () => {
+    const db = compileDatabase(builtinDatabase());
+    const always = [...db.injection.alwaysRules, ...db.data.alwaysRules];
+    expect(always.length).toBeLessThanOrEqual(4);
+    for (const r of db.injection.rules) if (r.gate === 'anchor') expect(r.anchors.length).toBeGreaterThan(0);
+  });
+});
