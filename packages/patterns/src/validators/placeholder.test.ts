@@ -8,7 +8,7 @@ describe('isPlaceholderSecret', () => {
     'AKIAIOSFODNN7EXAMPLE',
     'your-api-key-here',
     '<YOUR_TOKEN>',
-    '${GITHUB_TOKEN}',
+    `\${GITHUB_TOKEN}`, // a shell variable reference, not a template
     'AIzaSyabcdefghijklmnopqrstuvwxyz1234567',
     'sk_live_0000000000000000',
   ])('flags %s', (v) => expect(isPlaceholderSecret(v)).toBe(true));
