@@ -58,6 +58,15 @@ function pemBody(value: string): ValidatorResult {
   return body.length >= 16 ? undefined : false;
 }
 
+// Dialling formats that are phone numbers on their face: +country or 00 prefix, an (area) code, or the
+// North American 3-3-4 shape with one separator kind.
+const PHONE_FORMAT = /^(?:\+|00)\d|^\(\d{2,4}\)|^(?:1[ .-])?\d{3}([.-])\d{3}\1\d{4}(?!\d)/;
+
+function phoneNumber(value: string): ValidatorResult {
+  if (notRepeatedDigits(value) === false) return false;
+  return PHONE_FORMAT.test(value) ? true : undefined;
+}
+
 function notRepeatedDigits(value: string): ValidatorResult {
   const d = digitsOf(value);
   return d.length > 0 && isRepeated(d) ? false : undefined;
@@ -113,6 +122,7 @@ const validators: Readonly<Record<string, Validator>> = {
   gps_coordinates: gps,
   jwt,
   pem_body: pemBody,
+  phone_number: phoneNumber,
   not_repeated: notRepeatedDigits,
 };
 
