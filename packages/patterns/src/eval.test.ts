@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 // The evaluation harness is shared with `npm run eval:patterns`, so the test and the script agree.
 // @ts-expect-error: plain ESM script without type declarations
 import { defaultEvalDir, evaluate, patternDetectors } from '../../../scripts/eval-patterns.mjs';
@@ -20,8 +20,10 @@ interface Evaluation {
 }
 
 describe.skipIf(!hasData)('quality on ../shared/eval', () => {
-  const detectors = patternDetectors(createScanner());
-  const result = evaluate(detectors, defaultEvalDir) as Evaluation;
+  let result: Evaluation;
+  beforeAll(() => {
+    result = evaluate(patternDetectors(createScanner()), defaultEvalDir) as Evaluation;
+  });
 
   it('catches at least 90% of deepset+gandalf+giskard attacks with at most 2% false positives on benign sets', () => {
     expect(result.injection.targetRecall).toBeGreaterThanOrEqual(0.9);
