@@ -16,6 +16,8 @@ export interface RunOptions {
   concurrency?: number;
   repeat?: number;
   store: boolean;
+  /** Store URL (SQLite path or postgres://) that the run is recorded into. */
+  db?: string;
   quiet: boolean;
   ci: boolean;
   /** Start the chaos proxy with the config's `chaos:` block (and/or `chaosProfile`). */
@@ -250,6 +252,10 @@ function addRunOptions(command: Command): Command {
     .option('--concurrency <n>', 'requests in flight at once', integer('--concurrency', 1))
     .option('--repeat <n>', 'trials per case (flakiness)', integer('--repeat', 1))
     .option('--no-store', 'do not record the run in the local history')
+    .option(
+      '--db <url>',
+      'record into this store: a SQLite file or postgres:// URL (default FLAKESTORM_DATABASE_URL, else ./.flakestorm/flakestorm.db)',
+    )
     .option('-q, --quiet', 'print only the summary line and errors', false)
     .option(
       '--chaos',

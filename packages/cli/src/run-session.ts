@@ -6,6 +6,7 @@ import { createMemoryGuard } from './memory-guard.js';
 import type { RunOptions as CliRunOptions } from './program.js';
 import { createResultSpool } from './report/result-spool.js';
 import { loadRenderers, planReports, writeReports } from './report/write-reports.js';
+import { openRunHistory } from './run-history.js';
 import { run } from './sdk-run.js';
 import { createColors, shouldColor } from './terminal/colors.js';
 import { percent } from './terminal/format.js';
@@ -66,6 +67,9 @@ export async function runSession(
   process.on('SIGTERM', onSigint);
   let end: { meta: RunMeta; summary: RunSummary } | undefined;
   const memory = createMemoryGuard();
+  const history = await openRunHistory(options, (message) =>
+    io.stderr.write(`${colorsErr.yellow('warning')} ${message}\n`),
+  );
   if (!options.quiet) {
     for (const warning of plan.warnings) io.stderr.write(`${colorsErr.yellow('warning')} ${warning}\n`);
   }
@@ -83,10 +87,12 @@ export async function runSession(
       signal: controller.signal,
       collectResults: false,
       ...(chaos ? { chaos } : {}),
+      ...(history ? { recorder: history.recorder } : {}),
     });
     end = { meta: outcome.meta, summary: outcome.summary };
   } finally {
     progress.stop();
+    await history?.close();
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
     if (!end) spool.dispose();
@@ -128,6 +134,8 @@ export async function runSession(
           colorsOut,
         ),
       );
+      if (history)
+        io.stdout.write(`History: run ${end.meta.runId} recorded in ${history.location} (flakestorm runs)\n`);
     }
     if (interrupted) return ExitCode.interrupted;
     if (minScore !== undefined && end.summary.robustness < minScore) return ExitCode.belowMinScore;

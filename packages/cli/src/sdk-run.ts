@@ -3,6 +3,7 @@ import {
   builtinPlugin,
   type CaseResult,
   type ChaosRun,
+  createRecorderListener,
   createRegistry,
   loadConfigFile,
   type Plugin,
@@ -16,7 +17,7 @@ import {
   runPlan,
 } from '@flakestorm/core';
 import { configKnowledge } from './config-knowledge.js';
-import type { RunRecorder, RunRecorderFactory } from './recorder.js';
+import type { RunRecorderFactory } from './recorder.js';
 
 /** Options of the SDK's `run`. */
 export interface RunOptions {
@@ -81,22 +82,10 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
   const registry = createRegistry([builtinPlugin, ...(options.plugins ?? [])]);
   const collect = options.collectResults !== false;
   const results: CaseResult[] = [];
-  let recorder: RunRecorder | undefined;
-  let recorderReady: Promise<void> | undefined;
-  // Results that complete while the recorder is still opening wait here, then go in order.
-  const early: CaseResult[] = [];
+  const history = options.recorder ? createRecorderListener(options.recorder) : undefined;
   const onEvent = (event: RunEvent) => {
-    if (event.type === 'run.start' && options.recorder) {
-      recorderReady = options.recorder(event.meta, event.totalCases).then((r) => {
-        for (const result of early.splice(0)) r.add(result);
-        recorder = r;
-      });
-    }
-    if (event.type === 'case.result') {
-      if (collect) results.push(event.result);
-      if (recorder) recorder.add(event.result);
-      else if (recorderReady) early.push(event.result);
-    }
+    if (event.type === 'case.result' && collect) results.push(event.result);
+    history?.onEvent(event);
     options.onEvent?.(event);
   };
   // Core's evaluator uses the pattern engine's scanner by default (excludes_pii, redacted excerpts).
@@ -119,8 +108,7 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
   } finally {
     await target?.close();
   }
-  await recorderReady;
-  await recorder?.finish(outcome.meta, outcome.summary);
+  await history?.done();
   // The engine streams results in case order already.
   return { meta: outcome.meta, summary: outcome.summary, results, plan };
 }

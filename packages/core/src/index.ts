@@ -130,6 +130,9 @@ export type { Registry } from './plugin/registry.js';
 export { createRegistry } from './plugin/registry.js';
 export type { Random } from './random.js';
 export { createRandom, hashString, stableId } from './random.js';
+export { sessionsFromReport } from './replay/export-from-report.js';
+export { sessionsFromLangSmith } from './replay/import-langsmith.js';
+export { sessionsFromOtel } from './replay/import-otel.js';
 export { loadPlanSessions, routePrefixesOf } from './replay/plan-sessions.js';
 export type { RecordSessionOptions } from './replay/record-session.js';
 export { recordSession } from './replay/record-session.js';
@@ -151,9 +154,6 @@ export {
 } from './replay/session-file.js';
 export type { SessionFile } from './replay/session-schema.js';
 export { sessionFileSchema } from './replay/session-schema.js';
-export { sessionsFromReport } from './replay/export-from-report.js';
-export { sessionsFromLangSmith } from './replay/import-langsmith.js';
-export { sessionsFromOtel } from './replay/import-otel.js';
 export type { RenderOptions, ReportInput, ReportRenderer, ReportSink } from './report/renderer.js';
 export type { Case } from './run/case.js';
 export type { ClassifiedError } from './run/case-error.js';
@@ -178,6 +178,12 @@ export type {
 export { hashRunPlan } from './run/plan-hash.js';
 export type { RateLimiter } from './run/rate-limiter.js';
 export { createRateLimiter } from './run/rate-limiter.js';
+export type {
+  RecorderListener,
+  RunRecorder as RunHistoryRecorder,
+  RunRecorderFactory,
+} from './run/recorder-listener.js';
+export { createRecorderListener } from './run/recorder-listener.js';
 export type { BaselineRecord, RunMeta, RunReport, RunStatus } from './run/report.js';
 export { REPORT_SCHEMA_VERSION } from './run/report.js';
 export type { CaseResult, CheckResult, TrialResult } from './run/result.js';

@@ -9,6 +9,7 @@ export type { RunRecorder } from './run-recorder.js';
 export type { AgentRecord, ProjectRecord } from './scope-queries.js';
 export type { RunScope, Store, StoreOptions } from './store.js';
 export { createStore } from './store.js';
+export { storedReportInput } from './stored-report.js';
 export type { TestBackend } from './testing/backends.js';
 export { TEST_PG_URL, testBackends } from './testing/backends.js';
 export type { ApiTokenRecord } from './token-queries.js';

@@ -110,7 +110,8 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   );
   const { db } = opened;
   await migrateToLatest(db, opened.dialect === 'postgres' ? options.searchPath : undefined);
-  const staleAfterMs = options.staleAfterMs ?? 30_000;
+  // A live run heartbeats every 5 s; FLAKESTORM_STALE_AFTER_MS tunes how soon a silent one counts as dead.
+  const staleAfterMs = options.staleAfterMs ?? (Number(process.env.FLAKESTORM_STALE_AFTER_MS) || 30_000);
   const recoveredRuns = await markStaleRunsInterrupted(db, staleAfterMs);
 
   const workspaceIds = new Map<string, string>();

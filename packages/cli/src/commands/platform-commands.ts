@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { FlakestormError, type RunStatus } from '@flakestorm/core';
 import { writeReports } from '@flakestorm/reporters';
 import { startServer } from '@flakestorm/server';
-import { createStore, type Store } from '@flakestorm/store';
+import { createStore, type Store, storedReportInput } from '@flakestorm/store';
 import { ExitCode } from '../exit-codes.js';
 
 /** `flakestorm serve`: the API and dashboard until SIGINT/SIGTERM, then a graceful shutdown. */
@@ -95,30 +95,18 @@ export async function runsExportCommand(
   options: { db?: string; format: string[]; outDir: string; redact: boolean },
 ): Promise<number> {
   return withStore(options.db, async (store) => {
-    const run = await store.getRun(id);
-    if (!run) {
+    const input = await storedReportInput(store, id);
+    if (!input) {
       throw new FlakestormError('FLAKESTORM_USAGE', `No run ${id} in ${store.location}.`, {
         hint: 'List runs with `flakestorm runs` (and the same --db).',
       });
     }
-    if (!run.summary) {
-      throw new FlakestormError('FLAKESTORM_USAGE', `Run ${id} has no summary yet (${run.status}).`, {
-        hint: 'Export it once it has finished.',
-      });
-    }
-    const paths = await writeReports(
-      {
-        meta: { ...run.meta, status: run.status },
-        summary: run.summary,
-        results: () => store.iterateResults(run.id),
-      },
-      {
-        formats: options.format,
-        outDir: resolve(options.outDir),
-        basename: `flakestorm-${run.id}`,
-        redact: options.redact,
-      },
-    );
+    const paths = await writeReports(input, {
+      formats: options.format,
+      outDir: resolve(options.outDir),
+      basename: `flakestorm-${input.meta.runId}`,
+      redact: options.redact,
+    });
     for (const p of paths) process.stdout.write(`${p}\n`);
     return ExitCode.passed;
   });

@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { renderReport } from '@flakestorm/reporters';
+import { storedReportInput } from '@flakestorm/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../http-errors.js';
 import type { ServerDeps } from '../server-deps.js';
-import { storedReportInput } from './stored-report-input.js';
 
 const contentTypes = {
   json: 'application/json; charset=utf-8',

@@ -1,11 +1,11 @@
 import { scan } from '@flakestorm/patterns';
 import { compareRuns } from '@flakestorm/reporters';
+import { storedReportInput } from '@flakestorm/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../http-errors.js';
 import type { ServerDeps } from '../server-deps.js';
-import { storedReportInput } from './stored-report-input.js';
 
 /** Trends, comparison of two runs, and pattern scanning. */
 export function registerInsightRoutes(app: FastifyInstance, deps: ServerDeps): void {
