@@ -314,3 +314,37 @@ export function deriveAnchors(source: string, flags: string): RegexAnchors {
     lookaround: w.lookaround,
   };
 }
+
+const WORD_LOOKBEHIND = /^\(\?<!\[(?:[^\]\\]|\\.)*(?:\\w|A-Za-z0-9|a-zA-Z0-9)(?:[^\]\\]|\\.)*\]\)/;
+const DIGIT_ATOM = /^(?:\\d|\d|\[(?:\d(?:-\d)?)+\])$/;
+
+// True when every match of `seq` starts with a digit (a group's branches all do; an optional first
+// element defers to the next one).
+function startsWithDigit(seq: readonly RegexNode[]): boolean {
+  for (const node of seq) {
+    if (node.t === 'assert') continue;
+    if (node.t === 'atom') return DIGIT_ATOM.test(node.src);
+    if (node.t === 'group') {
+      if (node.look) return false;
+      return node.alts.every((alt) => startsWithDigit(alt));
+    }
+    if (!startsWithDigit([node.node])) return false;
+    if (node.min > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a regex starts with a lookbehind that rules out a word character before the match and its
+ * first consumed character is always a digit: such a match can only start a digit run, never continue one.
+ */
+export function startsDigitRunOnly(source: string): boolean {
+  const look = WORD_LOOKBEHIND.exec(source);
+  if (!look) return false;
+  try {
+    const alts = parseRegexSource(source.slice(look[0].length));
+    return alts.length === 1 && startsWithDigit(alts[0]!);
+  } catch {
+    return false;
+  }
+}

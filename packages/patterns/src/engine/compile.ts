@@ -7,7 +7,7 @@ import { flagsOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
-import { anchorQuality, deriveAnchors } from './anchors.js';
+import { anchorQuality, deriveAnchors, startsDigitRunOnly } from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
 
@@ -32,6 +32,8 @@ export interface CompiledRule {
   readonly also: readonly string[];
   /** Rarity of the weakest anchor (see anchorQuality). */
   readonly anchorScore: number;
+  /** Every match starts a digit run after a non-word character (see startsDigitRunOnly). */
+  readonly digitStart: boolean;
 }
 
 /** Rules of one view (injection on the folded view; PII and secrets on the plain view). */
@@ -174,6 +176,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     anchors: gate === 'anchor' ? anchors : [],
     also: gate === 'anchor' ? also : [],
     anchorScore: gate === 'anchor' ? score : 0,
+    digitStart: gate === 'digits' && startsDigitRunOnly(source),
   };
 }
 

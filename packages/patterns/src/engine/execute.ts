@@ -180,6 +180,9 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   return encoded;
 }
 
+const isWordCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
 function collectDigits(
   view: ViewIndex,
   offset: number,
@@ -203,9 +206,14 @@ function collectDigits(
       if (c >= 48 && c <= 57) digits++;
     }
     const end = m.index + run.length;
+    // A run of bare digits right after a letter or digit (a long number cut in chunks, an id like
+    // "ab123") cannot hold the start of a rule whose match must begin a digit run after a non-word.
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    const continued = digits === run.length && isWordCode(before);
     for (const r of view.digitRules) {
       const rule = view.rules[r]!;
       if (digits < rule.minDigits) break; // sorted by minDigits
+      if (continued && rule.digitStart) continue;
       const slot = offset + r;
       if (mask[slot] === 0) continue;
       if (hits.primary[slot] === 0) {

@@ -70,7 +70,6 @@ function canonical(cp: number): string {
 // Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
 const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
 const CONTROL_SPACE = /[\t-\r]/;
-const SPACE_RUN = /[\t-\r ]+/g;
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** True when collapsing whitespace would change `s`: a tab or newline, a double space, or space at either end. */
@@ -116,6 +115,27 @@ function identityMap(n: number): Int32Array {
   return map;
 }
 
+// Whitespace runs to one space, ends trimmed, in one pass: a regex replace with a match per newline
+// churns the garbage collector on large documents.
+function collapseAscii(input: string): string {
+  const out = new Uint16Array(input.length);
+  let len = 0;
+  let prevSpace = true;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (prevSpace) continue;
+      prevSpace = true;
+      out[len++] = 32;
+    } else {
+      prevSpace = false;
+      out[len++] = c;
+    }
+  }
+  if (len > 0 && out[len - 1] === 32) len--;
+  return decodeCodes(out, len);
+}
+
 // Offsets of an ASCII text whose whitespace runs collapse to one space (leading and trailing dropped).
 function collapsedMap(input: string, length: number): Int32Array {
   const map = new Int32Array(length + 1);
@@ -138,7 +158,7 @@ export function normalizeText(input: string): NormalizedText {
   // Fast path: plain ASCII needs no NFKC, invisible-character or homoglyph work (most real traffic).
   if (!NOT_PLAIN_ASCII.test(input)) {
     if (!whitespaceChanges(input)) return views(input, input, () => identityMap(input.length));
-    const text = input.replace(SPACE_RUN, ' ').trim();
+    const text = collapseAscii(input);
     return views(input, text, () => collapsedMap(input, text.length));
   }
   return normalizeOneForOne(input) ?? normalizeFull(input);
