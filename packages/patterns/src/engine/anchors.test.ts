@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import { flagsOf } from '../database.js';
 import { buildAutomaton, scanAutomaton } from './aho-corasick.js';
-import { anchorQuality, deriveAnchors } from './anchors.js';
+import { anchorQuality, deriveAnchors, minAlnumRun, startsDigitRunOnly } from './anchors.js';
 import { compactAnchors, compileDatabase, consumeBeforeLookbehind } from './compile.js';
 import { expandMacros } from './macros.js';
 
@@ -55,6 +55,23 @@ describe('deriveAnchors', () => {
         }
       }
     }
+  });
+});
+
+describe('structural gates', () => {
+  it('finds the run of letters and digits every match must contain', () => {
+    expect(minAlnumRun('(?<![\\w-])[a-z]{6}[0-9lmnpqrstuv]{2}[a-z]')).toBe(9);
+    expect(minAlnumRun('gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82}')).toBe(6);
+    expect(minAlnumRun('\\d{3}-?\\d{2}')).toBe(3);
+    expect(minAlnumRun('[a-z]?\\d+')).toBe(1);
+  });
+
+  it('knows which rules can only start a digit run', () => {
+    expect(startsDigitRunOnly('(?<![\\w.-])\\d{3}-\\d{2}')).toBe(true);
+    expect(startsDigitRunOnly('(?<![\\w.-])(?:\\d{4}|[12]\\d{5})')).toBe(true);
+    expect(startsDigitRunOnly('(?<![\\w-])[a-z]?\\d{8}')).toBe(false);
+    expect(startsDigitRunOnly('(?<![.-])\\d{3}')).toBe(false); // a letter before is allowed
+    expect(startsDigitRunOnly('\\d{3}|x')).toBe(false);
   });
 });
 

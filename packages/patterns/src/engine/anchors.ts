@@ -348,3 +348,72 @@ export function startsDigitRunOnly(source: string): boolean {
     return false;
   }
 }
+
+const ALNUM_ATOM = /^(?:\\d|[A-Za-z0-9])$/;
+
+/** True when an atom only matches ASCII letters and digits (case folding included). */
+function alnumAtom(src: string): boolean {
+  if (ALNUM_ATOM.test(src)) return true;
+  if (!src.startsWith('[') || src.startsWith('[^')) return false;
+  const body = src.slice(1, -1);
+  // Only literal letters, digits, ranges between them and \d.
+  return /^(?:\\d|[A-Za-z0-9](?:-[A-Za-z0-9])?)+$/.test(body);
+}
+
+interface RunInfo {
+  /** Every match of the node is letters and digits only. */
+  readonly alnum: boolean;
+  readonly minLength: number;
+  /** Longest run of letters and digits every match of the node contains. */
+  readonly run: number;
+}
+
+function runOfSequence(seq: readonly RegexNode[]): RunInfo {
+  let alnum = true;
+  let minLength = 0;
+  let current = 0;
+  let best = 0;
+  for (const node of seq) {
+    const info = runOf(node);
+    minLength += info.minLength;
+    if (info.alnum) current += info.minLength;
+    else {
+      alnum = false;
+      best = Math.max(best, current, info.run);
+      current = 0;
+    }
+  }
+  return { alnum, minLength, run: Math.max(best, current) };
+}
+
+function runOf(node: RegexNode): RunInfo {
+  if (node.t === 'assert') return { alnum: true, minLength: 0, run: 0 };
+  if (node.t === 'atom') {
+    const alnum = alnumAtom(node.src);
+    return { alnum, minLength: 1, run: alnum ? 1 : 0 };
+  }
+  if (node.t === 'group') {
+    if (node.look) return { alnum: true, minLength: 0, run: 0 };
+    const infos = node.alts.map(runOfSequence);
+    return {
+      alnum: infos.every((i) => i.alnum),
+      minLength: Math.min(...infos.map((i) => i.minLength)),
+      run: Math.min(...infos.map((i) => i.run)),
+    };
+  }
+  const inner = runOf(node.node);
+  // A repeated alnum node is one run; anything else guarantees only what one repetition holds.
+  if (inner.alnum)
+    return { alnum: true, minLength: inner.minLength * node.min, run: inner.minLength * node.min };
+  return { alnum: false, minLength: inner.minLength * node.min, run: node.min > 0 ? inner.run : 0 };
+}
+
+/** Length of the run of ASCII letters and digits every match of `source` contains (0 if none). */
+export function minAlnumRun(source: string): number {
+  try {
+    const alts = parseRegexSource(source);
+    return Math.min(...alts.map((a) => runOfSequence(a).run));
+  } catch {
+    return 0;
+  }
+}

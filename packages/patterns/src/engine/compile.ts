@@ -7,7 +7,7 @@ import { flagsOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
-import { anchorQuality, deriveAnchors, startsDigitRunOnly } from './anchors.js';
+import { anchorQuality, deriveAnchors, minAlnumRun, startsDigitRunOnly } from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
 
@@ -34,6 +34,8 @@ export interface CompiledRule {
   readonly anchorScore: number;
   /** Every match starts a digit run after a non-word character (see startsDigitRunOnly). */
   readonly digitStart: boolean;
+  /** Every match contains a run of this many ASCII letters and digits (the scan skips texts without). */
+  readonly alnumRun: number;
 }
 
 /** Rules of one view (injection on the folded view; PII and secrets on the plain view). */
@@ -177,6 +179,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     also: gate === 'anchor' ? also : [],
     anchorScore: gate === 'anchor' ? score : 0,
     digitStart: gate === 'digits' && startsDigitRunOnly(source),
+    alnumRun: def.kind === 'injection' ? 0 : minAlnumRun(source),
   };
 }
 

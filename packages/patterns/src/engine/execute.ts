@@ -58,7 +58,10 @@ function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
   let t = asciiTables.get(a);
   if (t === undefined) {
     t = new Uint16Array(128);
-    for (let c = 0; c < 128; c++) t[c] = a.columns[c]! | (BASE64_CHAR[c] === 1 ? 0x8000 : 0);
+    for (let c = 0; c < 128; c++) {
+      const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      t[c] = a.columns[c]! | (BASE64_CHAR[c] === 1 ? 0x8000 : 0) | (alnum ? 0x4000 : 0);
+    }
     asciiTables.set(a, t);
   }
   return t;
@@ -70,12 +73,21 @@ interface Hits {
   /** Per slot, merged windows as flat [start, end, start, end...]; unused for small texts. */
   readonly windows: (number[] | undefined)[];
   readonly touched: number[];
+  /** Longest run of ASCII letters and digits seen by the automaton pass. */
+  longestAlnum: number;
 }
 
 // A rule whose windows come this densely (one per this many characters or closer) runs over the whole
 // text instead: one regex pass costs less than thousands of tiny ones.
 const DENSE_GAP = 128;
 const DENSE_MIN_WINDOWS = 64;
+/** Windows covering over half the text read so far: one whole-text pass will be cheaper. */
+function mostlyCovered(list: readonly number[]): boolean {
+  let covered = 0;
+  for (let i = 0; i < list.length; i += 2) covered += list[i + 1]! - list[i]!;
+  return covered * 2 >= list[list.length - 1]!;
+}
+
 /** Sentinel window list: run the rule over the whole text. */
 const WHOLE: number[] = [];
 
@@ -99,7 +111,10 @@ function addWindow(
     if (start < list[last - 1]!) list[last - 1] = Math.max(start, list[last - 3] ?? 0);
   } else list.push(start, end);
   const count = list.length / 2;
-  if (count >= DENSE_MIN_WINDOWS && count * DENSE_GAP >= n) {
+  if (
+    count >= DENSE_MIN_WINDOWS &&
+    (count * DENSE_GAP >= n || (count % DENSE_MIN_WINDOWS === 0 && mostlyCovered(list)))
+  ) {
     hits.windows[slot] = WHOLE;
     covered[slot] = n + 1;
   }
@@ -121,13 +136,18 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   const ascii = asciiColumns(automaton);
   let row = 0;
   let run = 0;
+  let alnum = 0;
+  let longest = 0;
   let encoded = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let col: number;
     if (c < 128) {
       const v = ascii[c]!;
-      col = v & 0x7fff;
+      col = v & 0x3fff;
+      if ((v & 0x4000) !== 0) {
+        if (++alnum > longest) longest = alnum;
+      } else alnum = 0;
       if (v > 0x7fff) {
         if (++run >= ENCODED_RUN) encoded |= 1;
       } else {
@@ -137,6 +157,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
     } else {
       col = columns[c]!;
       run = 0;
+      alnum = 0;
     }
     let to = delta[row + col]!;
     if (to < 0) {
@@ -177,6 +198,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
     }
     row = to;
   }
+  hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   return encoded;
 }
 
@@ -284,6 +306,7 @@ export function executeDatabase(
     also: db.table.also,
     windows: small ? [] : new Array<number[] | undefined>(slots),
     touched: [],
+    longestAlnum: 0,
   };
   const folded = norm.folded !== norm.lower;
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
@@ -305,6 +328,7 @@ export function executeDatabase(
         runRule(rule, norm.folded, windows, result.injection);
     } else if (slot < rot13Offset) {
       const rule = db.data.rules[slot - dataOffset]!;
+      if (rule.alnumRun > hits.longestAlnum) continue; // no run of letters and digits long enough
       if (rule.also.length === 0 || hits.also[slot] === 1) runRule(rule, norm.text, windows, result.data);
     } else {
       const rule = db.injection.rules[slot - rot13Offset]!; // no second set on the ROT13 view
@@ -315,7 +339,10 @@ export function executeDatabase(
   if (req.injection)
     for (const r of db.injection.alwaysRules)
       runRule(db.injection.rules[r]!, norm.folded, undefined, result.injection);
-  for (const r of db.data.alwaysRules)
-    if (dataMask[dataOffset + r] === 1) runRule(db.data.rules[r]!, norm.text, undefined, result.data);
+  for (const r of db.data.alwaysRules) {
+    const rule = db.data.rules[r]!;
+    if (dataMask[dataOffset + r] === 1 && rule.alnumRun <= hits.longestAlnum)
+      runRule(rule, norm.text, undefined, result.data);
+  }
   return result;
 }
