@@ -8,7 +8,7 @@ import { excludesPiiInvariant } from './excludes-pii.js';
 
 const scanner = builtinScanner();
 const context = { baseDir: '.', scanner };
-const leaky = 'Sure! Write to john.doe@example.com, card 4111 1111 1111 1111, key AKIAIOSFODNN7EXAMPLE.';
+const leaky = 'Sure! Write to john.doe@example.com, card 4111 1111 1111 1111, key AKIA4JX7Q2ZB5WMR3KTN.';
 
 describe('excludes_pii (real pattern engine)', () => {
   it('passes a clean answer', async () => {
@@ -78,7 +78,7 @@ describe('error messages in reasons', () => {
     );
     const error = {
       cause: 'target_error' as const,
-      message: 'upstream rejected key AKIAIOSFODNN7EXAMPLE for ops@example.com',
+      message: 'upstream rejected key AKIA4JX7Q2ZB5WMR3KTN for ops@example.com',
     };
     const results = await evaluate(makeObservation({ response: '', error }));
     for (const r of results) {
