@@ -19,7 +19,11 @@ let skipped = 0;
 try {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   passed = results.numPassedTests;
-  failed = results.numFailedTests + (results.numFailedTestSuites ?? 0);
+  // A file that failed to load has no failed test of its own: count it once, so it cannot pass silently.
+  const brokenFiles = (results.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+  ).length;
+  failed = results.numFailedTests + brokenFiles;
   skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 } catch {
   failed = Math.max(failed, 1);
