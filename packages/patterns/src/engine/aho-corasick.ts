@@ -39,48 +39,50 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
     width += NON_ASCII_COLUMNS;
     for (let c = 128; c < 65536; c++) columns[c] = base + (c % NON_ASCII_COLUMNS);
   }
-  // Trie.
-  const next: number[][] = [[]];
+  // Trie: per state, its children as [column, state] pairs and the literals ending there.
+  const kids: number[][] = [[]];
   const own: number[][] = [[]];
   literals.forEach((lit, index) => {
     let s = 0;
     for (let i = 0; i < lit.length; i++) {
       const col = columns[lit.charCodeAt(i)]!;
-      let t = next[s]![col];
-      if (t === undefined) {
-        t = next.length;
-        next.push([]);
+      const list = kids[s]!;
+      let t = -1;
+      for (let k = 0; k < list.length; k += 2) if (list[k] === col) t = list[k + 1]!;
+      if (t < 0) {
+        t = kids.length;
+        kids.push([]);
         own.push([]);
-        next[s]![col] = t;
+        list.push(col, t);
       }
       s = t;
     }
     own[s]!.push(index);
   });
-  const states = next.length;
-  const goto = new Int32Array(states * width); // state numbers, resolved through failure links
+  const states = kids.length;
+  // Dense transitions resolved through failure links, breadth first: a state's row starts as a copy of
+  // its failure state's row (one memmove) and only its own children are written over it.
+  const goto = new Int32Array(states * width);
   const fail = new Int32Array(states);
   const out: number[][] = own.map((o) => [...o]);
   const order: number[] = [];
-  for (let col = 0; col < width; col++) {
-    const t = next[0]![col];
-    if (t !== undefined) {
-      goto[col] = t;
-      order.push(t);
-    }
+  const root = kids[0]!;
+  for (let k = 0; k < root.length; k += 2) {
+    goto[root[k]!] = root[k + 1]!;
+    order.push(root[k + 1]!);
   }
   for (let q = 0; q < order.length; q++) {
     const s = order[q]!;
-    out[s]!.push(...out[fail[s]!]!);
-    for (let col = 0; col < width; col++) {
-      const t = next[s]![col];
-      const viaFail = goto[fail[s]! * width + col]!;
-      if (t === undefined) goto[s * width + col] = viaFail;
-      else {
-        fail[t] = viaFail;
-        goto[s * width + col] = t;
-        order.push(t);
-      }
+    const f = fail[s]!;
+    if (out[f]!.length > 0) out[s]!.push(...out[f]!);
+    goto.copyWithin(s * width, f * width, f * width + width);
+    const list = kids[s]!;
+    for (let k = 0; k < list.length; k += 2) {
+      const col = list[k]!;
+      const t = list[k + 1]!;
+      fail[t] = goto[f * width + col]!;
+      goto[s * width + col] = t;
+      order.push(t);
     }
   }
   const outputStart = new Int32Array(states + 1);

@@ -284,7 +284,7 @@ function infoOf(node: RegexNode, w: Walk): Info {
 }
 
 /** Anchors, maximum match length and lookaround reach of a (macro-expanded) regex source. */
-export function deriveAnchors(source: string, flags: string): RegexAnchors {
+export function deriveAnchors(source: string, flags: string, ast?: readonly RegexNode[][]): RegexAnchors {
   const w: Walk = {
     ignoreCase: flags.includes('i'),
     unicode: flags.includes('u'),
@@ -293,7 +293,7 @@ export function deriveAnchors(source: string, flags: string): RegexAnchors {
   };
   let info: Info;
   try {
-    info = infoOfAlternation(parseRegexSource(source), w);
+    info = infoOfAlternation(ast ?? parseRegexSource(source), w);
   } catch {
     return {
       literals: undefined,
@@ -338,12 +338,12 @@ function startsWithDigit(seq: readonly RegexNode[]): boolean {
  * True when a regex starts with a lookbehind that rules out a word character before the match and its
  * first consumed character is always a digit: such a match can only start a digit run, never continue one.
  */
-export function startsDigitRunOnly(source: string): boolean {
-  const look = WORD_LOOKBEHIND.exec(source);
-  if (!look) return false;
+export function startsDigitRunOnly(source: string, ast?: readonly RegexNode[][]): boolean {
+  if (!WORD_LOOKBEHIND.test(source)) return false;
   try {
-    const alts = parseRegexSource(source.slice(look[0].length));
-    return alts.length === 1 && startsWithDigit(alts[0]!);
+    const alts = ast ?? parseRegexSource(source);
+    // The lookbehind is the first node of the only branch; the rest must start with a digit.
+    return alts.length === 1 && startsWithDigit(alts[0]!.slice(1));
   } catch {
     return false;
   }
@@ -409,11 +409,16 @@ function runOf(node: RegexNode): RunInfo {
 }
 
 /** Length of the run of ASCII letters and digits every match of `source` contains (0 if none). */
-export function minAlnumRun(source: string): number {
+export function minAlnumRun(source: string, ast?: readonly RegexNode[][]): number {
   try {
-    const alts = parseRegexSource(source);
+    const alts = ast ?? parseRegexSource(source);
     return Math.min(...alts.map((a) => runOfSequence(a).run));
   } catch {
     return 0;
   }
+}
+
+/** Shortest match of a parsed regex (0: it can match the empty string). */
+export function minMatchLength(ast: readonly RegexNode[][]): number {
+  return Math.min(...ast.map((alt) => runOfSequence(alt).minLength));
 }

@@ -3,13 +3,14 @@
  * (derived from the regex) and window radius; per database one Aho-Corasick automaton over every
  * anchor of every view. Compilation is all-or-nothing so a hot swap never sees half a database.
  */
-import { flagsOf, parsePatternDatabase } from '../database.js';
+import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { anchorQuality, deriveAnchors, minAlnumRun, startsDigitRunOnly } from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
+import { parseRegexSource, type RegexNode } from './regex-safety.js';
 
 /** How a rule is gated before its regex runs. */
 export type RuleGate = 'anchor' | 'digits' | 'always';
@@ -149,7 +150,16 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
   const regex = new RegExp(consumeBeforeLookbehind(source), flags);
-  const derived = deriveAnchors(source, flags);
+  // Parsed once (by validation) for every analysis below.
+  let ast: RegexNode[][] | undefined = parsedRegexOf(def);
+  if (ast === undefined) {
+    try {
+      ast = parseRegexSource(source);
+    } catch {
+      ast = undefined;
+    }
+  }
+  const derived = deriveAnchors(source, flags, ast);
   const minDigits = def.minDigits ?? 0;
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
   // yields none (the author knows something the analysis cannot see).
@@ -178,8 +188,8 @@ function compileRule(def: PatternDefinition): CompiledRule {
     anchors: gate === 'anchor' ? anchors : [],
     also: gate === 'anchor' ? also : [],
     anchorScore: gate === 'anchor' ? score : 0,
-    digitStart: gate === 'digits' && startsDigitRunOnly(source),
-    alnumRun: def.kind === 'injection' ? 0 : minAlnumRun(source),
+    digitStart: gate === 'digits' && startsDigitRunOnly(source, ast),
+    alnumRun: def.kind === 'injection' ? 0 : minAlnumRun(source, ast),
   };
 }
 

@@ -33,6 +33,11 @@ export function findBacktrackingRisk(source: string, flags: string): string | un
   return checkAlts(nodes, flags, false);
 }
 
+/** findBacktrackingRisk on an already parsed regex. */
+export function findBacktrackingRiskInAst(ast: readonly RegexNode[][], flags: string): string | undefined {
+  return checkAlts(ast, flags, false);
+}
+
 function checkAlts(alts: readonly Node[][], flags: string, underStar: boolean): string | undefined {
   for (const seq of alts) {
     for (const node of seq) {
@@ -118,6 +123,12 @@ function atomsIntersect(x: readonly string[], y: readonly string[], flags: strin
   return SAMPLE.some((ch) => rx.test(ch) && ry.test(ch));
 }
 
+// Sticky (y) regexes read at the cursor without slicing the rest of the source.
+const GROUP_KIND = /\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/y;
+const ESCAPE =
+  /\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|.)/suy;
+const BRACES = /\{(\d+)(,(\d*))?\}/y;
+
 interface Cursor {
   i: number;
 }
@@ -150,7 +161,8 @@ function parseAtom(src: string, cur: Cursor): Node {
     let look = false;
     let capture = src[cur.i] !== '?';
     if (src[cur.i] === '?') {
-      const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(src.slice(cur.i));
+      GROUP_KIND.lastIndex = cur.i;
+      const m = GROUP_KIND.exec(src);
       if (!m) throw new Error('unknown group syntax');
       look = m[0] !== '?:' && !m[0].startsWith('?<') ? true : m[0] === '?<=' || m[0] === '?<!';
       capture = m[0].startsWith('?<') && !look;
@@ -176,10 +188,8 @@ function parseAtom(src: string, cur: Cursor): Node {
       cur.i += 2;
       return { t: 'assert' };
     }
-    const m =
-      /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|.)/su.exec(
-        src.slice(cur.i),
-      );
+    ESCAPE.lastIndex = cur.i;
+    const m = ESCAPE.exec(src);
     const tok = m ? m[0] : '\\';
     cur.i += tok.length;
     return { t: 'atom', src: tok, nullable: false };
@@ -204,7 +214,8 @@ function parseQuantifier(src: string, cur: Cursor, node: Node): Node {
     max = ch === '?' ? 1 : Number.POSITIVE_INFINITY;
     cur.i++;
   } else if (ch === '{') {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(cur.i));
+    BRACES.lastIndex = cur.i;
+    const m = BRACES.exec(src);
     if (m) {
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
