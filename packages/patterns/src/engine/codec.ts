@@ -99,6 +99,11 @@ export function utf8Encode(value: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/** A string from UTF-16 code units: `apply` takes the typed array as is, where spreading it iterates. */
+export function fromCodes(codes: Uint16Array): string {
+  return String.fromCharCode.apply(null, codes as unknown as number[]);
+}
+
 const ROT13 = (() => {
   const t = new Uint16Array(128);
   for (let c = 0; c < 128; c++) {
@@ -117,6 +122,6 @@ export function rot13(value: string): string {
     out[i] = c < 128 ? ROT13[c]! : c;
   }
   let s = '';
-  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.subarray(i, i + 8192));
+  for (let i = 0; i < out.length; i += 8192) s += fromCodes(out.subarray(i, i + 8192));
   return s;
 }

@@ -4,6 +4,7 @@
  * digits. We match on a canonical view and report offsets into what the user actually sent.
  */
 import homoglyphTable from '../data/homoglyphs.json' with { type: 'json' };
+import { fromCodes } from './codec.js';
 
 // Letters are folded only inside words that mix scripts (see foldHomoglyphs); punctuation always.
 const LETTERS: Readonly<Record<string, string>> = homoglyphTable.letters;
@@ -70,6 +71,7 @@ function canonical(cp: number): string {
 // Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
 const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
 const CONTROL_SPACE = /[\t-\r]/;
+const SPACE_RUN = /[\t-\r ]+/g;
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** True when collapsing whitespace would change `s`: a tab or newline, a double space, or space at either end. */
@@ -118,6 +120,7 @@ function identityMap(n: number): Int32Array {
 // Whitespace runs to one space, ends trimmed, in one pass: a regex replace with a match per newline
 // churns the garbage collector on large documents.
 function collapseAscii(input: string): string {
+  if (input.length < 65_536) return input.replace(SPACE_RUN, ' ').trim();
   const out = new Uint16Array(input.length);
   let len = 0;
   let prevSpace = true;
@@ -254,7 +257,7 @@ function foldHomoglyphs(text: string): string {
 
 function decodeCodes(codes: Uint16Array, len: number): string {
   let s = '';
-  for (let i = 0; i < len; i += 8192) s += String.fromCharCode(...codes.subarray(i, Math.min(len, i + 8192)));
+  for (let i = 0; i < len; i += 8192) s += fromCodes(codes.subarray(i, Math.min(len, i + 8192)));
   return s;
 }
 
