@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import { flagsOf } from '../database.js';
 import { buildAutomaton, scanAutomaton } from './aho-corasick.js';
-import { anchorQuality, deriveAnchors, minAlnumRun, startsDigitRunOnly } from './anchors.js';
+import { anchorQuality, deriveAnchors, minAlnumRun, minDigitRun, startsDigitRunOnly } from './anchors.js';
 import { compactAnchors, compileDatabase, consumeBeforeLookbehind } from './compile.js';
 import { expandMacros } from './macros.js';
+import { parseRegexSource } from './regex-safety.js';
 
 describe('deriveAnchors', () => {
   it('expands small alternations into whole phrases (whitespace runs are one space)', () => {
@@ -64,6 +65,14 @@ describe('structural gates', () => {
     expect(minAlnumRun('gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82}')).toBe(6);
     expect(minAlnumRun('\\d{3}-?\\d{2}')).toBe(3);
     expect(minAlnumRun('[a-z]?\\d+')).toBe(1);
+  });
+
+  it('bounds the digits one digit run must hold, through separators and backreferences to them', () => {
+    const run = (src: string): number => minDigitRun(parseRegexSource(src));
+    expect(run('\\d{3}([- .]?)\\d{2}\\1\\d{4}')).toBe(9);
+    expect(run('\\d{6}[-+a-fu-y]\\d{3}[0-9a-y]')).toBe(6); // a century letter splits the run
+    expect(run('(?:\\d{1,3}\\.){3}\\d{1,3}')).toBe(4);
+    expect(run('[0-9a-z]{8}')).toBe(0);
   });
 
   it('knows which rules can only start a digit run', () => {

@@ -422,3 +422,83 @@ export function minAlnumRun(source: string, ast?: readonly RegexNode[][]): numbe
 export function minMatchLength(ast: readonly RegexNode[][]): number {
   return Math.min(...ast.map((alt) => runOfSequence(alt).minLength));
 }
+
+const DIGIT_ONLY_ATOM = /^(?:\\d|\d|\[(?:\d(?:-\d)?)+\])$/;
+// Characters the digit-run scan lets stand, one at a time, between two digits.
+const RUN_SEPARATOR = /^(?:[ ./:]|\\[-./: ]|\[(?:\\?[-./: ])+\])$/;
+
+interface DigitInfo {
+  /** Every match of the node is digits, possibly with single run separators between them. */
+  readonly fits: boolean;
+  readonly digits: number;
+  /** Digits every match holds in one digit run. */
+  readonly run: number;
+}
+
+interface DigitWalk {
+  /** Per capture group (by number): it only ever matches one optional separator. */
+  readonly separatorGroups: boolean[];
+}
+
+function digitsOfSequence(seq: readonly RegexNode[], w: DigitWalk): DigitInfo {
+  let fits = true;
+  let digits = 0;
+  let current = 0;
+  let best = 0;
+  for (const node of seq) {
+    const info = digitsOf(node, w);
+    if (info.fits) {
+      digits += info.digits;
+      current += info.digits;
+    } else {
+      fits = false;
+      best = Math.max(best, current, info.run);
+      current = 0;
+    }
+  }
+  return { fits, digits, run: Math.max(best, current) };
+}
+
+const SEPARATOR: DigitInfo = { fits: true, digits: 0, run: 0 };
+const BREAK: DigitInfo = { fits: false, digits: 0, run: 0 };
+
+function digitsOf(node: RegexNode, w: DigitWalk): DigitInfo {
+  if (node.t === 'assert') return SEPARATOR;
+  if (node.t === 'atom') {
+    if (DIGIT_ONLY_ATOM.test(node.src)) return { fits: true, digits: 1, run: 1 };
+    // One separator between digits keeps the run going; so does a backreference to one.
+    if (RUN_SEPARATOR.test(node.src)) return SEPARATOR;
+    const ref = /^\\([1-9])$/.exec(node.src);
+    return ref && w.separatorGroups[Number(ref[1])] === true ? SEPARATOR : BREAK;
+  }
+  if (node.t === 'group') {
+    if (node.look) return SEPARATOR;
+    const index = node.capture ? w.separatorGroups.push(false) - 1 : -1;
+    const infos = node.alts.map((alt) => digitsOfSequence(alt, w));
+    const info = {
+      fits: infos.every((i) => i.fits),
+      digits: Math.min(...infos.map((i) => i.digits)),
+      run: Math.min(...infos.map((i) => i.run)),
+    };
+    const separatorOnly = node.alts.every(
+      (alt) =>
+        alt.length === 1 &&
+        alt[0]!.t === 'quant' &&
+        alt[0]!.max === 1 &&
+        alt[0]!.node.t === 'atom' &&
+        RUN_SEPARATOR.test(alt[0]!.node.src),
+    );
+    if (index > 0) w.separatorGroups[index] = separatorOnly;
+    return info;
+  }
+  if (node.node.t === 'atom' && node.max === 1 && RUN_SEPARATOR.test(node.node.src)) return SEPARATOR;
+  const inner = digitsOf(node.node, w);
+  if (inner.fits) return { fits: true, digits: inner.digits * node.min, run: inner.digits * node.min };
+  return { fits: false, digits: 0, run: node.min > 0 ? inner.run : 0 };
+}
+
+/** Digits every match of a parsed regex holds in one run of the digit-run scan (0 if none guaranteed). */
+export function minDigitRun(ast: readonly RegexNode[][]): number {
+  const w: DigitWalk = { separatorGroups: [false] };
+  return Math.min(...ast.map((alt) => digitsOfSequence(alt, w).run));
+}

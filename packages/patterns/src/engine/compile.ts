@@ -7,7 +7,7 @@ import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
-import { anchorQuality, deriveAnchors, minAlnumRun, startsDigitRunOnly } from './anchors.js';
+import { anchorQuality, deriveAnchors, minAlnumRun, minDigitRun, startsDigitRunOnly } from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
 import { parseRegexSource, type RegexNode } from './regex-safety.js';
@@ -160,7 +160,9 @@ function compileRule(def: PatternDefinition): CompiledRule {
     }
   }
   const derived = deriveAnchors(source, flags, ast);
-  const minDigits = def.minDigits ?? 0;
+  // A declared minDigits above what the regex guarantees in one run would hide real matches
+  // ("010594Y9032": the century sign splits the run): the derived bound caps it.
+  const minDigits = Math.min(def.minDigits ?? 0, ast ? minDigitRun(ast) : 0);
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
   // yields none (the author knows something the analysis cannot see).
   const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
