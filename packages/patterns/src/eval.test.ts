@@ -30,17 +30,17 @@ describe.skipIf(!hasData)('quality on ../shared/eval', () => {
     expect(result.injection.targetFpRate).toBeLessThanOrEqual(0.02);
   });
 
-  // Regression floors a few points under the measured figures (injecguard 85%, BIPIA payloads 64%).
+  // Regression floors a few points under the measured figures (injecguard 85%, BIPIA payloads 73%).
   it('keeps indirect and appended injections detected', () => {
     expect(result.injection['injecguard-valid']?.recall).toBeGreaterThanOrEqual(0.8);
     expect(result.injection['injecguard-valid']?.fpRate).toBeLessThanOrEqual(0.03);
-    expect(result.injection['bipia-payload']?.recall).toBeGreaterThanOrEqual(0.55);
+    expect(result.injection['bipia-payload']?.recall).toBeGreaterThanOrEqual(0.65);
   });
 
-  // Measured: presidio-research 100% (redact-pii 92.9%), presidio-tests 73% recall at 11% FP.
+  // Measured: presidio-research 100% (redact-pii 92.9%), presidio-tests 82% recall at 11% FP.
   it('finds PII in context better than redact-pii', () => {
     expect(result.pii['presidio-research-small']?.recall).toBeGreaterThanOrEqual(0.93);
-    expect(result.pii['presidio-tests']?.recall).toBeGreaterThanOrEqual(0.7);
+    expect(result.pii['presidio-tests']?.recall).toBeGreaterThanOrEqual(0.78);
     expect(result.pii['presidio-tests']?.fpRate).toBeLessThanOrEqual(0.15);
   });
 
