@@ -52,11 +52,17 @@ export interface PatternDefinition {
   readonly category: string;
   readonly severity: Severity;
   readonly description: string;
-  /** Lowercase literals; the rule runs only if one of them occurs. Empty: digit-run or whole-text rule. */
+  /**
+   * Lowercase literals, one of which every match contains. The engine derives such anchors from the
+   * regex itself (sound by construction); these are used only when it cannot (no literal in the regex).
+   */
   readonly literals?: readonly string[];
-  /** For rules without literals: the minimum digits a digit run needs before the regex is tried. */
+  /**
+   * Digits one digit run must hold before the regex is tried, for rules without rare anchors; capped at
+   * what the regex guarantees, so a too-high value cannot hide matches.
+   */
   readonly minDigits?: number;
-  /** Characters either side of a literal or digit hit the regex may need (default 256). */
+  /** Characters either side of a hit a regex with an unbounded quantifier may need (default 1024). */
   readonly window?: number;
   /** Regular-expression source; macros `<gap:N>` (up to N filler words) and `<sep>` are expanded. */
   readonly regex: string;
