@@ -22,6 +22,8 @@ export interface NormalizedText {
   readonly folded: string;
   /** `map[i]` is the original offset of `text[i]`; `map[text.length]` is the original length. */
   readonly map: Int32Array;
+  /** True when every offset of `text` is the same offset in `source` (the map is the identity). */
+  readonly identity?: boolean;
 }
 
 const FORMAT = /^\p{Cf}$/u;
@@ -96,6 +98,7 @@ class Views implements NormalizedText {
     readonly source: string,
     readonly text: string,
     build: () => Int32Array,
+    readonly identity: boolean,
   ) {
     this.lower = lowerSameLength(text);
     this.folded = foldLeet(this.lower);
@@ -107,8 +110,8 @@ class Views implements NormalizedText {
   }
 }
 
-function views(source: string, text: string, buildMap: () => Int32Array): NormalizedText {
-  return new Views(source, text, buildMap);
+function views(source: string, text: string, buildMap: () => Int32Array, identity = false): NormalizedText {
+  return new Views(source, text, buildMap, identity);
 }
 
 function identityMap(n: number): Int32Array {
@@ -160,7 +163,7 @@ function collapsedMap(input: string, length: number): Int32Array {
 export function normalizeText(input: string): NormalizedText {
   // Fast path: plain ASCII needs no NFKC, invisible-character or homoglyph work (most real traffic).
   if (!NOT_PLAIN_ASCII.test(input)) {
-    if (!whitespaceChanges(input)) return views(input, input, () => identityMap(input.length));
+    if (!whitespaceChanges(input)) return views(input, input, () => identityMap(input.length), true);
     const text = collapseAscii(input);
     return views(input, text, () => collapsedMap(input, text.length));
   }
@@ -187,7 +190,7 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
   if (!ok) return undefined;
   const text = foldHomoglyphs(replaced);
   if (whitespaceChanges(text)) return undefined; // a special space next to a space: full path
-  return views(input, text, () => identityMap(input.length));
+  return views(input, text, () => identityMap(input.length), true);
 }
 
 function normalizeFull(input: string): NormalizedText {
@@ -348,6 +351,8 @@ function foldToken(token: string, lower: string, offset: number): string {
 
 /** Maps a span of the normalised text back to the original text (end exclusive). */
 export function toOriginalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
+  // Identity views hold no surrogate pairs (those take the full path), so offsets carry over as they are.
+  if (norm.identity === true) return [start, Math.max(start, end)];
   const s = norm.map[start] ?? 0;
   if (end <= start) return [s, s];
   const last = norm.map[end - 1] ?? s;
