@@ -214,14 +214,13 @@ function collectDigits(
   covered: Int32Array,
   mask: Uint8Array,
 ): void {
-  if (view.digitRules.length === 0) return;
-  let wanted = 0;
-  for (const r of view.digitRules) wanted += mask[offset + r]!;
-  let saturated = 0; // rules that need no more runs: triggered (small text) or running on the whole text
+  // Rules still wanting runs, by minDigits; one leaves once triggered (small text) or whole-text.
+  const active = view.digitRules.filter((r) => mask[offset + r] === 1);
+  if (active.length === 0) return;
   DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(text); m !== null && saturated < wanted; m = DIGIT_RUN.exec(text)) {
+  for (let m = DIGIT_RUN.exec(text); m !== null && active.length > 0; m = DIGIT_RUN.exec(text)) {
     const run = m[0];
-    if (run.length < view.minDigits) continue;
+    if (run.length < view.rules[active[0]!]!.minDigits) continue;
     let digits = 0;
     for (let i = 0; i < run.length; i++) {
       const c = run.charCodeAt(i);
@@ -232,23 +231,34 @@ function collectDigits(
     // "ab123") cannot hold the start of a rule whose match must begin a digit run after a non-word.
     const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
     const continued = digits === run.length && isWordCode(before);
-    for (const r of view.digitRules) {
+    let done = 0;
+    for (let k = 0; k < active.length; k++) {
+      const r = active[k]!;
       const rule = view.rules[r]!;
       if (digits < rule.minDigits) break; // sorted by minDigits
       if (continued && rule.digitStart) continue;
       const slot = offset + r;
-      if (mask[slot] === 0) continue;
       if (hits.primary[slot] === 0) {
         hits.primary[slot] = 1;
         hits.touched.push(slot);
-        if (small) saturated++;
       }
-      if (!small && end + rule.radius > covered[slot]!) {
+      if (small) {
+        active[k] = -1;
+        done++;
+      } else if (end + rule.radius > covered[slot]!) {
         const we = Math.min(text.length, end + 2 * rule.radius);
         covered[slot] = we;
         addWindow(hits, slot, Math.max(0, m.index - rule.radius), we, text.length, covered);
-        if (covered[slot]! > text.length) saturated++;
+        if (covered[slot]! > text.length) {
+          active[k] = -1;
+          done++;
+        }
       }
+    }
+    if (done > 0) {
+      let w = 0;
+      for (const r of active) if (r >= 0) active[w++] = r;
+      active.length = w;
     }
   }
 }
