@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import { flagsOf } from '../database.js';
 import { buildAutomaton, scanAutomaton } from './aho-corasick.js';
-import { anchorQuality, deriveAnchors, minAlnumRun, minDigitRun, startsDigitRunOnly } from './anchors.js';
+import {
+  anchorQuality,
+  deriveAnchors,
+  minAlnumRun,
+  minDigitRun,
+  minTokenRun,
+  startsDigitRunOnly,
+} from './anchors.js';
 import { compactAnchors, compileDatabase, consumeBeforeLookbehind } from './compile.js';
 import { expandMacros } from './macros.js';
 import { parseRegexSource } from './regex-safety.js';
@@ -65,6 +72,12 @@ describe('structural gates', () => {
     expect(minAlnumRun('gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82}')).toBe(6);
     expect(minAlnumRun('\\d{3}-?\\d{2}')).toBe(3);
     expect(minAlnumRun('[a-z]?\\d+')).toBe(1);
+  });
+
+  it('finds the run of token characters (letters, digits, + / _ -) every match must contain', () => {
+    expect(minTokenRun('[MNO][A-Za-z\\d_-]{23,25}\\.[A-Za-z\\d_-]{6}')).toBe(24);
+    expect(minTokenRun('gh[pousr]_[A-Za-z0-9]{36}')).toBe(40);
+    expect(minTokenRun('key=\\s?[a-z]{4}')).toBe(4);
   });
 
   it('bounds the digits one digit run must hold, through separators and backreferences to them', () => {

@@ -368,13 +368,15 @@ interface RunInfo {
   readonly run: number;
 }
 
-function runOfSequence(seq: readonly RegexNode[]): RunInfo {
+type AtomTest = (src: string) => boolean;
+
+function runOfSequence(seq: readonly RegexNode[], test: AtomTest = alnumAtom): RunInfo {
   let alnum = true;
   let minLength = 0;
   let current = 0;
   let best = 0;
   for (const node of seq) {
-    const info = runOf(node);
+    const info = runOf(node, test);
     minLength += info.minLength;
     if (info.alnum) current += info.minLength;
     else {
@@ -386,22 +388,22 @@ function runOfSequence(seq: readonly RegexNode[]): RunInfo {
   return { alnum, minLength, run: Math.max(best, current) };
 }
 
-function runOf(node: RegexNode): RunInfo {
+function runOf(node: RegexNode, test: AtomTest): RunInfo {
   if (node.t === 'assert') return { alnum: true, minLength: 0, run: 0 };
   if (node.t === 'atom') {
-    const alnum = alnumAtom(node.src);
+    const alnum = test(node.src);
     return { alnum, minLength: 1, run: alnum ? 1 : 0 };
   }
   if (node.t === 'group') {
     if (node.look) return { alnum: true, minLength: 0, run: 0 };
-    const infos = node.alts.map(runOfSequence);
+    const infos = node.alts.map((alt) => runOfSequence(alt, test));
     return {
       alnum: infos.every((i) => i.alnum),
       minLength: Math.min(...infos.map((i) => i.minLength)),
       run: Math.min(...infos.map((i) => i.run)),
     };
   }
-  const inner = runOf(node.node);
+  const inner = runOf(node.node, test);
   // A repeated alnum node is one run; anything else guarantees only what one repetition holds.
   if (inner.alnum)
     return { alnum: true, minLength: inner.minLength * node.min, run: inner.minLength * node.min };
@@ -412,7 +414,27 @@ function runOf(node: RegexNode): RunInfo {
 export function minAlnumRun(source: string, ast?: readonly RegexNode[][]): number {
   try {
     const alts = ast ?? parseRegexSource(source);
-    return Math.min(...alts.map((a) => runOfSequence(a).run));
+    return Math.min(...alts.map((a) => runOfSequence(a, alnumAtom).run));
+  } catch {
+    return 0;
+  }
+}
+
+/** True when an atom only matches token characters: letters, digits, '+', '/', '_' and '-'. */
+function tokenAtom(src: string): boolean {
+  if (alnumAtom(src) || src === '\\w' || /^(?:\\?[+/_-])$/.test(src)) return true;
+  if (!src.startsWith('[') || src.startsWith('[^')) return false;
+  return /^(?:\\[dw]|\\?[+/_-]|[A-Za-z0-9](?:-[A-Za-z0-9])?)+$/.test(src.slice(1, -1));
+}
+
+/**
+ * Length of the run of token characters (base64 alphabet: letters, digits, + / _ -) every match of
+ * `source` contains: API keys and tokens are such runs, prose rarely has long ones.
+ */
+export function minTokenRun(source: string, ast?: readonly RegexNode[][]): number {
+  try {
+    const alts = ast ?? parseRegexSource(source);
+    return Math.min(...alts.map((a) => runOfSequence(a, tokenAtom).run));
   } catch {
     return 0;
   }

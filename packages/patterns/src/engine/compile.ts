@@ -7,7 +7,14 @@ import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
-import { anchorQuality, deriveAnchors, minAlnumRun, minDigitRun, startsDigitRunOnly } from './anchors.js';
+import {
+  anchorQuality,
+  deriveAnchors,
+  minAlnumRun,
+  minDigitRun,
+  minTokenRun,
+  startsDigitRunOnly,
+} from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
 import { parseRegexSource, type RegexNode } from './regex-safety.js';
@@ -37,6 +44,8 @@ export interface CompiledRule {
   readonly digitStart: boolean;
   /** Every match contains a run of this many ASCII letters and digits (the scan skips texts without). */
   readonly alnumRun: number;
+  /** Likewise for runs of token characters (letters, digits, + / _ -). */
+  readonly tokenRun: number;
 }
 
 /** Rules of one view (injection on the folded view; PII and secrets on the plain view). */
@@ -170,7 +179,18 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const score = setQuality(anchors);
   // Only a second set of rare strings is worth its automaton hits.
   const alsoSet = derived.literals ? compactAnchors(derived.also ?? []) : [];
-  const also = setQuality(alsoSet) >= MIN_ALSO_QUALITY ? alsoSet : [];
+  let also = setQuality(alsoSet) >= MIN_ALSO_QUALITY ? alsoSet : [];
+  // A finding that needs a context word (and has no checksum that could vouch for it instead) can only
+  // come from a text holding one of those words: they are the rule's second set.
+  const checksum = def.validator !== undefined && def.validator !== 'not_repeated';
+  if (
+    def.kind !== 'injection' &&
+    def.contextRequired &&
+    !checksum &&
+    also.length === 0 &&
+    def.context?.length
+  )
+    also = compactAnchors(def.context.map((w) => w.toLowerCase()));
   let gate: RuleGate = 'always';
   if (anchors.length > 0 && score >= MIN_ANCHOR_QUALITY && !(minDigits > 0 && score < DIGIT_GATE_BELOW))
     gate = 'anchor';
@@ -188,10 +208,11 @@ function compileRule(def: PatternDefinition): CompiledRule {
     minDigits,
     gate,
     anchors: gate === 'anchor' ? anchors : [],
-    also: gate === 'anchor' ? also : [],
+    also: gate === 'always' ? [] : also,
     anchorScore: gate === 'anchor' ? score : 0,
     digitStart: gate === 'digits' && startsDigitRunOnly(source, ast),
     alnumRun: def.kind === 'injection' ? 0 : minAlnumRun(source, ast),
+    tokenRun: def.kind === 'injection' ? 0 : minTokenRun(source, ast),
   };
 }
 

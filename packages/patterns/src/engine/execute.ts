@@ -75,6 +75,8 @@ interface Hits {
   readonly touched: number[];
   /** Longest run of ASCII letters and digits seen by the automaton pass. */
   longestAlnum: number;
+  /** Longest run of base64-alphabet (token) characters. */
+  longestToken: number;
 }
 
 // A rule whose windows come this densely (one per this many characters or closer) runs over the whole
@@ -138,6 +140,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   let run = 0;
   let alnum = 0;
   let longest = 0;
+  let longestRun = 0;
   let encoded = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -150,6 +153,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
       } else alnum = 0;
       if (v > 0x7fff) {
         if (++run >= ENCODED_RUN) encoded |= 1;
+        if (run > longestRun) longestRun = run;
       } else {
         run = 0;
         if (c === 37) encoded |= 2;
@@ -199,6 +203,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
     row = to;
   }
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
+  hits.longestToken = Math.max(hits.longestToken, longestRun);
   return encoded;
 }
 
@@ -317,6 +322,7 @@ export function executeDatabase(
     windows: small ? [] : new Array<number[] | undefined>(slots),
     touched: [],
     longestAlnum: 0,
+    longestToken: 0,
   };
   const folded = norm.folded !== norm.lower;
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
@@ -338,7 +344,8 @@ export function executeDatabase(
         runRule(rule, norm.folded, windows, result.injection);
     } else if (slot < rot13Offset) {
       const rule = db.data.rules[slot - dataOffset]!;
-      if (rule.alnumRun > hits.longestAlnum) continue; // no run of letters and digits long enough
+      // No run of letters and digits (or token characters) as long as every match needs.
+      if (rule.alnumRun > hits.longestAlnum || rule.tokenRun > hits.longestToken) continue;
       if (rule.also.length === 0 || hits.also[slot] === 1) runRule(rule, norm.text, windows, result.data);
     } else {
       const rule = db.injection.rules[slot - rot13Offset]!; // no second set on the ROT13 view
@@ -351,7 +358,11 @@ export function executeDatabase(
       runRule(db.injection.rules[r]!, norm.folded, undefined, result.injection);
   for (const r of db.data.alwaysRules) {
     const rule = db.data.rules[r]!;
-    if (dataMask[dataOffset + r] === 1 && rule.alnumRun <= hits.longestAlnum)
+    if (
+      dataMask[dataOffset + r] === 1 &&
+      rule.alnumRun <= hits.longestAlnum &&
+      rule.tokenRun <= hits.longestToken
+    )
       runRule(rule, norm.text, undefined, result.data);
   }
   return result;
