@@ -99,7 +99,7 @@ export { statusInvariant } from './invariant/types/status.js';
 export { validJsonInvariant } from './invariant/types/valid-json.js';
 export type { JsonObject, JsonValue } from './json.js';
 export type { ChatMessage, ChatRole } from './message.js';
-export { builtinMutators, pythonDefaultMutationTypes } from './mutation/builtin-mutators.js';
+export { builtinMutators } from './mutation/builtin-mutators.js';
 export type { MutationCatalogueEntry } from './mutation/catalogue.js';
 export { mutationCatalogue } from './mutation/catalogue.js';
 export { composeMutators, mutatorForSpec } from './mutation/compose.js';

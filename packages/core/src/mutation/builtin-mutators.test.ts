@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultMutationTypes, defaultMutationWeights } from '../config/default-weights.js';
 import { createRandom } from '../random.js';
-import { builtinMutators, pythonDefaultMutationTypes } from './builtin-mutators.js';
+import { builtinMutators } from './builtin-mutators.js';
 import { mutationCatalogue } from './catalogue.js';
 import type { MutationVariant, Mutator } from './mutator.js';
 import { variantKey } from './rule-mutator.js';
@@ -11,32 +12,8 @@ import { escapeJsonText, escapeXmlText, lowerFirst } from './text/template.js';
 import { fromTagCharacters, normalizeForComparison } from './text/unicode-transforms.js';
 import { contentWords } from './text/words.js';
 
-const PYTHON_WEIGHTS: Record<string, number> = {
-  paraphrase: 1.0,
-  noise: 0.8,
-  tone_shift: 0.9,
-  prompt_injection: 1.5,
-  encoding_attacks: 1.3,
-  context_manipulation: 1.1,
-  length_extremes: 1.2,
-  custom: 1.0,
-  multi_turn_attack: 1.4,
-  advanced_jailbreak: 2.0,
-  semantic_similarity_attack: 1.3,
-  format_poisoning: 1.6,
-  language_mixing: 1.2,
-  token_manipulation: 1.5,
-  temporal_attack: 1.1,
-  http_header_injection: 1.7,
-  payload_size_attack: 1.4,
-  content_type_confusion: 1.5,
-  query_parameter_poisoning: 1.6,
-  request_method_attack: 1.3,
-  protocol_level_attack: 1.8,
-  resource_exhaustion: 1.5,
-  concurrent_request_pattern: 1.4,
-  timeout_manipulation: 1.3,
-};
+// The Python tool's table (config/default-weights.ts, read from its source) is the reference.
+const PYTHON_WEIGHTS = defaultMutationWeights;
 
 // FLAKESTORM_PROPERTY_RUNS=200 for a deeper local search; the default keeps the suite light.
 const RUNS = Number(process.env.FLAKESTORM_PROPERTY_RUNS ?? 12);
@@ -52,7 +29,7 @@ describe('catalogue', () => {
       expect(m?.defaultWeight, type).toBe(weight);
       expect(m?.pythonCompatible, type).toBe(true);
     }
-    expect(pythonDefaultMutationTypes.every((t) => types.includes(t))).toBe(true);
+    expect(defaultMutationTypes.every((t) => types.includes(t))).toBe(true);
   });
 
   it('lists every type with an example (custom has none without templates)', () => {

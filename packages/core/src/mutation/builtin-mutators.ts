@@ -146,14 +146,3 @@ export const builtinMutators: readonly Mutator[] = [
   crescendoMutator,
   manyShotMutator,
 ];
-
-/** Python Flakestorm's default run: its first seven types. */
-export const pythonDefaultMutationTypes: readonly string[] = [
-  'paraphrase',
-  'noise',
-  'tone_shift',
-  'prompt_injection',
-  'encoding_attacks',
-  'context_manipulation',
-  'length_extremes',
-];
