@@ -89,10 +89,13 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   for (let s = 0; s < states; s++) outputStart[s + 1] = outputStart[s]! + out[s]!.length;
   const outputs = new Int32Array(outputStart[states]!);
   for (let s = 0; s < states; s++) outputs.set(out[s]!, outputStart[s]!);
-  const delta = new Int32Array(states * width);
+  // In place: a second table of states * width entries (megabytes) would only feed the collector.
+  const delta = goto;
+  const final = new Uint8Array(states);
+  for (let s = 0; s < states; s++) final[s] = out[s]!.length > 0 ? 1 : 0;
   for (let i = 0; i < delta.length; i++) {
-    const t = goto[i]!;
-    delta[i] = out[t]!.length > 0 ? -(t * width) : t * width;
+    const t = delta[i]!;
+    delta[i] = final[t] === 1 ? -(t * width) : t * width;
   }
   return { columns, width, delta, outputStart, outputs };
 }

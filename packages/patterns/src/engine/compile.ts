@@ -7,17 +7,11 @@ import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
-import {
-  anchorQuality,
-  deriveAnchors,
-  minAlnumRun,
-  minDigitRun,
-  minTokenRun,
-  startsDigitRunOnly,
-} from './anchors.js';
+import { regexAnalysis } from './analysis.js';
+import { anchorQuality } from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
-import { parseRegexSource, type RegexNode } from './regex-safety.js';
+import { parseRegexSource } from './regex-safety.js';
 
 /** How a rule is gated before its regex runs. */
 export type RuleGate = 'anchor' | 'digits' | 'always';
@@ -159,19 +153,20 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
   const regex = new RegExp(consumeBeforeLookbehind(source), flags);
-  // Parsed once (by validation) for every analysis below.
-  let ast: RegexNode[][] | undefined = parsedRegexOf(def);
-  if (ast === undefined) {
+  // Parsed once (by validation); only needed when the analysis is neither stored nor memoised.
+  const analysis = regexAnalysis(source, flags, () => {
+    const parsed = parsedRegexOf(def);
+    if (parsed !== undefined) return parsed;
     try {
-      ast = parseRegexSource(source);
+      return parseRegexSource(source);
     } catch {
-      ast = undefined;
+      return undefined;
     }
-  }
-  const derived = deriveAnchors(source, flags, ast);
+  });
+  const derived = analysis.anchors;
   // A declared minDigits above what the regex guarantees in one run would hide real matches
   // ("010594Y9032": the century sign splits the run): the derived bound caps it.
-  const minDigits = Math.min(def.minDigits ?? 0, ast ? minDigitRun(ast) : 0);
+  const minDigits = Math.min(def.minDigits ?? 0, analysis.minDigitRun);
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
   // yields none (the author knows something the analysis cannot see).
   const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
@@ -210,9 +205,9 @@ function compileRule(def: PatternDefinition): CompiledRule {
     anchors: gate === 'anchor' ? anchors : [],
     also: gate === 'always' ? [] : also,
     anchorScore: gate === 'anchor' ? score : 0,
-    digitStart: gate === 'digits' && startsDigitRunOnly(source, ast),
-    alnumRun: def.kind === 'injection' ? 0 : minAlnumRun(source, ast),
-    tokenRun: def.kind === 'injection' ? 0 : minTokenRun(source, ast),
+    digitStart: gate === 'digits' && analysis.digitStartOnly,
+    alnumRun: def.kind === 'injection' ? 0 : analysis.alnumRun,
+    tokenRun: def.kind === 'injection' ? 0 : analysis.tokenRun,
   };
 }
 

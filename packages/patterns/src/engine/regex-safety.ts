@@ -129,6 +129,9 @@ const ESCAPE =
   /\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|.)/suy;
 const BRACES = /\{(\d+)(,(\d*))?\}/y;
 
+// Characters a literal atom escapes (so later analyses read it as the literal it is).
+const SYNTAX = new Set('-/\\^$*+?.()|[]{}');
+
 interface Cursor {
   i: number;
 }
@@ -202,7 +205,7 @@ function parseAtom(src: string, cur: Cursor): Node {
   const len = cp > 0xffff ? 2 : 1;
   cur.i += len;
   const s = src.slice(cur.i - len, cur.i);
-  return { t: 'atom', src: ch === '.' ? '.' : s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&'), nullable: false };
+  return { t: 'atom', src: ch === '.' || !SYNTAX.has(ch) ? s : `\\${s}`, nullable: false };
 }
 
 function parseQuantifier(src: string, cur: Cursor, node: Node): Node {

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Regenerates src/data/regex-analysis.json: the compiler's analysis of every shipped pattern's regex,
+// so a fresh process compiles the built-in database without deriving anchors again.
+// Usage (from the repository root): npx tsc -b packages/patterns && node packages/patterns/scripts/regex-analysis.mjs
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dist = new URL('../dist/', import.meta.url);
+const { builtinDatabase } = await import(new URL('builtin.js', dist).href);
+const { flagsOf, parsePatternDatabase } = await import(new URL('database.js', dist).href);
+const { expandMacros } = await import(new URL('engine/macros.js', dist).href);
+const { parseRegexSource } = await import(new URL('engine/regex-safety.js', dist).href);
+const { ANALYSIS_VERSION, analysisKey, computeAnalysis, storeAnalysis } = await import(
+  new URL('engine/analysis.js', dist).href
+);
+
+const entries = {};
+for (const def of parsePatternDatabase(builtinDatabase()).patterns) {
+  const source = expandMacros(def.regex);
+  const flags = flagsOf(def);
+  entries[analysisKey(source, flags)] = storeAnalysis(
+    computeAnalysis(source, flags, parseRegexSource(source)),
+  );
+}
+const out = fileURLToPath(new URL('../src/data/regex-analysis.json', import.meta.url));
+writeFileSync(out, `${JSON.stringify({ version: ANALYSIS_VERSION, entries })}\n`);
+console.log(`${Object.keys(entries).length} analyses -> ${out}`);

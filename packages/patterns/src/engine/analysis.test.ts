@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { builtinDatabase } from '../builtin.js';
+import table from '../data/regex-analysis.json' with { type: 'json' };
+import { flagsOf } from '../database.js';
+import { ANALYSIS_VERSION, analysisKey, computeAnalysis, regexAnalysis, storeAnalysis } from './analysis.js';
+import { expandMacros } from './macros.js';
+import { parseRegexSource } from './regex-safety.js';
+
+const REGENERATE = 'npx tsc -b packages/patterns && node packages/patterns/scripts/regex-analysis.mjs';
+
+describe('stored regex analysis', () => {
+  it('holds a fresh analysis of every shipped regex (else run the generator)', () => {
+    expect(table.version, REGENERATE).toBe(ANALYSIS_VERSION);
+    const entries = table.entries as Record<string, unknown>;
+    for (const def of builtinDatabase().patterns) {
+      const source = expandMacros(def.regex);
+      const flags = flagsOf(def);
+      const fresh = storeAnalysis(computeAnalysis(source, flags, parseRegexSource(source)));
+      expect(entries[analysisKey(source, flags)], `${def.id}: ${REGENERATE}`).toEqual(fresh);
+    }
+  });
+
+  it('computes regexes it has not stored, and keys by source and flags', () => {
+    const a = regexAnalysis('\\bzebra (?:crossing|stripes)\\b', 'gi', () =>
+      parseRegexSource('\\bzebra (?:crossing|stripes)\\b'),
+    );
+    expect(a.anchors.literals).toEqual(['zebra crossing', 'zebra stripes']);
+    expect(analysisKey('abc', 'g')).not.toBe(analysisKey('abc', 'gi'));
+    expect(analysisKey('abc', 'g')).not.toBe(analysisKey('abd', 'g'));
+  });
+
+  it('survives a regex the parser rejects (no anchors, unbounded reach)', () => {
+    const a = regexAnalysis('(?<name>x)\\k<name>y', 'g', () => undefined);
+    expect(a.minDigitRun).toBe(0);
+    expect(a.digitStartOnly).toBe(false);
+  });
+});

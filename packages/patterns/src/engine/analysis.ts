@@ -1,0 +1,132 @@
+/**
+ * The compiler's per-regex analysis (prefilter anchors, window reach, digit and token runs), memoised by
+ * regex source. Deriving anchors is most of a cold compile (~100 ms in a fresh process, before V8 has
+ * optimised the walkers), so the results for the shipped patterns are precomputed in
+ * data/regex-analysis.json (scripts/regex-analysis.mjs; a test keeps it equal to a fresh computation)
+ * and every other regex is analysed once per process. Safety validation is not cached: it runs at load.
+ */
+import table from '../data/regex-analysis.json' with { type: 'json' };
+import {
+  deriveAnchors,
+  minAlnumRun,
+  minDigitRun,
+  minTokenRun,
+  type RegexAnchors,
+  startsDigitRunOnly,
+} from './anchors.js';
+import type { RegexNode } from './regex-safety.js';
+
+/** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
+export const ANALYSIS_VERSION = 1;
+
+/** What the compiler derives from one regex source and its flags. */
+export interface RegexAnalysis {
+  readonly anchors: RegexAnchors;
+  /** Digits every match holds in one digit run (0 when unknown). */
+  readonly minDigitRun: number;
+  /** Every match starts a digit run after a non-word character. */
+  readonly digitStartOnly: boolean;
+  readonly alnumRun: number;
+  readonly tokenRun: number;
+}
+
+/** JSON form of an analysis (Infinity as -1, absent sets as null). */
+export interface StoredAnalysis {
+  readonly l: readonly string[] | null;
+  readonly s: number;
+  readonly a: readonly string[] | null;
+  readonly m: number;
+  readonly k: number;
+  readonly d: number;
+  readonly st: boolean;
+  readonly r: number;
+  readonly t: number;
+}
+
+/** 53-bit string hash (cyrb53): keys the stored table without repeating kilobytes of regex source. */
+function hash53(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Key of a (macro-expanded) regex source and its flags in the stored table and the memo. */
+export function analysisKey(source: string, flags: string): string {
+  return `${flags}:${source.length}:${hash53(source)}`;
+}
+
+/** Computes the analysis from scratch (the AST is parsed on demand when not given). */
+export function computeAnalysis(
+  source: string,
+  flags: string,
+  ast: readonly RegexNode[][] | undefined,
+): RegexAnalysis {
+  return {
+    anchors: deriveAnchors(source, flags, ast),
+    minDigitRun: ast ? minDigitRun(ast) : 0,
+    digitStartOnly: startsDigitRunOnly(source, ast),
+    alnumRun: minAlnumRun(source, ast),
+    tokenRun: minTokenRun(source, ast),
+  };
+}
+
+/** Stored form of an analysis. */
+export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
+  const { literals, score, also, maxLength, lookaround } = a.anchors;
+  return {
+    l: literals ?? null,
+    s: score,
+    a: also ?? null,
+    m: Number.isFinite(maxLength) ? maxLength : -1,
+    k: lookaround,
+    d: a.minDigitRun,
+    st: a.digitStartOnly,
+    r: a.alnumRun,
+    t: a.tokenRun,
+  };
+}
+
+function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
+  return {
+    anchors: {
+      literals: s.l ?? undefined,
+      score: s.s,
+      also: s.a ?? undefined,
+      maxLength: s.m < 0 ? Number.POSITIVE_INFINITY : s.m,
+      lookaround: s.k,
+    },
+    minDigitRun: s.d,
+    digitStartOnly: s.st,
+    alnumRun: s.r,
+    tokenRun: s.t,
+  };
+}
+
+const stored: Readonly<Record<string, StoredAnalysis>> =
+  table.version === ANALYSIS_VERSION ? (table.entries as Record<string, StoredAnalysis>) : {};
+// Bounded: hot swaps of ever-new user regexes must not grow it without limit.
+const memo = new Map<string, RegexAnalysis>();
+const MEMO_LIMIT = 4096;
+
+/** The analysis of `source` with `flags`: stored, memoised, or computed (from `ast()` when needed). */
+export function regexAnalysis(
+  source: string,
+  flags: string,
+  ast: () => readonly RegexNode[][] | undefined,
+): RegexAnalysis {
+  const key = analysisKey(source, flags);
+  let hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const s = stored[key];
+  hit = s === undefined ? computeAnalysis(source, flags, ast()) : loadAnalysis(s);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, hit);
+  return hit;
+}
