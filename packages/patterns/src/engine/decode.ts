@@ -22,18 +22,36 @@ const MAX_SEGMENTS = 64;
 // Bounds the decode attempts (kept or not): 1 MB of "aaaa" is one long hex candidate after another.
 const MAX_ATTEMPTS = 256;
 
+const LETTER = /\p{L}/u;
+
 /** True when decoded bytes read as natural text rather than binary noise. */
 export function isReadable(text: string): boolean {
   if (text.length < 4) return false;
-  let printable = 0;
+  // Code points, counted as we go; at most 5% of them may be unprintable, so stop at the first
+  // excess (1 MB of "1111" decodes as hex to control bytes: one look should reject it).
+  const limit = text.length * 0.05;
+  let unprintable = 0;
   let letters = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 127 && (c < 0x80 || c >= 0xa0))) printable++;
-    if (/\p{L}/u.test(ch)) letters++;
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = text.charCodeAt(i + 1); // NaN past the end
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = (c - 0xd800) * 0x400 + low - 0xdc00 + 0x10000;
+        i++;
+      }
+    }
+    total++;
+    if (c < 0x80) {
+      if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 127)) {
+        if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+      } else if (++unprintable > limit) return false;
+    } else if (c < 0xa0) {
+      if (++unprintable > limit) return false;
+    } else if (LETTER.test(String.fromCodePoint(c))) letters++;
   }
-  const total = [...text].length;
-  return printable / total >= 0.95 && letters / total >= 0.5;
+  return unprintable <= total * 0.05 && letters / total >= 0.5;
 }
 
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */

@@ -40,7 +40,6 @@ const SMALL = 1024;
 // keep a high cap because redaction must mask every one; an injection rule's 256th hit adds nothing.
 const MAX_MATCHES_PER_RULE = 5000;
 const MAX_INJECTION_MATCHES_PER_RULE = 256;
-const DIGIT_RUN = /\d(?:[ \-./:]?\d){0,40}/g;
 // Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.
 const BASE64_CHAR = (() => {
   const t = new Uint8Array(128);
@@ -207,6 +206,12 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   return encoded;
 }
 
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+// ' ', '-', '.', '/', ':' (NaN, past the end, is none of them).
+const isRunSeparator = (c: number): boolean => c === 32 || c === 45 || c === 46 || c === 47 || c === 58;
+// Digits in one run at most (a longer number is read as consecutive runs).
+const MAX_RUN_DIGITS = 41;
+
 const isWordCode = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
@@ -222,20 +227,34 @@ function collectDigits(
   // Rules still wanting runs, by minDigits; one leaves once triggered (small text) or whole-text.
   const active = view.digitRules.filter((r) => mask[offset + r] === 1);
   if (active.length === 0) return;
-  DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(text); m !== null && active.length > 0; m = DIGIT_RUN.exec(text)) {
-    const run = m[0];
-    if (run.length < view.rules[active[0]!]!.minDigits) continue;
-    let digits = 0;
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits++;
+  // Active rules that may take a continued run: when none is left, such runs are skipped at once.
+  let open = 0;
+  for (const r of active) if (!view.rules[r]!.digitStart) open++;
+  const n = text.length;
+  for (let i = 0; i < n && active.length > 0; ) {
+    // The next digit run, read by hand (no match objects or substrings): `\d(?:[ \-./:]?\d){0,40}`.
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
     }
-    const end = m.index + run.length;
+    const start = i;
+    let digits = 1;
+    let end = i + 1;
+    while (digits < MAX_RUN_DIGITS && end < n) {
+      const c = text.charCodeAt(end);
+      if (isDigitCode(c)) end++;
+      else if (isRunSeparator(c) && isDigitCode(text.charCodeAt(end + 1))) end += 2;
+      else break;
+      digits++;
+    }
+    i = end;
+    const length = end - start;
+    if (length < view.rules[active[0]!]!.minDigits) continue;
     // A run of bare digits right after a letter or digit (a long number cut in chunks, an id like
     // "ab123") cannot hold the start of a rule whose match must begin a digit run after a non-word.
-    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
-    const continued = digits === run.length && isWordCode(before);
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const continued = digits === length && isWordCode(before);
+    if (continued && open === 0) continue;
     let done = 0;
     for (let k = 0; k < active.length; k++) {
       const r = active[k]!;
@@ -253,7 +272,7 @@ function collectDigits(
       } else if (end + rule.radius > covered[slot]!) {
         const we = Math.min(text.length, end + 2 * rule.radius);
         covered[slot] = we;
-        addWindow(hits, slot, Math.max(0, m.index - rule.radius), we, text.length, covered);
+        addWindow(hits, slot, Math.max(0, start - rule.radius), we, n, covered);
         if (covered[slot]! > text.length) {
           active[k] = -1;
           done++;
@@ -262,7 +281,12 @@ function collectDigits(
     }
     if (done > 0) {
       let w = 0;
-      for (const r of active) if (r >= 0) active[w++] = r;
+      open = 0;
+      for (const r of active) {
+        if (r < 0) continue;
+        active[w++] = r;
+        if (!view.rules[r]!.digitStart) open++;
+      }
       active.length = w;
     }
   }

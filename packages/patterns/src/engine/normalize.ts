@@ -295,11 +295,14 @@ const LEET: Readonly<Record<string, string>> = {
 // by hand, so a long run of plain letters costs one pass, never a quadratic regex search.
 // Starts with the leet class (rare in prose) so V8 skips ahead quickly; the letter may be on either side.
 const LEET_ADJACENT = /[0-9@$|!](?:(?<=[a-z][0-9@$|!])|(?=[a-z]))/g;
+const HAS_LETTER = /[a-z]/;
 const isLeetTokenChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33;
 
 /** Folds leetspeak inside words that mix letters and leet characters ("1gn0r3" -> "ignore"). */
 export function foldLeet(lower: string): string {
+  // Without a letter there is no leetspeak; the search below would try every digit of a digit flood.
+  if (!HAS_LETTER.test(lower)) return lower;
   LEET_ADJACENT.lastIndex = 0;
   let m = LEET_ADJACENT.exec(lower);
   if (m === null) return lower;
