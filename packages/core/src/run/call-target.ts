@@ -1,5 +1,6 @@
 import { FlakestormError } from '../errors.js';
 import { createRandom } from '../random.js';
+import { linkAbort } from '../target/abort-link.js';
 import type { Target, TargetRequest, TargetResponse } from '../target/target.js';
 import type { Case } from './case.js';
 import { type ClassifiedError, classifyError } from './case-error.js';
@@ -29,9 +30,14 @@ function interruptedError(): CaseError {
   return { cause: 'aborted', message: 'The run was cancelled before the call finished.' };
 }
 
+function cancelledError(): FlakestormError {
+  return new FlakestormError('FLAKESTORM_INTERRUPTED', 'Cancelled.', { details: { cause: 'aborted' } });
+}
+
 /**
  * One attempt under a deadline. The deadline is enforced here too, not only through the signal,
- * because a target that ignores its AbortSignal must not stall a worker forever.
+ * because a target that ignores its AbortSignal must not stall a worker forever. The run's signal is
+ * linked once per call through linkAbort (one native listener for the whole run, not one per call).
  */
 async function attempt(
   target: Target,
@@ -39,31 +45,28 @@ async function attempt(
   outer: AbortSignal,
 ): Promise<TargetResponse> {
   const controller = new AbortController();
-  const onOuterAbort = () => controller.abort(outer.reason);
-  outer.addEventListener('abort', onOuterAbort, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let fail: (error: FlakestormError) => void = () => {};
+  const deadline = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  const unlink = linkAbort(outer, () => {
+    controller.abort(outer.reason);
+    fail(cancelledError());
+  });
+  const timer = setTimeout(() => {
+    const error = new FlakestormError(
+      'FLAKESTORM_TARGET_TIMEOUT',
+      `The agent did not answer within ${request.timeoutMs} ms.`,
+      { hint: 'Raise settings.timeout_ms or make the agent faster.', details: { cause: 'timeout' } },
+    );
+    controller.abort(error);
+    fail(error);
+  }, request.timeoutMs);
   try {
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const error = new FlakestormError(
-          'FLAKESTORM_TARGET_TIMEOUT',
-          `The agent did not answer within ${request.timeoutMs} ms.`,
-          { hint: 'Raise settings.timeout_ms or make the agent faster.', details: { cause: 'timeout' } },
-        );
-        controller.abort(error);
-        reject(error);
-      }, request.timeoutMs);
-      controller.signal.addEventListener('abort', () => {
-        if (outer.aborted)
-          reject(
-            new FlakestormError('FLAKESTORM_INTERRUPTED', 'Cancelled.', { details: { cause: 'aborted' } }),
-          );
-      });
-    });
     return await Promise.race([target.send({ ...request, signal: controller.signal }), deadline]);
   } finally {
     clearTimeout(timer);
-    outer.removeEventListener('abort', onOuterAbort);
+    unlink();
   }
 }
 

@@ -1,4 +1,5 @@
 import { FlakestormError } from '../errors.js';
+import { linkAbort } from '../target/abort-link.js';
 
 /** Time as the runner sees it; injectable so rate limits and backoff are testable without waiting. */
 export interface Clock {
@@ -21,15 +22,17 @@ export const systemClock: Clock = {
     if (signal?.aborted) return Promise.reject(interrupted());
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(interrupted());
-      };
+      // Many workers sleep on the run's one signal at once (rate limit, backoff): linked, not listened to.
+      const unlink = signal
+        ? linkAbort(signal, () => {
+            clearTimeout(timer);
+            reject(interrupted());
+          })
+        : () => {};
       const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        unlink();
         resolve();
       }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   },
 };

@@ -1,6 +1,7 @@
 import { FlakestormError, type FlakestormErrorCode } from '../errors.js';
 import type { JsonObject } from '../json.js';
 import type { ErrorCause } from '../run/observation.js';
+import { linkAbort } from './abort-link.js';
 
 const codeByCause: Record<ErrorCause, FlakestormErrorCode> = {
   timeout: 'FLAKESTORM_TARGET_TIMEOUT',
@@ -122,14 +123,16 @@ export function createCallSignal(
     state.timedOut = true;
     controller.abort(new Error(`timed out after ${timeoutMs} ms`));
   }, timeoutMs);
+  // Linked through linkAbort: a parent shared by many in-flight calls keeps one native listener.
+  let unlink = () => {};
   if (parent.aborted) onAbort();
-  else parent.addEventListener('abort', onAbort, { once: true });
+  else unlink = linkAbort(parent, onAbort);
   return {
     signal: controller.signal,
     state,
     dispose() {
       clearTimeout(timer);
-      parent.removeEventListener('abort', onAbort);
+      unlink();
     },
   };
 }
