@@ -4,6 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import { FLAKESTORM_VERSION } from '@flakestorm/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { apiComponents } from './api-schemas/api-components.js';
 import { createAuthorizer } from './auth/authorize.js';
 import { handleError } from './http-errors.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
@@ -47,6 +48,7 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: apiComponents,
   });
   registerHealthRoutes(app, deps);
 

@@ -1,7 +1,9 @@
-import { configOptionsFromRegistry, loadConfigText } from '@flakestorm/core';
+import { configOptionsFromRegistry, isFlakestormError, loadConfigText } from '@flakestorm/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../api-schemas/common-schemas.js';
+import { agentListSchema, agentSchema, validationResultSchema } from '../api-schemas/scope-schemas.js';
 import { notFound } from '../http-errors.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -22,6 +24,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
         tags: ['agents'],
         summary: 'Validate a config; answers its problems with line and column, for editors',
         body: z.object({ configYaml: z.string().max(1_000_000) }),
+        response: { 200: validationResultSchema, ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -33,9 +36,9 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
         });
         return { valid: true, warnings: loaded.plan.warnings, issues: [] };
       } catch (error) {
-        const issues = (error as { issues?: unknown[] }).issues;
-        if (Array.isArray(issues))
-          return { valid: false, warnings: [], issues, message: (error as Error).message };
+        // Config problems are the answer here, not a failure of the request.
+        if (isFlakestormError(error) && error.issues.length > 0)
+          return { valid: false, warnings: [], issues: [...error.issues], message: error.message };
         throw error;
       }
     },
@@ -48,6 +51,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
         tags: ['agents'],
         summary: 'List agents',
         querystring: z.object({ projectId: z.string().optional() }),
+        response: { 200: agentListSchema, ...errorResponses(400) },
       },
     },
     async (request) => ({
@@ -62,6 +66,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
         tags: ['agents'],
         summary: 'One agent with its config',
         params: z.object({ id: z.string() }),
+        response: { 200: agentSchema, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -77,6 +82,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
         tags: ['agents'],
         summary: 'Create or replace an agent by project and name',
         body: agentBody,
+        response: { 200: agentSchema, ...errorResponses(400) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../api-schemas/common-schemas.js';
 import { notFound } from '../http-errors.js';
 import type { LiveRunEvent } from '../runs/run-event-hub.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -17,6 +18,12 @@ export function registerEventRoutes(app: FastifyInstance, deps: ServerDeps): voi
         tags: ['runs'],
         summary: 'Live progress (text/event-stream): progress, status and warning events',
         params: z.object({ id: z.string() }),
+        response: {
+          200: z
+            .string()
+            .describe('text/event-stream: `event:` is the type and `data:` the JSON of a LiveRunEvent.'),
+          ...errorResponses(404),
+        },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,8 @@ import { storedReportInput } from '@flakestorm/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../api-schemas/common-schemas.js';
+import { runComparisonSchema, scanResultSchema, trendsSchema } from '../api-schemas/insight-schemas.js';
 import { notFound } from '../http-errors.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -24,6 +26,7 @@ export function registerInsightRoutes(app: FastifyInstance, deps: ServerDeps): v
           since: z.string().datetime().optional(),
           limit: z.coerce.number().int().min(1).max(2000).default(200),
         }),
+        response: { 200: trendsSchema, ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -52,6 +55,7 @@ export function registerInsightRoutes(app: FastifyInstance, deps: ServerDeps): v
           head: z.string(),
           tolerance: z.coerce.number().min(0).max(1).default(0.02),
         }),
+        response: { 200: runComparisonSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -74,8 +78,12 @@ export function registerInsightRoutes(app: FastifyInstance, deps: ServerDeps): v
           text: z.string().max(1_000_000),
           kinds: z.array(z.enum(['injection', 'pii', 'secret'])).optional(),
         }),
+        response: { 200: scanResultSchema, ...errorResponses(400) },
       },
     },
-    async (request) => scan(request.body.text, request.body.kinds ? { kinds: request.body.kinds } : {}),
+    async (request) => {
+      const result = scan(request.body.text, request.body.kinds ? { kinds: request.body.kinds } : {});
+      return { injection: result.injection, findings: [...result.findings] };
+    },
   );
 }

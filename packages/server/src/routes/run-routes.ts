@@ -9,6 +9,14 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../api-schemas/common-schemas.js';
+import {
+  cancelRunAnswerSchema,
+  resultPageSchema,
+  runDetailSchema,
+  runPageSchema,
+  startRunAnswerSchema,
+} from '../api-schemas/run-schemas.js';
 import { notFound } from '../http-errors.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -61,7 +69,14 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
 
   api.post(
     '/runs',
-    { schema: { tags: ['runs'], summary: 'Start a run (queued, executed by a worker)', body: startBody } },
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Start a run (queued, executed by a worker)',
+        body: startBody,
+        response: { 202: startRunAnswerSchema, ...errorResponses(400, 404) },
+      },
+    },
     async (request, reply) => {
       const workspace = request.principal?.workspace ?? 'default';
       const { agentId, project } = request.body;
@@ -102,6 +117,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
         tags: ['runs'],
         summary: 'Cancel a queued or running run',
         params: z.object({ id: z.string() }),
+        response: { 202: cancelRunAnswerSchema, ...errorResponses(404, 409) },
       },
     },
     async (request, reply) => {
@@ -136,6 +152,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
           limit: z.coerce.number().int().min(1).max(500).default(50),
           cursor: z.string().max(500).optional(),
         }),
+        response: { 200: runPageSchema, ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -154,7 +171,14 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
 
   api.get(
     '/runs/:id',
-    { schema: { tags: ['runs'], summary: 'One run with its summary', params: z.object({ id: z.string() }) } },
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'One run with its summary',
+        params: z.object({ id: z.string() }),
+        response: { 200: runDetailSchema, ...errorResponses(404) },
+      },
+    },
     async (request, reply) => {
       const run = await deps.store.getRun(request.params.id, request.principal?.workspace);
       return run ?? notFound(reply, `Run ${request.params.id}`);
@@ -176,6 +200,8 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().max(20).optional(),
         }),
+        // Documented only: a JSON string with a JSON content type skips the serializer (see below).
+        response: { 200: resultPageSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -192,16 +218,25 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,
       });
-      // Stored results are already JSON: splice them in rather than parse and re-encode each one.
+      // Stored results are already JSON: splice them in rather than parse and re-encode each one. Fastify
+      // sends a string with a JSON content type as is, so the response schema is not re-checked here.
+      const json = `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
       return reply
         .type('application/json; charset=utf-8')
-        .send(`{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
+        .send(json as unknown as z.input<typeof resultPageSchema>);
     },
   );
 
   api.delete(
     '/runs/:id',
-    { schema: { tags: ['runs'], summary: 'Delete a finished run', params: z.object({ id: z.string() }) } },
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Delete a finished run',
+        params: z.object({ id: z.string() }),
+        response: { 204: z.null().describe('Deleted.'), ...errorResponses(404, 409) },
+      },
+    },
     async (request, reply) => {
       const run = await deps.store.getRun(request.params.id, request.principal?.workspace);
       if (!run) return notFound(reply, `Run ${request.params.id}`);
@@ -211,7 +246,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
           .send({ error: { code: 'FLAKESTORM_RUN_ACTIVE', message: 'Cancel the run before deleting it.' } });
       }
       await deps.store.deleteRun(run.id, request.principal?.workspace);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
