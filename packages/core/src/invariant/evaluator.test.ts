@@ -161,6 +161,49 @@ describe('createInvariantEvaluator', () => {
     ]);
   });
 
+  it('keeps spec order when synchronous and asynchronous checks mix, and catches async crashes', async () => {
+    const later = (verdict: { passed: boolean; reason: string }) =>
+      new Promise<typeof verdict>((resolve) => setTimeout(() => resolve(verdict), 1));
+    const plugin = {
+      name: 'mixed',
+      invariants: [
+        defineInvariant({
+          type: 'slow_ok',
+          description: 'test',
+          example: {},
+          validate: () => [],
+          create: () => () => later({ passed: true, reason: 'slow' }),
+        }),
+        defineInvariant({
+          type: 'slow_crash',
+          description: 'test',
+          example: {},
+          validate: () => [],
+          create: () => () => Promise.reject(new Error('late boom')),
+        }),
+      ],
+    };
+    const evaluate = await createInvariantEvaluator(
+      [
+        makeSpec('contains', { value: 'tokyo' }, { id: 'first' }),
+        makeSpec('slow_ok', {}, { id: 'second', negate: true }),
+        makeSpec('latency', { max_ms: 100 }, { id: 'third' }),
+        makeSpec('slow_crash', {}, { id: 'fourth' }),
+      ],
+      registry().use(plugin),
+      options,
+    );
+    const results = await evaluate(makeObservation({ latencyMs: 5 }));
+    expect(results.map((r) => [r.id, r.passed])).toEqual([
+      ['first', true],
+      ['second', false],
+      ['third', true],
+      ['fourth', false],
+    ]);
+    expect(results[1]?.reason).toContain('Negated check failed');
+    expect(results[3]?.reason).toBe('The slow_crash check crashed: late boom');
+  });
+
   it('omits behavior_unchanged for golden cases and meaning-changing mutations', async () => {
     const attack = defineMutator({
       type: 'prompt_injection',

@@ -78,23 +78,52 @@ function negateVerdict(verdict: Verdict): Verdict {
   };
 }
 
-async function run(
+function crashed(spec: InvariantSpec, error: unknown): Verdict {
+  // A bug in a check is reported on that check; it must not take the whole run down.
+  const message = error instanceof Error ? error.message : String(error);
+  return { passed: false, reason: `The ${spec.type} check crashed: ${message.slice(0, 200)}` };
+}
+
+function isPromiseLike(value: Verdict | PromiseLike<Verdict>): value is PromiseLike<Verdict> {
+  return typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * One check's verdict: synchronous checks (every built-in content check) answer without a promise, so a
+ * case with five invariants costs no microtask hops; asynchronous ones return a promise.
+ */
+function run(
   prepared: Prepared,
   observation: Observation,
   scanner: TextScanner | undefined,
-): Promise<Verdict> {
+): Verdict | Promise<Verdict> {
   const { spec, type, check } = prepared;
   // A call that failed has no answer to judge: content checks fail, and negation must not turn that into a pass.
   if (observation.error && !type.acceptsErrors) return noAnswer(observation, scanner);
-  let verdict: Verdict;
+  let verdict: Verdict | PromiseLike<Verdict>;
   try {
-    verdict = await check(observation);
+    verdict = check(observation);
   } catch (error) {
-    // A bug in a check is reported on that check; it must not take the whole run down.
-    const message = error instanceof Error ? error.message : String(error);
-    return { passed: false, reason: `The ${spec.type} check crashed: ${message.slice(0, 200)}` };
+    return crashed(spec, error);
+  }
+  if (isPromiseLike(verdict)) {
+    return Promise.resolve(verdict).then(
+      (settled) => (spec.negate ? negateVerdict(settled) : settled),
+      (error: unknown) => crashed(spec, error),
+    );
   }
   return spec.negate ? negateVerdict(verdict) : verdict;
+}
+
+function toCheckResult(item: Prepared, verdict: Verdict): CheckResult {
+  return {
+    type: item.spec.type,
+    id: item.spec.id,
+    passed: verdict.passed,
+    reason: verdict.reason,
+    severity: item.spec.severity,
+    ...(verdict.details ? { details: verdict.details } : {}),
+  };
 }
 
 /**
@@ -168,21 +197,35 @@ export async function createInvariantEvaluator(
     );
   }
 
-  return async (observation) => {
-    const results: CheckResult[] = [];
-    for (const item of prepared) {
-      if (!isInvariantApplicable(item.spec, observation)) continue;
-      if (item.type.applies && !item.type.applies(item.spec, observation, context)) continue;
-      const verdict = await run(item, observation, context.scanner);
-      results.push({
-        type: item.spec.type,
-        id: item.spec.id,
-        passed: verdict.passed,
-        reason: verdict.reason,
-        severity: item.spec.severity,
-        ...(verdict.details ? { details: verdict.details } : {}),
-      });
+  const applicable = (item: Prepared, observation: Observation): boolean =>
+    isInvariantApplicable(item.spec, observation) &&
+    (!item.type.applies || item.type.applies(item.spec, observation, context));
+
+  // Finishes a case from the first check that answered with a promise, awaiting the rest in order.
+  const finish = async (
+    from: number,
+    pending: Promise<Verdict>,
+    results: CheckResult[],
+    observation: Observation,
+  ): Promise<CheckResult[]> => {
+    results.push(toCheckResult(prepared[from] as Prepared, await pending));
+    for (let i = from + 1; i < prepared.length; i++) {
+      const item = prepared[i] as Prepared;
+      if (!applicable(item, observation)) continue;
+      results.push(toCheckResult(item, await run(item, observation, context.scanner)));
     }
     return results;
+  };
+
+  return (observation) => {
+    const results: CheckResult[] = [];
+    for (let i = 0; i < prepared.length; i++) {
+      const item = prepared[i] as Prepared;
+      if (!applicable(item, observation)) continue;
+      const verdict = run(item, observation, context.scanner);
+      if (verdict instanceof Promise) return finish(i, verdict, results, observation);
+      results.push(toCheckResult(item, verdict));
+    }
+    return Promise.resolve(results);
   };
 }

@@ -37,12 +37,16 @@ export async function readBoundedBody(
   return { ...decoded, bytes, ...(firstByteMs === undefined ? {} : { firstByteMs }) };
 }
 
+// One-shot decode() calls keep no state between calls, so one decoder of each kind serves every call.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder('utf-8');
+
 /** Decodes UTF-8, replacing invalid sequences and saying whether it had to. */
 export function decodeUtf8(buffer: Uint8Array): { text: string; invalidUtf8: boolean } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), invalidUtf8: false };
+    return { text: strictDecoder.decode(buffer), invalidUtf8: false };
   } catch {
-    return { text: new TextDecoder('utf-8').decode(buffer), invalidUtf8: true };
+    return { text: lenientDecoder.decode(buffer), invalidUtf8: true };
   }
 }
 
