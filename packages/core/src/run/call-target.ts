@@ -1,5 +1,5 @@
 import { FlakestormError } from '../errors.js';
-import { createRandom } from '../random.js';
+import { createRandom, type Random } from '../random.js';
 import { linkAbort } from '../target/abort-link.js';
 import type { Target, TargetRequest, TargetResponse } from '../target/target.js';
 import type { Case } from './case.js';
@@ -76,7 +76,8 @@ async function attempt(
  */
 export async function callTarget(c: Case, trial: number, context: CallContext): Promise<Observation> {
   const { target, clock, policy, signal } = context;
-  const random = createRandom(c.seed).fork(`retry:${trial}`);
+  // Backoff jitter only; made on the first retry, as most calls never retry.
+  let random: Random | undefined;
   const useWire = c.wire !== undefined && target.supportsWire;
   const request: Omit<TargetRequest, 'signal'> = {
     caseId: c.id,
@@ -123,6 +124,7 @@ export async function callTarget(c: Case, trial: number, context: CallContext): 
     observation.error = failure.error;
     if (failure.error.status !== undefined) observation.status = failure.error.status;
     if (signal.aborted || n >= policy.retries || !isRetryable(failure)) return observation;
+    random ??= createRandom(c.seed).fork(`retry:${trial}`);
     const delayMs = retryDelay(n, failure, policy, random);
     context.onRetry?.({ caseId: c.id, attempt: n + 1, delayMs, reason: failure.error.message });
     try {

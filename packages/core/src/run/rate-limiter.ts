@@ -13,7 +13,9 @@ export interface RateLimiter {
  */
 export function createRateLimiter(perSecond: number | undefined, clock: Clock, burst = 1): RateLimiter {
   if (perSecond === undefined || !Number.isFinite(perSecond) || perSecond <= 0) {
-    return { acquire: async () => {} };
+    // One settled promise for every call: unlimited runs pay nothing per call.
+    const free = Promise.resolve();
+    return { acquire: () => free };
   }
   const interval = 1000 / perSecond;
   const tolerance = interval * Math.max(0, burst - 1);

@@ -66,19 +66,26 @@ function asObject(text: string): Record<string, JsonValue> | undefined {
 export function buildHttpRequest(spec: HttpTargetSpec, request: TargetRequest): BuiltHttpRequest {
   const method = spec.method.toUpperCase();
   const messages = turnsToSend(spec, request);
-  const values: Record<string, JsonValue> = {
-    ...(spec.parseStructuredInput ? parseStructuredInput(request.prompt) : {}),
-    ...request.vars,
-    prompt: request.prompt,
-    session_id: request.sessionId,
-    sessionId: request.sessionId,
-    messages: messages.map((m) => ({ role: m.role, content: m.content })),
+  const sentMessages = () => messages.map((m) => ({ role: m.role, content: m.content }));
+  // Template values are only needed for query or body templates; the default JSON body skips them.
+  let templateValues: Record<string, JsonValue> | undefined;
+  const values = (): Record<string, JsonValue> => {
+    templateValues ??= {
+      ...(spec.parseStructuredInput ? parseStructuredInput(request.prompt) : {}),
+      ...request.vars,
+      prompt: request.prompt,
+      session_id: request.sessionId,
+      sessionId: request.sessionId,
+      messages: sentMessages(),
+    };
+    return templateValues;
   };
   const url = new URL(spec.url);
-  for (const [name, value] of Object.entries(spec.query)) {
-    url.searchParams.append(name, renderTemplate(value, values, 'text'));
+  for (const name in spec.query) {
+    url.searchParams.append(name, renderTemplate(spec.query[name] ?? '', values(), 'text'));
   }
-  let headers: Array<[string, string]> = Object.entries(spec.headers).map(([k, v]) => [k, v]);
+  let headers: Array<[string, string]> = [];
+  for (const name in spec.headers) headers.push([name, spec.headers[name] ?? '']);
   const sessionId = spec.session.mode === 'session-id';
   const sessionField = spec.session.field ?? 'session_id';
   if (sessionId && spec.session.header) headers.push([spec.session.header, request.sessionId]);
@@ -93,7 +100,7 @@ export function buildHttpRequest(spec: HttpTargetSpec, request: TargetRequest): 
       return { method, url, headers, format: 'form' };
     }
     const fields: Record<string, JsonValue> = { prompt: request.prompt };
-    if (spec.session.mode === 'history') fields.messages = values.messages as JsonValue;
+    if (spec.session.mode === 'history') fields.messages = sentMessages();
     if (wantsField) fields[sessionField] = request.sessionId;
     if (!declaredType) headers.push(['Content-Type', mediaTypes.json]);
     return { method, url, headers, body: JSON.stringify(fields), fields, format: 'json' };
@@ -102,7 +109,7 @@ export function buildHttpRequest(spec: HttpTargetSpec, request: TargetRequest): 
   const detected = detectTemplateFormat(spec.bodyTemplate, declaredType);
   // GET "q={prompt}": the template is a query string, so its values are URL-encoded.
   const format: TemplateFormat = bodyless && detected !== 'json' ? 'form' : detected;
-  let body = renderTemplate(spec.bodyTemplate, values, format);
+  let body = renderTemplate(spec.bodyTemplate, values(), format);
   if (bodyless && format !== 'json') {
     const rendered = new URLSearchParams(body);
     for (const [name, value] of rendered) url.searchParams.append(name, value);

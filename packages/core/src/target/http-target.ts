@@ -47,9 +47,14 @@ export function createHttpTarget(spec: HttpTargetSpec, context: TargetContext): 
     );
     const reply = await performHttpCall(agent, prepared.make, limits(request));
     const response = toResponse(reply, request);
-    const warnings = response.warnings ?? [];
-    const note = [prepared.record.note, ...warnings].filter(Boolean).join('; ');
-    return { ...response, sent: { ...prepared.record, ...(note ? { note } : {}) } };
+    const warnings = response.warnings;
+    if (warnings === undefined && !prepared.record.note) {
+      response.sent = prepared.record;
+      return response;
+    }
+    const note = [prepared.record.note, ...(warnings ?? [])].filter(Boolean).join('; ');
+    response.sent = { ...prepared.record, ...(note ? { note } : {}) };
+    return response;
   }
 
   async function sendBurst(request: TargetRequest, size: number): Promise<TargetResponse> {

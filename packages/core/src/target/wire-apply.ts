@@ -94,6 +94,14 @@ export function prepareCall(
   wire: WireMutation | undefined,
   rebuild: (prompt: string) => BuiltHttpRequest,
 ): PreparedCall {
+  // The common case (no wire mutation, or one the adapter orchestrates): send the built request as is,
+  // without copying its URL and headers.
+  if (wire === undefined || wire.kind === 'burst' || wire.kind === 'abort' || wire.kind === 'protocol') {
+    const call = { method: built.method, url: built.url.toString(), headers: built.headers };
+    const body = built.body;
+    const sent: HttpCall = body === undefined ? call : { ...call, body };
+    return { make: () => sent, record: recordOf(call, body) };
+  }
   let method = built.method;
   let headers = [...built.headers];
   let body = built.body;
@@ -106,12 +114,7 @@ export function prepareCall(
       record: note ? { ...record, note } : record,
     };
   };
-  switch (wire?.kind) {
-    case undefined:
-    case 'burst':
-    case 'abort':
-    case 'protocol':
-      return plain();
+  switch (wire.kind) {
     case 'headers':
       headers.push(...wire.headers.map(([k, v]): [string, string] => [k, v]));
       return plain();
