@@ -3,6 +3,14 @@ import { request } from 'undici';
 import type { ChaosRoute } from '../chaos/chaos-rule.js';
 import { resolveRoute } from '../chaos/routes.js';
 import { listenLocal } from '../testing/listen.js';
+import {
+  arrivalOffsets,
+  checkReplaySpeed,
+  exchangePieces,
+  pieceOffsets,
+  splitStream,
+  streamFraming,
+} from './replay-stream.js';
 import type { RecordedExchange } from './session.js';
 
 /** Response headers kept in a recording: what shapes how a client reads the body, nothing secret. */
@@ -19,8 +27,12 @@ export interface ReplayUpstream {
   routesFor(prefixes: readonly string[]): Record<string, string>;
   /** Starts recording: calls are forwarded to `routes` (the real upstreams) and kept. */
   record(routes: readonly ChaosRoute[]): void;
-  /** Starts serving these recorded responses, each once, in order per route, method and path. */
-  serve(exchanges: readonly RecordedExchange[]): void;
+  /**
+   * Starts serving these recorded responses, each once, in order per route, method and path, with
+   * their recorded latency divided by `speed` (default 1; 0 serves at once) and streamed bodies
+   * (SSE, NDJSON) written event by event at their recorded times.
+   */
+  serve(exchanges: readonly RecordedExchange[], options?: ServeOptions): void;
   /** What was recorded since `record`. */
   readonly recorded: RecordedExchange[];
   /** Calls that had no recorded response since `serve` ("POST /llm/v1/chat/completions"). */
@@ -29,6 +41,22 @@ export interface ReplayUpstream {
   readonly served: number;
   close(): Promise<void>;
 }
+
+/** Options of ReplayUpstream.serve. */
+export interface ServeOptions {
+  /** Recorded latency is divided by this (1 = as recorded, 0 = no delay). */
+  speed?: number;
+}
+
+/** Options of createReplayUpstream. */
+export interface ReplayUpstreamOptions {
+  /** Waits this long; injectable so tests can see the schedule (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Clock in ms (default performance.now); injected with `sleep` so the schedule is exact in tests. */
+  now?: () => number;
+}
+
+const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -54,7 +82,9 @@ function isText(body: Buffer): boolean {
 }
 
 /** Starts the record/replay upstream on 127.0.0.1 (idle until `record` or `serve`). */
-export async function createReplayUpstream(): Promise<ReplayUpstream> {
+export async function createReplayUpstream(options: ReplayUpstreamOptions = {}): Promise<ReplayUpstream> {
+  const sleep = options.sleep ?? timer;
+  const now = options.now ?? (() => performance.now());
   let mode: 'idle' | 'record' | 'serve' = 'idle';
   let realRoutes: readonly ChaosRoute[] = [];
   let queue: Array<RecordedExchange & { used: boolean }> = [];
@@ -62,6 +92,7 @@ export async function createReplayUpstream(): Promise<ReplayUpstream> {
   const misses: string[] = [];
   let served = 0;
   let prefixes: string[] = [];
+  let speed = 1;
 
   const answer = (res: ServerResponse, e: RecordedExchange) => {
     const body = e.encoding === 'base64' ? Buffer.from(e.body, 'base64') : Buffer.from(e.body, 'utf8');
@@ -69,7 +100,35 @@ export async function createReplayUpstream(): Promise<ReplayUpstream> {
     res.end(body);
   };
 
+  // Waits until `ms` (recorded time, scaled by speed) after `start`; false once the client has gone.
+  const until = async (res: ServerResponse, start: number, ms: number): Promise<boolean> => {
+    const wait = speed === 0 ? 0 : start + ms / speed - now();
+    if (wait > 0) await sleep(wait);
+    return !res.destroyed;
+  };
+
+  // Replays one recorded response: its latency, and a stream event by event as it was received.
+  const replay = async (res: ServerResponse, e: RecordedExchange, start: number) => {
+    const pieces = exchangePieces(e);
+    if (pieces.length <= 1) {
+      if (await until(res, start, e.latencyMs ?? 0)) answer(res, e);
+      return;
+    }
+    const offsets = pieceOffsets(e, pieces.length);
+    // Headers go out at once, as a streaming upstream's do; each event then lands at its own time.
+    res.writeHead(e.status, e.headers);
+    res.flushHeaders();
+    for (const [index, piece] of pieces.entries()) {
+      if (!(await until(res, start, offsets[index] ?? 0))) return;
+      res.write(piece);
+      // Yield between events so that even at speed 0 the client reads a stream, not one block.
+      if (speed === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    res.end();
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const arrived = now();
     const method = (req.method ?? 'GET').toUpperCase();
     const url = req.url ?? '/';
     const body = await readBody(req);
@@ -85,7 +144,7 @@ export async function createReplayUpstream(): Promise<ReplayUpstream> {
       if (next) {
         next.used = true;
         served++;
-        return answer(res, next);
+        return replay(res, next, arrived);
       }
       misses.push(`${method} ${url.split('?')[0]}`);
       const message = `flakestorm replay: no recorded response for ${method} ${url.split('?')[0]}`;
@@ -112,13 +171,30 @@ export async function createReplayUpstream(): Promise<ReplayUpstream> {
       headers: { ...headers, 'accept-encoding': 'identity' },
       body: body.length > 0 ? body : null,
     });
-    const data = Buffer.from(await upstream.body.arrayBuffer());
     const kept: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
       const value = upstream.headers[name];
       if (typeof value === 'string') kept[name] = value;
     }
+    const framing = streamFraming(kept);
+    // A streamed answer passes through chunk by chunk (the agent sees its stream while recording),
+    // and the time each chunk arrived is kept so that replay can pace the events the same way.
+    if (framing !== 'none') {
+      res.writeHead(upstream.statusCode, kept);
+      res.flushHeaders();
+    }
+    const chunks: Buffer[] = [];
+    const arrivals: Array<{ end: number; ms: number }> = [];
+    let size = 0;
+    for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      arrivals.push({ end: size, ms: performance.now() - started });
+      if (framing !== 'none') res.write(chunk);
+    }
+    const data = Buffer.concat(chunks);
     const text = isText(data);
+    const pieces = text && framing !== 'none' ? splitStream(data.toString('utf8'), framing) : [];
     const exchange: RecordedExchange = {
       route: route.prefix,
       method,
@@ -128,9 +204,11 @@ export async function createReplayUpstream(): Promise<ReplayUpstream> {
       body: text ? data.toString('utf8') : data.toString('base64'),
       ...(text ? {} : { encoding: 'base64' as const }),
       latencyMs: Math.round(performance.now() - started),
+      ...(pieces.length > 1 ? { streamMs: arrivalOffsets(pieces, arrivals) } : {}),
     };
     recorded.push(exchange);
-    answer(res, exchange);
+    if (framing === 'none') answer(res, exchange);
+    else res.end();
   };
 
   const server = createServer((req, res) => {
@@ -157,7 +235,8 @@ export async function createReplayUpstream(): Promise<ReplayUpstream> {
       prefixes = [...new Set([...prefixes, ...routes.map((r) => r.prefix)])];
       recorded.length = 0;
     },
-    serve(exchanges) {
+    serve(exchanges, serveOptions = {}) {
+      speed = checkReplaySpeed(serveOptions.speed ?? 1);
       mode = 'serve';
       queue = exchanges.map((e) => ({ ...e, used: false }));
       prefixes = [...new Set([...prefixes, ...exchanges.map((e) => e.route)])];

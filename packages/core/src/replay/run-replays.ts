@@ -14,6 +14,7 @@ import {
   type ReplayReport,
   type ReplaySessionResult,
 } from './replay-report.js';
+import { checkReplaySpeed } from './replay-stream.js';
 import { createReplayUpstream } from './replay-upstream.js';
 import type { ReplaySession } from './session.js';
 
@@ -27,6 +28,8 @@ export interface ReplayRunOptions {
   invariantContext?: Omit<InvariantContext, 'baseDir' | 'registry'>;
   onResult?: (result: ReplaySessionResult) => void;
   signal?: AbortSignal;
+  /** Recorded upstream latency is divided by this: 1 (default) as recorded, 4 four times faster, 0 none. */
+  speed?: number;
 }
 
 /**
@@ -36,6 +39,7 @@ export interface ReplayRunOptions {
  * deterministic agent: the same recording gives the same answer.
  */
 export async function runReplays(plan: RunPlan, options: ReplayRunOptions): Promise<ReplayReport> {
+  const speed = checkReplaySpeed(options.speed ?? 1);
   const sessions = options.sessions ?? (await loadPlanSessions(plan));
   const { registry } = options;
   const context: InvariantContext = {
@@ -87,7 +91,7 @@ export async function runReplays(plan: RunPlan, options: ReplayRunOptions): Prom
     for (const session of sessions) {
       if (options.signal?.aborted) break;
       if (target.reset) await target.reset(AbortSignal.timeout(plan.settings.timeoutMs));
-      upstream.serve(session.exchanges);
+      upstream.serve(session.exchanges, { speed });
       const key = `replay-${session.id}`;
       proxy.beginCase(key);
       const observation = await callOnce({

@@ -56,6 +56,7 @@ export function toReplaySession(
     body: e.body,
     ...(e.encoding === undefined ? {} : { encoding: e.encoding }),
     ...(e.latency_ms === undefined ? {} : { latencyMs: e.latency_ms }),
+    ...(e.stream_ms === undefined ? {} : { streamMs: e.stream_ms }),
   }));
   // Python's tool_responses (which its own replay ignores) are served for real, after recorded ones.
   for (const entry of data.tool_responses ?? []) exchanges.push(fromToolResponse(entry, routePrefixes));
@@ -137,6 +138,7 @@ export function sessionToFile(session: ReplaySession): SessionFile {
       body: e.body,
       ...(e.encoding === undefined ? {} : { encoding: e.encoding }),
       ...(e.latencyMs === undefined ? {} : { latency_ms: e.latencyMs }),
+      ...(e.streamMs === undefined ? {} : { stream_ms: e.streamMs }),
     })),
     ...(session.expectedFailure === undefined ? {} : { expected_failure: session.expectedFailure }),
     ...(session.contract === undefined ? {} : { contract: session.contract }),

@@ -14,6 +14,7 @@ const exchange = z.strictObject({
   body: z.string().default(''),
   encoding: z.literal('base64').optional(),
   latency_ms: z.number().min(0).optional(),
+  stream_ms: z.array(z.number().min(0)).optional(),
 });
 
 const toolResponse = z.strictObject({

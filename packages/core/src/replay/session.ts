@@ -15,7 +15,10 @@ export interface RecordedExchange {
   /** Response body as text, or base64 when `encoding` says so. */
   body: string;
   encoding?: 'base64';
+  /** Time from request to the complete response, as recorded (served again on replay, scaled by speed). */
   latencyMs?: number;
+  /** For a streamed body (SSE, NDJSON): when each event arrived, in ms after the request. */
+  streamMs?: number[];
 }
 
 /** A recorded session: the input the agent got and what its upstreams answered (replayed offline). */
