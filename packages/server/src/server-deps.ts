@@ -1,5 +1,6 @@
 import type { Registry } from '@flakestorm/core';
 import type { Store } from '@flakestorm/store';
+import type { ApiConfigPolicy } from './config-policy.js';
 import type { RunEventHub } from './runs/run-event-hub.js';
 import type { RunQueue } from './runs/run-queue.js';
 
@@ -11,4 +12,6 @@ export interface ServerDeps {
   registry: Registry;
   /** Folder that relative paths in configs submitted over the API resolve against. */
   baseDir: string;
+  /** What configs sent over the API may do (run code, read which variables). */
+  policy: ApiConfigPolicy;
 }

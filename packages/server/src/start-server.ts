@@ -4,6 +4,7 @@ import { reportersPlugin } from '@flakestorm/reporters';
 import { createStore, type Store } from '@flakestorm/store';
 import type { FastifyInstance } from 'fastify';
 import { setupAdminToken } from './auth/admin-token.js';
+import type { ApiConfigPolicy } from './config-policy.js';
 import { createApp } from './create-server.js';
 import { createRunEventHub } from './runs/run-event-hub.js';
 import { createInProcessQueue, type RunQueue } from './runs/run-queue.js';
@@ -22,6 +23,10 @@ export interface ServeOptions {
   webDir?: string;
   baseDir?: string;
   plugins?: Plugin[];
+  /** Let configs sent over the API run code here (module/command agents, custom invariants, plugins). */
+  allowCode?: boolean;
+  /** Environment variables configs sent over the API may read (`${NAME}`, `api_key_env`); none by default. */
+  allowEnv?: string[];
   /** Runs executed at once by the in-process worker. */
   concurrency?: number;
   logger?: boolean;
@@ -62,17 +67,23 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
     const registry = createRegistry([builtinPlugin, reportersPlugin, ...(options.plugins ?? [])]);
     const hub = createRunEventHub();
+    const policy: ApiConfigPolicy = {
+      allowCode: options.allowCode ?? false,
+      allowEnv: options.allowEnv ?? [],
+      env,
+    };
     const app0 = { log: undefined as FastifyInstance['log'] | undefined };
     const executor = createStoreExecutor({
       store,
       hub,
       registry,
+      policy,
       onFailure: (runId, error) =>
         app0.log?.warn({ runId, code: (error as { code?: string }).code }, error.message),
     });
     const queue = createInProcessQueue(executor, { concurrency: options.concurrency ?? 2 });
     const app = await createApp(
-      { store, queue, hub, registry, baseDir: options.baseDir ?? process.cwd() },
+      { store, queue, hub, registry, policy, baseDir: options.baseDir ?? process.cwd() },
       {
         ...(token.envHash ? { envTokenHash: token.envHash } : {}),
         ...(options.webDir ? { webDir: options.webDir } : {}),

@@ -6,7 +6,13 @@ import { createStore, type Store, storedReportInput } from '@flakestorm/store';
 import { ExitCode } from '../exit-codes.js';
 
 /** `flakestorm serve`: the API and dashboard until SIGINT/SIGTERM, then a graceful shutdown. */
-export async function serveCommand(options: { port: number; host: string; db?: string }): Promise<number> {
+export async function serveCommand(options: {
+  port: number;
+  host: string;
+  db?: string;
+  allowCode?: boolean;
+  allowEnv?: string[];
+}): Promise<number> {
   const { webDir } = await import('@flakestorm/web');
   const server = await startServer({
     port: options.port,
@@ -14,6 +20,8 @@ export async function serveCommand(options: { port: number; host: string; db?: s
     webDir,
     logger: false,
     ...(options.db ? { db: options.db } : {}),
+    ...(options.allowCode ? { allowCode: true } : {}),
+    ...(options.allowEnv?.length ? { allowEnv: options.allowEnv } : {}),
   });
   // The only time the token is ever shown: only its hash is stored.
   if (server.adminToken) process.stdout.write(`admin token: ${server.adminToken}\n`);

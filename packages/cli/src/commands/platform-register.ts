@@ -129,17 +129,43 @@ export function registerPlatformCommands(program: Command, setExit: ExitSink): v
     .option('--port <n>', 'port', port, 8787)
     .option('--host <host>', 'address to bind; others than loopback need FLAKESTORM_ADMIN_TOKEN', '127.0.0.1')
     .option('--db <url>', dbHelp)
+    .option(
+      '--allow-code',
+      'let configs sent over the API run code here (module/command agents, custom invariants, plugins)',
+      false,
+    )
+    .option(
+      '--allow-env <names>',
+      'comma-separated environment variables configs sent over the API may read ($NAME references, api_key_env)',
+      (value: string, previous: string[]) => [
+        ...previous,
+        ...value
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      ],
+      [] as string[],
+    )
     .addHelpText(
       'after',
       examples(
         'flakestorm serve',
+        'OPENAI_API_KEY=... flakestorm serve --allow-env OPENAI_API_KEY',
         'FLAKESTORM_ADMIN_TOKEN=$(openssl rand -hex 32) flakestorm serve --host 0.0.0.0 --db postgres://ci@db/flakestorm',
       ),
     )
-    .action(async (options: { port: number; host: string; db?: string }) => {
-      const { serveCommand } = await import('./platform-commands.js');
-      setExit(await serveCommand(options));
-    });
+    .action(
+      async (options: {
+        port: number;
+        host: string;
+        db?: string;
+        allowCode: boolean;
+        allowEnv: string[];
+      }) => {
+        const { serveCommand } = await import('./platform-commands.js');
+        setExit(await serveCommand(options));
+      },
+    );
 
   const runs = program
     .command('runs')

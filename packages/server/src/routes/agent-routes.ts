@@ -1,9 +1,10 @@
-import { configOptionsFromRegistry, isFlakestormError, loadConfigText } from '@flakestorm/core';
+import { isFlakestormError } from '@flakestorm/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../api-schemas/common-schemas.js';
 import { agentListSchema, agentSchema, validationResultSchema } from '../api-schemas/scope-schemas.js';
+import { loadApiConfig } from '../config-policy.js';
 import { notFound } from '../http-errors.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -29,11 +30,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
     },
     async (request) => {
       try {
-        const loaded = await loadConfigText(request.body.configYaml, {
-          file: 'flakestorm.yaml',
-          baseDir: deps.baseDir,
-          ...configOptionsFromRegistry(deps.registry),
-        });
+        const loaded = loadApiConfig(request.body.configYaml, 'flakestorm.yaml', deps);
         return { valid: true, warnings: loaded.plan.warnings, issues: [] };
       } catch (error) {
         // Config problems are the answer here, not a failure of the request.
@@ -87,11 +84,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: ServerDeps): voi
     },
     async (request, reply) => {
       // Throws FLAKESTORM_CONFIG_INVALID with line/column issues: answered as 400 by the error handler.
-      await loadConfigText(request.body.configYaml, {
-        file: `${request.body.name}.yaml`,
-        baseDir: deps.baseDir,
-        ...configOptionsFromRegistry(deps.registry),
-      });
+      loadApiConfig(request.body.configYaml, `${request.body.name}.yaml`, deps);
       const agent = await deps.store.upsertAgent({
         ...(request.principal ? { workspace: request.principal.workspace } : {}),
         project: request.body.project,

@@ -1,11 +1,4 @@
-import {
-  configOptionsFromRegistry,
-  createRunId,
-  FLAKESTORM_VERSION,
-  loadConfigText,
-  type RunMeta,
-  type RunPlan,
-} from '@flakestorm/core';
+import { createRunId, FLAKESTORM_VERSION, type RunMeta, type RunPlan } from '@flakestorm/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +10,7 @@ import {
   runPageSchema,
   startRunAnswerSchema,
 } from '../api-schemas/run-schemas.js';
+import { loadApiConfig } from '../config-policy.js';
 import { notFound } from '../http-errors.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -86,11 +80,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
         if (!agent) return notFound(reply, `Agent ${agentId}`);
         configYaml = agent.configYaml;
       }
-      const { plan } = await loadConfigText(configYaml ?? '', {
-        file: agentId ? `agent ${agentId}` : 'inline config',
-        baseDir: deps.baseDir,
-        ...configOptionsFromRegistry(deps.registry),
-      });
+      const { plan } = loadApiConfig(configYaml ?? '', agentId ? `agent ${agentId}` : 'inline config', deps);
       const runId = createRunId();
       await deps.store.queueRun(queuedMeta(runId, plan), {
         workspace,

@@ -1,12 +1,6 @@
-import {
-  configOptionsFromRegistry,
-  type FlakestormError,
-  isFlakestormError,
-  loadConfigText,
-  type Registry,
-  runPlan,
-} from '@flakestorm/core';
+import { type FlakestormError, isFlakestormError, type Registry, runPlan } from '@flakestorm/core';
 import { recordRunEvents, type Store } from '@flakestorm/store';
+import { type ApiConfigPolicy, loadApiConfig } from '../config-policy.js';
 import type { RunEventHub } from './run-event-hub.js';
 import { RunCancelledError, type RunExecutor } from './run-queue.js';
 
@@ -15,6 +9,8 @@ export interface StoreExecutorDeps {
   store: Store;
   hub: RunEventHub;
   registry: Registry;
+  /** Held again at execution: a stored agent may predate a stricter policy. */
+  policy: ApiConfigPolicy;
   /** Called with operational failures (config no longer valid, target down), for the server log. */
   onFailure?(runId: string, error: FlakestormError | Error): void;
 }
@@ -35,10 +31,10 @@ export function createStoreExecutor(deps: StoreExecutorDeps): RunExecutor {
     };
     const sink = recordRunEvents(store, scope);
     try {
-      const { plan } = await loadConfigText(job.configYaml, {
-        file: job.agentId ? `agent ${job.agentId}` : 'inline config',
+      const { plan } = loadApiConfig(job.configYaml, job.agentId ? `agent ${job.agentId}` : 'inline config', {
         baseDir: job.baseDir,
-        ...configOptionsFromRegistry(registry),
+        registry,
+        policy: deps.policy,
       });
       await runPlan(plan, {
         registry,

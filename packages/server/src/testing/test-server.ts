@@ -12,13 +12,24 @@ export interface TestServer extends RunningServer {
 }
 
 /** Starts a test server over a fresh SQLite file, or over a given store (e.g. an isolated PostgreSQL schema). */
-export async function startTestServer(options: { store?: Store; token?: string } = {}): Promise<TestServer> {
-  const token = options.token ?? 'test-admin-token-0123456789';
+export async function startTestServer(
+  options: {
+    store?: Store;
+    token?: string;
+    /** Server environment (FLAKESTORM_ADMIN_TOKEN is set to the token unless given). */
+    env?: Record<string, string>;
+    allowCode?: boolean;
+    allowEnv?: string[];
+  } = {},
+): Promise<TestServer> {
+  const token = options.token ?? options.env?.FLAKESTORM_ADMIN_TOKEN ?? 'test-admin-token-0123456789';
   const db = join(mkdtempSync(join(tmpdir(), 'fs-server-')), 'flakestorm.db');
   const server = await startServer({
     port: 0,
     ...(options.store ? { store: options.store } : { db }),
-    env: { FLAKESTORM_ADMIN_TOKEN: token },
+    env: { FLAKESTORM_ADMIN_TOKEN: token, ...options.env },
+    ...(options.allowCode ? { allowCode: true } : {}),
+    ...(options.allowEnv ? { allowEnv: options.allowEnv } : {}),
   });
   return {
     ...server,
