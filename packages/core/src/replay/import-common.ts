@@ -1,4 +1,10 @@
 import { FlakestormError } from '../errors.js';
+import {
+  type LlmWire,
+  ollamaToolCallMessage,
+  openAiToolCallMessage,
+  type RecordedToolCall,
+} from './import-tool-calls.js';
 import type { RecordedExchange } from './session.js';
 
 /** Parses a JSON document or JSON lines (one object per line), as trace exports come in both. */
@@ -30,20 +36,58 @@ export function parseJsonOrLines(text: string, file: string, what: string): unkn
   return items;
 }
 
-/** A recorded LLM answer in the OpenAI chat-completions format, served on the "/llm" route. */
-export function llmExchange(text: string, latencyMs?: number, status = 200): RecordedExchange {
-  const body =
-    status >= 400
-      ? { error: { message: text, type: 'upstream_error' } }
-      : {
-          id: 'chatcmpl-replay',
-          object: 'chat.completion',
-          choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-        };
+/** What else a recorded LLM turn carries besides its text. */
+export interface LlmTurnOptions {
+  /** The tool calls the model asked for: served as `tool_calls`, finish reason "tool_calls". */
+  toolCalls?: readonly RecordedToolCall[];
+  /** Served as OpenAI chat completions (default) or as Ollama /api/chat. */
+  wire?: LlmWire;
+  model?: string;
+}
+
+function ollamaBody(text: string, status: number, options: LlmTurnOptions): unknown {
+  if (status >= 400) return { error: text };
+  const calls = options.toolCalls ?? [];
+  return {
+    model: options.model ?? 'replay',
+    created_at: '1970-01-01T00:00:00Z',
+    message: calls.length > 0 ? ollamaToolCallMessage(text, calls) : { role: 'assistant', content: text },
+    done: true,
+    done_reason: 'stop',
+  };
+}
+
+function openAiBody(text: string, status: number, options: LlmTurnOptions): unknown {
+  if (status >= 400) return { error: { message: text, type: 'upstream_error' } };
+  const calls = options.toolCalls ?? [];
+  return {
+    id: 'chatcmpl-replay',
+    object: 'chat.completion',
+    ...(options.model === undefined ? {} : { model: options.model }),
+    choices: [
+      calls.length > 0
+        ? { index: 0, message: openAiToolCallMessage(text, calls), finish_reason: 'tool_calls' }
+        : { index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' },
+    ],
+  };
+}
+
+/**
+ * A recorded LLM answer on the "/llm" route: an OpenAI chat completion (or an Ollama /api/chat
+ * answer), with the turn's tool calls as `tool_calls` so an agent that acts on them does so again.
+ */
+export function llmExchange(
+  text: string,
+  latencyMs?: number,
+  status = 200,
+  options: LlmTurnOptions = {},
+): RecordedExchange {
+  const ollama = options.wire === 'ollama';
+  const body = ollama ? ollamaBody(text, status, options) : openAiBody(text, status, options);
   return {
     route: '/llm',
     method: 'POST',
-    path: '/v1/chat/completions',
+    path: ollama ? '/api/chat' : '/v1/chat/completions',
     status,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

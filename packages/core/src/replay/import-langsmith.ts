@@ -1,6 +1,7 @@
 import { FlakestormError } from '../errors.js';
 import type { ChatMessage, ChatRole } from '../message.js';
 import { contentText, llmExchange, parseJsonOrLines, toolExchange } from './import-common.js';
+import { type LlmWire, type RecordedToolCall, toolCallsOf } from './import-tool-calls.js';
 import type { RecordedExchange, ReplaySession } from './session.js';
 import { toolRoutePrefix } from './session-file.js';
 
@@ -18,6 +19,8 @@ interface LangSmithRun {
   error?: string | null;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown> | null;
+  extra?: Record<string, unknown> | null;
+  serialized?: Record<string, unknown> | null;
   child_runs?: LangSmithRun[] | null;
 }
 
@@ -81,6 +84,44 @@ function llmText(run: LangSmithRun): string {
   }
   const choice = (run.outputs?.choices as Array<{ message?: { content?: unknown } }> | undefined)?.[0];
   return contentText(choice?.message?.content) ?? firstText(run.outputs, ['output', 'content', 'text']) ?? '';
+}
+
+/** Tool calls of an LLM run's answer: LangChain's `tool_calls`, or OpenAI's in additional_kwargs or choices. */
+function llmToolCalls(run: LangSmithRun): RecordedToolCall[] {
+  const generations = run.outputs?.generations;
+  const first = Array.isArray(generations)
+    ? Array.isArray(generations[0])
+      ? generations[0][0]
+      : generations[0]
+    : undefined;
+  const message = (first as { message?: Record<string, unknown> } | undefined)?.message;
+  const holders = [message?.kwargs, message?.data, message] as Array<Record<string, unknown> | undefined>;
+  for (const holder of holders) {
+    const additional = holder?.additional_kwargs as { tool_calls?: unknown } | undefined;
+    const calls = toolCallsOf(holder?.tool_calls);
+    if (calls.length > 0) return calls;
+    const openAi = toolCallsOf(additional?.tool_calls);
+    if (openAi.length > 0) return openAi;
+  }
+  const choice = (run.outputs?.choices as Array<{ message?: { tool_calls?: unknown } }> | undefined)?.[0];
+  return toolCallsOf(choice?.message?.tool_calls ?? run.outputs?.tool_calls);
+}
+
+/** Ollama-shaped when the run says its provider is Ollama (ls_provider, invocation _type, class name). */
+function llmWire(run: LangSmithRun): LlmWire {
+  const extra = run.extra ?? {};
+  const metadata = (extra.metadata ?? {}) as Record<string, unknown>;
+  const params = (extra.invocation_params ?? {}) as Record<string, unknown>;
+  const serializedId = Array.isArray(run.serialized?.id) ? run.serialized.id.join('.') : '';
+  const hints = [metadata.ls_provider, params._type, run.name, serializedId];
+  return hints.some((h) => typeof h === 'string' && /ollama/i.test(h)) ? 'ollama' : 'openai';
+}
+
+function llmModel(run: LangSmithRun): string | undefined {
+  const params = (run.extra?.invocation_params ?? {}) as Record<string, unknown>;
+  const metadata = (run.extra?.metadata ?? {}) as Record<string, unknown>;
+  const model = params.model ?? params.model_name ?? metadata.ls_model_name;
+  return typeof model === 'string' ? model : undefined;
 }
 
 function latency(run: LangSmithRun): number | undefined {
@@ -148,10 +189,16 @@ export function sessionsFromLangSmith(
     const exchanges: RecordedExchange[] = [];
     for (const run of descendants(root, runs)) {
       const failed = run.status === 'error' || Boolean(run.error);
-      if (run.run_type === 'llm')
+      if (run.run_type === 'llm') {
+        const model = llmModel(run);
         exchanges.push(
-          llmExchange(failed ? String(run.error) : llmText(run), latency(run), failed ? 500 : 200),
+          llmExchange(failed ? String(run.error) : llmText(run), latency(run), failed ? 500 : 200, {
+            toolCalls: failed ? [] : llmToolCalls(run),
+            wire: llmWire(run),
+            ...(model === undefined ? {} : { model }),
+          }),
         );
+      }
       if (run.run_type === 'tool') {
         const output = run.outputs?.output ?? run.outputs;
         exchanges.push(

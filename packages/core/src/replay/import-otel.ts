@@ -1,6 +1,7 @@
 import { FlakestormError } from '../errors.js';
 import type { ChatMessage, ChatRole } from '../message.js';
 import { contentText, llmExchange, parseJsonOrLines, toolExchange } from './import-common.js';
+import { type RecordedToolCall, toolCallsOf } from './import-tool-calls.js';
 import type { RecordedExchange, ReplaySession } from './session.js';
 import { toolRoutePrefix } from './session-file.js';
 
@@ -108,6 +109,38 @@ function spanMessages(span: OtlpSpan, attrs: Attributes, direction: 'input' | 'o
   return out;
 }
 
+function parseJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Tool calls of a chat span's answer: `tool_call` parts of gen_ai.output.messages (or OpenAI-style
+ * `tool_calls` on the message), else the older gen_ai.choice event's message or tool_calls.
+ */
+function spanToolCalls(span: OtlpSpan, attrs: Attributes): RecordedToolCall[] {
+  const output = parseJson(attrs.get('gen_ai.output.messages'));
+  if (Array.isArray(output)) {
+    for (const item of [...output].reverse()) {
+      const m = item as { parts?: unknown; tool_calls?: unknown; message?: { tool_calls?: unknown } };
+      const calls = [...toolCallsOf(m.parts), ...toolCallsOf(m.tool_calls ?? m.message?.tool_calls)];
+      if (calls.length > 0) return calls;
+    }
+  }
+  for (const event of span.events ?? []) {
+    if (event.name !== 'gen_ai.choice') continue;
+    const e = attributesOf(event.attributes);
+    const message = parseJson(e.get('message')) as { tool_calls?: unknown } | undefined;
+    const calls = toolCallsOf(message?.tool_calls ?? parseJson(e.get('tool_calls')));
+    if (calls.length > 0) return calls;
+  }
+  return [];
+}
+
 function spansOf(documents: unknown[]): OtlpSpan[] {
   const spans: OtlpSpan[] = [];
   for (const doc of documents) {
@@ -169,11 +202,18 @@ export function sessionsFromOtel(
       } else if (operation === 'chat' || operation === 'text_completion') {
         if (input.length === 0) input = spanMessages(span, attrs, 'input');
         const text = spanMessages(span, attrs, 'output').pop()?.content ?? '';
+        const provider = attrs.get('gen_ai.provider.name') ?? attrs.get('gen_ai.system');
+        const model = attrs.get('gen_ai.response.model') ?? attrs.get('gen_ai.request.model');
         exchanges.push(
           llmExchange(
             error ? (span.status?.message ?? 'error') : text,
             latency(span),
             error ? errorStatus : 200,
+            {
+              toolCalls: error ? [] : spanToolCalls(span, attrs),
+              wire: provider === 'ollama' ? 'ollama' : 'openai',
+              ...(typeof model === 'string' ? { model } : {}),
+            },
           ),
         );
       } else if (operation === 'execute_tool') {
