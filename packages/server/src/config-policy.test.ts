@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,5 +139,42 @@ describe('a server started with allowCode and allowEnv', () => {
       body: JSON.stringify({ configYaml: first[1] }),
     });
     expect(((await res.json()) as { valid: boolean }).valid).toBe(true);
+  });
+});
+
+describe('a run waiting in the queue', () => {
+  let server: TestServer;
+  const hanging = createServer(() => undefined);
+  beforeAll(async () => {
+    server = await startTestServer({ concurrency: 1 });
+    await new Promise<void>((done) => hanging.listen(0, '127.0.0.1', done));
+  });
+  afterAll(async () => {
+    await server.close();
+    hanging.closeAllConnections();
+    hanging.close();
+  });
+
+  it('shows its agent URL with credentials masked', async () => {
+    const busy = base(
+      `agent:\n  type: http\n  endpoint: "http://127.0.0.1:${(hanging.address() as AddressInfo).port}/"`,
+    );
+    const first = await server.api('/api/runs', {
+      method: 'POST',
+      body: JSON.stringify({ configYaml: busy }),
+    });
+    expect(first.status).toBe(202);
+    const yaml = base(
+      `agent:\n  type: http\n  endpoint: "http://user:hunter2pw@127.0.0.1:9/invoke?api_key=k3y-value&x=1"`,
+    );
+    const res = await server.api('/api/runs', { method: 'POST', body: JSON.stringify({ configYaml: yaml }) });
+    expect(res.status).toBe(202);
+    const { runId } = (await res.json()) as { runId: string };
+    const queued = (await (await server.api(`/api/runs/${runId}`)).json()) as { status: string };
+    expect(queued.status).toBe('queued');
+    const text = JSON.stringify(queued);
+    expect(text).toContain('127.0.0.1:9');
+    expect(text).not.toContain('hunter2pw');
+    expect(text).not.toContain('k3y-value');
   });
 });

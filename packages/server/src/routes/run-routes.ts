@@ -1,4 +1,4 @@
-import { createRunId, FLAKESTORM_VERSION, type RunMeta, type RunPlan } from '@flakestorm/core';
+import { createRunId, FLAKESTORM_VERSION, maskUrl, type RunMeta, type RunPlan } from '@flakestorm/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,13 +26,14 @@ const startBody = z
     message: 'Send either agentId (a stored agent) or configYaml (an inline config), not both.',
   });
 
+// Stored and listed as is: credentials in the URL (user:pass@, ?api_key=) are masked like the runner does.
 function describeTarget(plan: RunPlan): string {
   const t = plan.target;
   switch (t.kind) {
     case 'http':
-      return `${t.method} ${t.url}`;
+      return `${t.method} ${maskUrl(t.url)}`;
     case 'openai':
-      return `openai ${t.baseUrl} (${t.model})`;
+      return `openai ${maskUrl(t.baseUrl)} (${t.model})`;
     case 'module':
       return `module ${t.path}#${t.exportName}`;
     case 'command':

@@ -20,6 +20,8 @@ export async function startTestServer(
     env?: Record<string, string>;
     allowCode?: boolean;
     allowEnv?: string[];
+    /** Runs executed at once (default 2). */
+    concurrency?: number;
   } = {},
 ): Promise<TestServer> {
   const token = options.token ?? options.env?.FLAKESTORM_ADMIN_TOKEN ?? 'test-admin-token-0123456789';
@@ -30,6 +32,7 @@ export async function startTestServer(
     env: { FLAKESTORM_ADMIN_TOKEN: token, ...options.env },
     ...(options.allowCode ? { allowCode: true } : {}),
     ...(options.allowEnv ? { allowEnv: options.allowEnv } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   return {
     ...server,
