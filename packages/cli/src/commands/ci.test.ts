@@ -6,6 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startOrderTool, startToolAgent } from '../../../core/src/contract/tool-agent.test-util.js';
 import { main } from '../cli.js';
 
+/** Runs the CLI in-process and keeps what it wrote to stdout and stderr (still real streams). */
+async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const writeOut = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => out.push(String(chunk)) > 0) as typeof writeOut;
+  process.stderr.write = ((chunk: string | Uint8Array) => err.push(String(chunk)) > 0) as typeof writeErr;
+  try {
+    const code = await main(argv);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+  }
+}
+
 let dir: string;
 let config: string;
 const closers: Array<() => Promise<void>> = [];
@@ -125,5 +142,75 @@ describe('flakestorm ci, contract and replay commands', () => {
       results: Array<{ misses: string[] }>;
     };
     expect(replay.results[0]?.misses).toEqual(['GET /tools/orders/ORD-1']);
+  });
+
+  it('shows progress per phase on stderr and a table of phase scores and the overall score', async () => {
+    const result = await capture(['ci', '-c', config, '--min-score', '0.9', '--json', join(dir, 'ci2.json')]);
+    expect(result.code).toBe(1);
+    for (const [index, phase] of ['mutation', 'chaos', 'contract', 'replay'].entries()) {
+      expect(result.stderr).toContain(`phase ${index + 1}/4: ${phase}`);
+    }
+    // Plain progress lines (stderr is not a TTY here) for every phase, cells and sessions included.
+    expect(result.stderr).toMatch(/phase 3\/4: contract\n(.*\n)*?progress 2\/2 \(100%\) passed 1 failed 1/);
+    expect(result.stderr).toMatch(/phase 4\/4: replay\n(.*\n)*?progress 1\/1 \(100%\) passed 1 failed 0/);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^phase\s+score\s+weight\s+weighted\s+detail$/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^mutation\s+100\.0%\s+0\.25\s+25\.0%\s+2\/2 cases passed$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^contract\s+50\.0%\s+0\.25\s+12\.5%\s+1 passed, 1 failed/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^overall\s+62\.5%\s+1\.00\s+62\.5%.*below min 90\.0%$/),
+    );
+    expect(result.stdout).toMatch(/reports\n\s+mutation\s+\S+flakestorm-mutation-/);
+    const quiet = await capture(['ci', '-c', config, '-q']);
+    expect(quiet.stderr).not.toContain('phase 1/');
+    expect(quiet.stdout).toMatch(/^overall 62\.5%/);
+  });
+
+  it('gives every contract and replay subcommand --help with examples', async () => {
+    const commands = [
+      ['contract'],
+      ['contract', 'run'],
+      ['contract', 'validate'],
+      ['contract', 'score'],
+      ['replay'],
+      ['replay', 'run'],
+      ['replay', 'record'],
+      ['replay', 'export'],
+      ['replay', 'import'],
+      ['ci'],
+    ];
+    for (const command of commands) {
+      const result = await capture([...command, '--help']);
+      expect(result.code, command.join(' ')).toBe(0);
+      expect(result.stdout).toContain(`Usage: flakestorm ${command.join(' ')}`);
+      expect(result.stdout, command.join(' ')).toMatch(
+        new RegExp(`Examples:\\n\\s+\\$ flakestorm ${command[0]} `),
+      );
+    }
+    expect((await capture(['replay', 'run', '--help'])).stdout).toContain('--speed <n>');
+  });
+
+  it('replays at --speed 0 and rejects an unknown --speed value as a usage error', async () => {
+    for (const speed of ['fast', '-1', '', 'Infinity']) {
+      const result = await capture(['replay', 'run', '-c', config, '--speed', speed]);
+      expect(result.code, speed).toBe(2);
+      expect(result.stderr).toContain('--speed must be a number of 0 or more');
+    }
+    const json = join(dir, 'replay-fast.json');
+    expect(await main(['replay', 'run', '-c', config, '--speed', '0', '--json', json, '-q'])).toBe(0);
+    const report = JSON.parse(await readFile(json, 'utf8')) as { summary: { passed: number } };
+    expect(report.summary.passed).toBe(1);
+  });
+
+  it('fails a replay whose session file has a malformed exchange, with file:line:col', async () => {
+    const bad = join(dir, 'bad-session.yaml');
+    await writeFile(bad, 'id: bad\ninput: hi\nexchanges:\n  - route: /llm\n    status: lots\n');
+    const result = await capture(['replay', 'run', bad, '-c', config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bad-session.yaml:5:13');
   });
 });

@@ -1,13 +1,19 @@
 import { resolve } from 'node:path';
 import {
   builtinPlugin,
+  type CaseError,
+  type CaseResult,
+  type CombinedScore,
+  type ContractEvent,
   combinePhaseScores,
   createRegistry,
+  loadPlanSessions,
   type Phase,
   type PhaseScores,
   prepareCheckRunner,
   REPORT_SCHEMA_VERSION,
   type Registry,
+  type RunEventListener,
   type RunPlan,
   runContract,
   runPlan,
@@ -16,7 +22,8 @@ import {
 } from '@flakestorm/core';
 import { ExitCode } from '../exit-codes.js';
 import { toPlan } from '../sdk-run.js';
-import { createColors, shouldColor } from '../terminal/colors.js';
+import { type Colors, createColors, shouldColor } from '../terminal/colors.js';
+import { createProgressRenderer, type ProgressRenderer } from '../terminal/progress.js';
 import type { CiCliOptions } from './ci-command.js';
 import { reportPath, writeJson } from './contract.js';
 
@@ -28,7 +35,92 @@ interface PhaseOutcome {
   report: string;
 }
 
-async function runRobustness(plan: RunPlan, registry: Registry, chaos: boolean) {
+/**
+ * A contract cell or a replayed session as the progress renderer's case result: only the counts,
+ * the pass/fail mark and the error matter to it.
+ */
+function progressCase(index: number, label: string, passed: boolean, error: CaseError | null): CaseResult {
+  return {
+    id: label,
+    index,
+    goldenIndex: 0,
+    goldenPrompt: label,
+    mutationType: 'none',
+    variantIndex: 0,
+    label,
+    weight: 1,
+    mutated: label,
+    response: '',
+    latencyMs: 0,
+    passed,
+    checks: [],
+    error,
+    exchanges: [],
+  };
+}
+
+/** Feeds finished items of a phase (cells, sessions) to the renderer as case results. */
+function phaseCounter(progress: ProgressRenderer, total: () => number) {
+  let completed = 0;
+  let passed = 0;
+  return (label: string, ok: boolean, error: CaseError | null = null) => {
+    completed++;
+    if (ok) passed++;
+    progress.onEvent({
+      type: 'case.result',
+      result: progressCase(completed - 1, label, ok, error),
+      completed,
+      total: Math.max(total(), completed),
+      passed,
+      failed: completed - passed,
+    });
+  };
+}
+
+const pct = (n: number | null) => (n === null ? 'n/a' : `${(n * 100).toFixed(1)}%`);
+
+/** The final table: each phase's score, its normalised weight and contribution, then the overall score. */
+export function formatCiTable(
+  phases: ReadonlyArray<Pick<PhaseOutcome, 'phase' | 'score' | 'detail'>>,
+  combined: CombinedScore,
+  minScore: number | undefined,
+  c: Colors,
+): string {
+  const rows = phases.map((p) => {
+    const weight = combined.weights[p.phase];
+    const contribution = p.score === null || weight === undefined ? null : p.score * weight;
+    return [
+      p.phase,
+      pct(p.score),
+      weight === undefined ? '-' : weight.toFixed(2),
+      pct(contribution),
+      p.detail,
+    ];
+  });
+  const below = minScore !== undefined && (combined.score === null || combined.score < minScore);
+  const verdict =
+    minScore === undefined ? '' : below ? `below min ${pct(minScore)}` : `min ${pct(minScore)} met`;
+  const overall = [
+    'overall',
+    pct(combined.score),
+    '1.00',
+    pct(combined.score),
+    [combined.band ?? '', verdict].filter(Boolean).join(', '),
+  ];
+  const header = ['phase', 'score', 'weight', 'weighted', 'detail'];
+  const all = [header, ...rows, overall];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  const colorOverall = below ? c.red(line(overall)) : c.green(line(overall));
+  return [c.bold(line(header)), ...rows.map(line), c.dim(rule), colorOverall].join('\n');
+}
+
+async function runRobustness(plan: RunPlan, registry: Registry, chaos: boolean, onEvent: RunEventListener) {
   const { defaultScanner } = await import('@flakestorm/patterns');
   const base = await prepareCheckRunner(plan.invariants, registry, {
     baseDir: plan.baseDir,
@@ -50,6 +142,7 @@ async function runRobustness(plan: RunPlan, registry: Registry, chaos: boolean) 
       registry,
       target,
       keepResults: true,
+      onEvent,
       checks: started ? started.wrapChecks(base) : base,
       ...(started ? { chaos: started.flags } : {}),
     });
@@ -69,13 +162,27 @@ export async function ciCommand(options: CiCliOptions): Promise<number> {
   const plan = await toPlan(resolve(options.config));
   const registry = createRegistry([builtinPlugin]);
   const stamp = new Date().toISOString();
-  const say = (line: string) => {
-    if (!options.quiet) process.stderr.write(`${line}\n`);
+  const colorsErr = createColors(shouldColor(process.stderr));
+  const mode = options.quiet ? 'silent' : process.stderr.isTTY ? 'bar' : 'lines';
+  const sessions = await loadPlanSessions(plan);
+  const planned: Phase[] = [
+    'mutation',
+    ...(plan.chaos === undefined ? [] : (['chaos'] as const)),
+    ...(plan.contract === undefined ? [] : (['contract'] as const)),
+    ...(sessions.length > 0 ? (['replay'] as const) : []),
+  ];
+  // Each phase gets its own renderer (its own counts, rate and ETA) under a heading line.
+  const startPhase = (phase: Phase): ProgressRenderer => {
+    if (!options.quiet) {
+      const index = planned.indexOf(phase) + 1;
+      process.stderr.write(`${colorsErr.bold(`phase ${index}/${planned.length}: ${phase}`)}\n`);
+    }
+    return createProgressRenderer({ stream: process.stderr, colors: colorsErr, mode });
   };
   const phases: PhaseOutcome[] = [];
 
-  say('flakestorm ci: mutation phase');
-  const mutation = await runRobustness(plan, registry, false);
+  let progress = startPhase('mutation');
+  const mutation = await runRobustness(plan, registry, false, progress.onEvent).finally(progress.stop);
   const mutationPath = reportPath(plan, 'mutation', options.outDir, stamp);
   await writeJson(mutationPath, {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -91,8 +198,8 @@ export async function ciCommand(options: CiCliOptions): Promise<number> {
   });
 
   if (plan.chaos !== undefined) {
-    say('flakestorm ci: chaos phase');
-    const chaos = await runRobustness(plan, registry, true);
+    progress = startPhase('chaos');
+    const chaos = await runRobustness(plan, registry, true, progress.onEvent).finally(progress.stop);
     const path = reportPath(plan, 'chaos', options.outDir, stamp);
     await writeJson(path, {
       schemaVersion: REPORT_SCHEMA_VERSION,
@@ -108,8 +215,17 @@ export async function ciCommand(options: CiCliOptions): Promise<number> {
     });
   }
   if (plan.contract !== undefined) {
-    say('flakestorm ci: contract phase');
-    const contract = await runContract(plan, { registry });
+    progress = startPhase('contract');
+    let cells = 0;
+    const done = phaseCounter(progress, () => cells);
+    const onEvent = (event: ContractEvent) => {
+      if (event.type === 'contract.start') cells = event.cells * event.invariants;
+      if (event.type === 'cell.result') {
+        const r = event.result;
+        done(`${r.cell} / ${r.invariantId}`, r.status !== 'failed', r.probes.find((p) => p.error)?.error);
+      }
+    };
+    const contract = await runContract(plan, { registry, onEvent }).finally(progress.stop);
     const path = reportPath(plan, 'contract', options.outDir, stamp);
     await writeJson(path, contract);
     const { summary } = contract;
@@ -122,9 +238,14 @@ export async function ciCommand(options: CiCliOptions): Promise<number> {
       report: path,
     });
   }
-  if (((plan.replays?.sessions as unknown[] | undefined) ?? []).length > 0) {
-    say('flakestorm ci: replay phase');
-    const replay = await runReplays(plan, { registry });
+  if (sessions.length > 0) {
+    progress = startPhase('replay');
+    const done = phaseCounter(progress, () => sessions.length);
+    const replay = await runReplays(plan, {
+      registry,
+      sessions,
+      onResult: (r) => done(r.name ?? r.id, r.passed, r.error),
+    }).finally(progress.stop);
     const path = reportPath(plan, 'replay', options.outDir, stamp);
     await writeJson(path, replay);
     phases.push({
@@ -159,16 +280,12 @@ export async function ciCommand(options: CiCliOptions): Promise<number> {
   });
 
   const c = createColors(shouldColor(process.stdout));
-  const pct = (n: number | null) => (n === null ? 'n/a' : `${(n * 100).toFixed(1)}%`);
   const overall = `overall ${pct(combined.score)}${combined.band ? ` (${combined.band})` : ''}${minScore === undefined ? '' : ` (min ${pct(minScore)})`}`;
   if (options.quiet) process.stdout.write(`${overall}\n`);
   else {
-    const lines = phases.map(
-      (p) =>
-        `  ${p.phase.padEnd(9)} ${pct(p.score).padStart(6)}  weight ${(combined.weights[p.phase] ?? 0).toFixed(2)}  ${c.dim(p.detail)}\n             ${c.dim(p.report)}`,
-    );
+    const reports = phases.map((p) => `  ${p.phase.padEnd(9)} ${c.dim(p.report)}`);
     process.stdout.write(
-      `${lines.join('\n')}\n${below ? c.red(overall) : c.green(overall)}\nsummary ${summaryPath}\n`,
+      `${formatCiTable(phases, combined, minScore, c)}\nreports\n${reports.join('\n')}\nsummary ${summaryPath}\n`,
     );
   }
   return below ? ExitCode.belowMinScore : ExitCode.passed;

@@ -5,6 +5,10 @@ function usage(message: string): Error {
   return Object.assign(new Error(message), { code: 'FLAKESTORM_USAGE', issues: [] });
 }
 
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
 /** Parses a contract score threshold (0..100, as the contract score is). */
 export function contractScore(value: string): number {
   const n = Number(value);
@@ -18,7 +22,15 @@ export function contractScore(value: string): number {
 export function registerContractCommand(program: Command, setExit: ExitSink): void {
   const contract = program
     .command('contract')
-    .description('behavioural contracts: invariants checked under every cell of a chaos matrix');
+    .description('behavioural contracts: invariants checked under every cell of a chaos matrix')
+    .addHelpText(
+      'after',
+      examples(
+        'flakestorm contract validate -c flakestorm.yaml',
+        'flakestorm contract run -c flakestorm.yaml --json contract.json',
+        'flakestorm contract score contract.json --min-score 80',
+      ),
+    );
   contract
     .command('run')
     .description(
@@ -31,7 +43,10 @@ export function registerContractCommand(program: Command, setExit: ExitSink): vo
     .option('-q, --quiet', 'print only the score line', false)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ flakestorm contract run -c flakestorm.yaml --json contract.json\n',
+      examples(
+        'flakestorm contract run -c flakestorm.yaml --json contract.json',
+        'flakestorm contract run --min-score 80 -q',
+      ),
     )
     .action(async (options: ContractRunCliOptions) => {
       const { contractRunCommand } = await import('./contract.js');
@@ -41,6 +56,10 @@ export function registerContractCommand(program: Command, setExit: ExitSink): vo
     .command('validate')
     .description('check the contract and say which cells and invariants it would run')
     .option('-c, --config <path>', 'config file', 'flakestorm.yaml')
+    .addHelpText(
+      'after',
+      examples('flakestorm contract validate', 'flakestorm contract validate -c examples/contract.yaml'),
+    )
     .action(async (options: { config: string }) => {
       const { contractValidateCommand } = await import('./contract.js');
       setExit(await contractValidateCommand(options));
@@ -50,6 +69,13 @@ export function registerContractCommand(program: Command, setExit: ExitSink): vo
     .description('score a saved contract report again (exit 1 on a critical failure or below --min-score)')
     .argument('<report>', 'contract report JSON')
     .option('--min-score <score>', 'fail below this score (0..100)', contractScore)
+    .addHelpText(
+      'after',
+      examples(
+        'flakestorm contract score reports/flakestorm-contract.json',
+        'flakestorm contract score contract.json --min-score 80',
+      ),
+    )
     .action(async (report: string, options: { minScore?: number }) => {
       const { contractScoreCommand } = await import('./contract.js');
       setExit(await contractScoreCommand(report, options));

@@ -53,7 +53,11 @@ export async function replayRunCommand(paths: string[], options: ReplayRunCliOpt
     throw usage(`No sessions: pass session files, or list them under replays.sessions in ${options.config}.`);
   }
   const registry = createRegistry([builtinPlugin]);
-  const report = await runReplays(plan, { registry, ...(sessions ? { sessions } : {}) });
+  const report = await runReplays(plan, {
+    registry,
+    ...(sessions ? { sessions } : {}),
+    ...(options.speed === undefined ? {} : { speed: options.speed }),
+  });
   const path = options.json
     ? resolve(options.json)
     : reportPath(plan, 'replay', options.outDir, report.startedAt);
