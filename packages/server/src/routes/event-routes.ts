@@ -65,7 +65,9 @@ export function registerEventRoutes(app: FastifyInstance, deps: ServerDeps): voi
           passed: run.passed,
           failed: run.failed,
         });
-      if (terminal.has(run.status)) {
+      // The run may have ended between reading it and subscribing: the hub then knows before the store.
+      if (snapshot.some((e) => e.type === 'status' && terminal.has(e.status))) finish();
+      else if (terminal.has(run.status)) {
         send({
           type: 'status',
           runId: run.id,
