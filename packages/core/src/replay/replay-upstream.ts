@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { request } from 'undici';
 import type { ChaosRoute } from '../chaos/chaos-rule.js';
 import { resolveRoute } from '../chaos/routes.js';
+import { maskHeaderValue } from '../target/mask.js';
 import { listenLocal } from '../testing/listen.js';
 import {
   arrivalOffsets,
@@ -77,6 +78,26 @@ function routeOf(path: string, prefixes: readonly string[]): { prefix: string; r
   return undefined;
 }
 
+// Query parameters such as ?key= or ?access_token= carry credentials: a recording keeps their names only.
+function maskQuery(pathAndQuery: string): string {
+  const at = pathAndQuery.indexOf('?');
+  if (at === -1) return pathAndQuery;
+  const params = pathAndQuery.slice(at + 1).split('&');
+  const masked = params.map((param) => {
+    const eq = param.indexOf('=');
+    if (eq === -1) return param;
+    const name = param.slice(0, eq);
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // A malformed escape: the raw name is checked instead.
+    }
+    return maskHeaderValue(decoded, 'x') === 'x' ? param : `${name}=***`;
+  });
+  return `${pathAndQuery.slice(0, at)}?${masked.join('&')}`;
+}
+
 function isText(body: Buffer): boolean {
   return Buffer.from(body.toString('utf8'), 'utf8').equals(body);
 }
@@ -137,7 +158,7 @@ export async function createReplayUpstream(options: ReplayUpstreamOptions = {}):
       const matches = (e: RecordedExchange, exact: boolean) =>
         e.route === route?.prefix &&
         (e.method === '*' || e.method === method) &&
-        (!exact || e.path === '*' || e.path === route.rest);
+        (!exact || e.path === '*' || e.path === route.rest || e.path === maskQuery(route.rest));
       // Same route, method and path in recorded order; else the next unused answer of that route.
       const next =
         queue.find((e) => !e.used && matches(e, true)) ?? queue.find((e) => !e.used && matches(e, false));
@@ -198,7 +219,7 @@ export async function createReplayUpstream(options: ReplayUpstreamOptions = {}):
     const exchange: RecordedExchange = {
       route: route.prefix,
       method,
-      path: route.rest,
+      path: maskQuery(route.rest),
       status: upstream.statusCode,
       headers: kept,
       body: text ? data.toString('utf8') : data.toString('base64'),
