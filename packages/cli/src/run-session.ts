@@ -1,4 +1,3 @@
-import events from 'node:events';
 import { resolve } from 'node:path';
 import type { ChaosRun, RunEvent, RunMeta, RunPlan, RunSummary } from '@flakestorm/core';
 import { ExitCode } from './exit-codes.js';
@@ -40,10 +39,6 @@ export async function runSession(
   chaos?: ChaosRun,
 ): Promise<number> {
   const plan = applyOverrides(configured, options);
-  // The engine listens on one shared abort signal per in-flight call: with concurrency above 10 Node's
-  // leak heuristic fires on every run. Scale its threshold with the concurrency instead of silencing it.
-  const listeners = plan.settings.concurrency * 2 + 16;
-  if (events.defaultMaxListeners < listeners) events.defaultMaxListeners = listeners;
   const colorsOut = createColors(!options.ci && shouldColor(io.stdout));
   const colorsErr = createColors(!options.ci && shouldColor(io.stderr));
   const mode = options.quiet ? 'silent' : options.ci || !io.stderr.isTTY ? 'lines' : 'bar';
