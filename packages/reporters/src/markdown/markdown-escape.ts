@@ -20,7 +20,8 @@ export function mdCell(text: string): string {
   const flat = text.replace(controls, '').replace(/\s+/g, ' ').trim();
   if (flat === '') return ' ';
   const fence = '`'.repeat(longestRun(flat, '`') + 1);
-  const body = flat.replaceAll('|', '\\|');
+  // `\\|` would be an escaped backslash then a cell break: backslashes before a pipe are doubled too.
+  const body = flat.replace(/(\\*)\|/g, (_match, slashes: string) => `${slashes}${slashes}\\|`);
   const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${body}${pad}${fence}`;
 }
