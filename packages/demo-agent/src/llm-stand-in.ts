@@ -39,6 +39,33 @@ function generate(messages: WireMessage[]): string {
   return draft?.content?.slice('Draft:'.length).trim() || 'How can I help you today?';
 }
 
+const MAX_BODY_BYTES = 1024 * 1024;
+
+// Clients send content as a string, null, or OpenAI content parts; anything else is dropped, not trusted.
+function toWireMessages(value: unknown): WireMessage[] {
+  if (!Array.isArray(value)) return [];
+  const messages: WireMessage[] = [];
+  for (const m of value) {
+    if (typeof m !== 'object' || m === null || typeof (m as { role?: unknown }).role !== 'string') continue;
+    const { role, content } = m as { role: string; content?: unknown };
+    if (typeof content === 'string' || content === null || content === undefined) {
+      messages.push({ role, content: content ?? null });
+    } else if (Array.isArray(content)) {
+      const text = content
+        .map((part: unknown) =>
+          typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string'
+            ? (part as { text: string }).text
+            : '',
+        )
+        .join('');
+      messages.push({ role, content: text });
+    } else {
+      messages.push({ role, content: JSON.stringify(content) });
+    }
+  }
+  return messages;
+}
+
 function lastUser(messages: WireMessage[]): string {
   return [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
 }
@@ -120,18 +147,31 @@ function sendOllama(res: ServerResponse, body: Record<string, unknown>, messages
 export async function startLlmStandIn(options: { port?: number; host?: string } = {}): Promise<LlmStandIn> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://llm.invalid').pathname;
-      let body: Record<string, unknown> = {};
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-      } catch {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end('{"error":{"message":"invalid JSON body","type":"invalid_request_error"}}');
+      if (size > MAX_BODY_BYTES) {
+        res.writeHead(413, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"request body over 1 MB","type":"invalid_request_error"}}');
         return;
       }
-      const messages = Array.isArray(body.messages) ? (body.messages as WireMessage[]) : [];
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      } catch {
+        parsed = undefined;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"the body must be a JSON object","type":"invalid_request_error"}}');
+        return;
+      }
+      const body = parsed as Record<string, unknown>;
+      const messages = toWireMessages(body.messages);
       if (path === '/v1/chat/completions' || path === '/chat/completions')
         return sendOpenAi(res, body, messages);
       if (path === '/api/chat') return sendOllama(res, body, messages);
