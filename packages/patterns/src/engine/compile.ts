@@ -11,6 +11,7 @@ import { regexAnalysis } from './analysis.js';
 import { anchorQuality } from './anchors.js';
 import { rot13 } from './codec.js';
 import { expandMacros } from './macros.js';
+import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-safety.js';
 
 /** How a rule is gated before its regex runs. */
@@ -40,6 +41,8 @@ export interface CompiledRule {
   readonly alnumRun: number;
   /** Likewise for runs of token characters (letters, digits, + / _ -). */
   readonly tokenRun: number;
+  /** A cheap necessary condition checked before the regex runs (see prechecks.ts). */
+  readonly precheck: Precheck | undefined;
 }
 
 /** Rules of one view (injection on the folded view; PII and secrets on the plain view). */
@@ -208,6 +211,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     digitStart: gate === 'digits' && analysis.digitStartOnly,
     alnumRun: def.kind === 'injection' ? 0 : analysis.alnumRun,
     tokenRun: def.kind === 'injection' ? 0 : analysis.tokenRun,
+    precheck: precheckFor(def.regex, flags),
   };
 }
 

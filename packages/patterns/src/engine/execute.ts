@@ -35,7 +35,7 @@ export interface ExecuteResult {
 }
 
 // Up to this length a triggered regex runs over the whole text: windows would cost more than they save.
-const SMALL = 1024;
+const SMALL = 256;
 // Caps the matches one rule can report on one text (a 1 MB input repeating one attack). PII and secrets
 // keep a high cap because redaction must mask every one; an injection rule's 256th hit adds nothing.
 const MAX_MATCHES_PER_RULE = 5000;
@@ -298,6 +298,7 @@ function runRule(
   windows: readonly number[] | undefined,
   out: RawMatch[],
 ): void {
+  if (rule.precheck !== undefined && !rule.precheck(text)) return;
   const re = rule.regex;
   const g = rule.def.group;
   const cap = rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : MAX_MATCHES_PER_RULE;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { builtinDatabase } from '../builtin.js';
+import { flagsOf } from '../database.js';
+import { createScanner } from '../scanner.js';
+import { expandMacros } from './macros.js';
+import { normalizeText } from './normalize.js';
+import { precheckedSources, precheckFor } from './prechecks.js';
+
+const db = builtinDatabase();
+
+describe('prechecks', () => {
+  it('each belongs to a shipped rule, with the same regex and flags (an edit must not orphan it)', () => {
+    for (const { regex, flags } of precheckedSources()) {
+      const rule = db.patterns.find((p) => p.regex === regex);
+      expect(rule, regex).toBeDefined();
+      if (rule) expect(flagsOf(rule)).toBe(flags);
+    }
+  });
+
+  it('never rejects a text on which the rule matches (positive and negative examples, both views)', () => {
+    let checked = 0;
+    for (const { regex, flags } of precheckedSources()) {
+      const rule = db.patterns.find((p) => p.regex === regex);
+      const check = precheckFor(regex, flags);
+      if (!rule || !check) continue;
+      const re = new RegExp(expandMacros(regex), flags);
+      const examples = [...(rule.examples?.positive ?? []), ...(rule.examples?.negative ?? [])];
+      for (const ex of examples) {
+        const n = normalizeText(ex);
+        for (const view of [n.text, n.folded]) {
+          re.lastIndex = 0;
+          if (re.test(view)) {
+            expect(check(view), `${rule.id}: ${view}`).toBe(true);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(6);
+  });
+
+  it('rejects texts that cannot match and accepts near-minimal matches', () => {
+    const mac = precheckFor(db.patterns.find((p) => p.id === 'mac_address')!.regex, 'gi')!;
+    expect(mac('device 00:1A:2b:3C:4d:5E online')).toBe(true);
+    expect(mac('cisco 001a.2b3c.4d5e')).toBe(true);
+    expect(mac('a-b-c-d e:f 10:30 1.2.3')).toBe(false);
+    const spacing = precheckFor('\\b(?:[a-z] ){6,40}[a-z]\\b', 'gi')!;
+    expect(spacing('i g n o r e x')).toBe(true);
+    expect(spacing('i g n o r e')).toBe(false);
+    const vat = precheckFor(db.patterns.find((p) => p.id === 'eu_vat')!.regex, 'g')!;
+    expect(vat('VAT DE 123456789')).toBe(true);
+    expect(vat('de 123456 and lowercase de123456789')).toBe(true); // eight digits in a row: cannot tell
+    expect(vat('de 123456 and DE 1234567')).toBe(false);
+  });
+
+  it('does not apply to a user pattern that reuses an id with another regex', () => {
+    expect(precheckFor('[0-9a-f]{2}(?::[0-9a-f]{2}){5}', 'gi')).toBeUndefined();
+    const scanner = createScanner({
+      version: 'test',
+      patterns: [
+        {
+          id: 'mac_address',
+          kind: 'pii',
+          category: 'identification',
+          severity: 'low',
+          description: 'MAC with single-space separators (no precheck fits it)',
+          regex: '\\b[0-9a-f]{2}(?: [0-9a-f]{2}){5}\\b',
+          examples: { positive: ['aa bb cc dd ee ff', '00 11 22 33 44 55'], negative: ['aa bb', 'hello'] },
+        },
+      ],
+    });
+    expect(scanner.scan('mac aa bb cc dd ee ff').findings.map((f) => f.id)).toEqual(['mac_address']);
+  });
+});
