@@ -2,6 +2,15 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_SYSTEM_PROMPT } from './system-prompt.js';
 
+// An unparsable request target (`GET http://[x HTTP/1.1`) must not throw in the handler: it is a 404.
+function pathOf(url: string | undefined, base: string): string {
+  try {
+    return new URL(url ?? '/', base).pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** A running local LLM stand-in. */
 export interface LlmStandIn {
   /** Base URL: OpenAI at `${url}/v1/chat/completions`, Ollama at `${url}/api/chat`. */
@@ -153,7 +162,7 @@ export async function startLlmStandIn(options: { port?: number; host?: string } 
       if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
     req.on('end', () => {
-      const path = new URL(req.url ?? '/', 'http://llm.invalid').pathname;
+      const path = pathOf(req.url, 'http://llm.invalid');
       if (size > MAX_BODY_BYTES) {
         res.writeHead(413, { 'content-type': 'application/json' });
         res.end('{"error":{"message":"request body over 1 MB","type":"invalid_request_error"}}');

@@ -2,6 +2,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { customers } from './customers.js';
 
+// An unparsable request target (`GET http://[x HTTP/1.1`) must not throw in the handler: it is a 404.
+function pathOf(url: string | undefined, base: string): string {
+  try {
+    return new URL(url ?? '/', base).pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** A running order-lookup tool API. */
 export interface OrderApi {
   /** Base URL; GET `${url}/orders/<id>` answers the order as JSON. */
@@ -15,7 +24,7 @@ export interface OrderApi {
  */
 export async function startOrderApi(options: { port?: number; host?: string } = {}): Promise<OrderApi> {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://orders.invalid').pathname;
+    const path = pathOf(req.url, 'http://orders.invalid');
     const send = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
       res.writeHead(status, {
