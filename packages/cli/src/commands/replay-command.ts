@@ -96,6 +96,7 @@ export function registerReplayCommand(program: Command, setExit: ExitSink): void
     .description("write a run report's failing cases (the mutated requests) as session files")
     .requiredOption('--from-report <path>', 'JSON report of a run')
     .option('-o, --out-dir <dir>', 'folder for the session files', 'sessions')
+    .option('--force', 'overwrite session files that already exist', false)
     .addHelpText(
       'after',
       examples(
@@ -103,7 +104,7 @@ export function registerReplayCommand(program: Command, setExit: ExitSink): void
         'flakestorm replay export --from-report report.json -o sessions/failures',
       ),
     )
-    .action(async (options: { fromReport: string; outDir: string }) => {
+    .action(async (options: { fromReport: string; outDir: string; force: boolean }) => {
       const { replayExportCommand } = await import('./replay.js');
       setExit(await replayExportCommand(options));
     });
@@ -114,6 +115,7 @@ export function registerReplayCommand(program: Command, setExit: ExitSink): void
     .option('--otel <path>', 'OTLP/JSON span file with gen_ai.* attributes')
     .option('-c, --config <path>', 'config whose chaos.routes name the tool routes')
     .option('-o, --out-dir <dir>', 'folder for the session files', 'sessions')
+    .option('--force', 'overwrite session files that already exist', false)
     .addHelpText(
       'after',
       examples(
@@ -121,8 +123,16 @@ export function registerReplayCommand(program: Command, setExit: ExitSink): void
         'flakestorm replay import --otel spans.json -o sessions/otel',
       ),
     )
-    .action(async (options: { langsmith?: string; otel?: string; config?: string; outDir: string }) => {
-      const { replayImportCommand } = await import('./replay.js');
-      setExit(await replayImportCommand(options));
-    });
+    .action(
+      async (options: {
+        langsmith?: string;
+        otel?: string;
+        config?: string;
+        outDir: string;
+        force: boolean;
+      }) => {
+        const { replayImportCommand } = await import('./replay.js');
+        setExit(await replayImportCommand(options));
+      },
+    );
 }

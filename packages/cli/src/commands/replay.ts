@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -91,16 +92,38 @@ export async function replayRecordCommand(options: {
   return ExitCode.passed;
 }
 
-async function writeAll(sessions: ReplaySession[], outDir: string): Promise<string[]> {
+/**
+ * Writes sessions as `<id>.yaml` in `outDir`. Ids that sanitise to the same name get `-2`, `-3`...;
+ * an existing file is never replaced without `force`, and then nothing is written at all.
+ */
+export async function writeSessionFiles(
+  sessions: readonly ReplaySession[],
+  outDir: string,
+  options: { force?: boolean } = {},
+): Promise<string[]> {
   const dir = resolve(outDir);
-  await mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  for (const session of sessions) {
-    const path = resolve(dir, `${session.id.replace(/[^\w.-]+/g, '_')}.yaml`);
-    await writeSessionFile(path, session);
-    written.push(path);
+  const taken = new Set<string>();
+  const paths = sessions.map((session) => {
+    const stem = session.id.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '_') || 'session';
+    let path = resolve(dir, `${stem}.yaml`);
+    for (let n = 2; taken.has(path); n++) path = resolve(dir, `${stem}-${n}.yaml`);
+    taken.add(path);
+    return path;
+  });
+  const existing = options.force ? [] : paths.filter((path) => existsSync(path));
+  if (existing.length > 0) {
+    throw new FlakestormError(
+      'FLAKESTORM_USAGE',
+      `${existing.length} session file(s) already exist, e.g. ${existing[0]}; nothing was written.`,
+      {
+        hint: 'Pass --force to overwrite them, or choose another folder with --out-dir.',
+        details: { files: existing.slice(0, 20) },
+      },
+    );
   }
-  return written;
+  await mkdir(dir, { recursive: true });
+  for (const [index, session] of sessions.entries()) await writeSessionFile(paths[index] as string, session);
+  return paths;
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -116,9 +139,13 @@ async function readText(path: string, what: string): Promise<string> {
 }
 
 /** `flakestorm replay export --from-report REPORT`. */
-export async function replayExportCommand(options: { fromReport: string; outDir: string }): Promise<number> {
+export async function replayExportCommand(options: {
+  fromReport: string;
+  outDir: string;
+  force?: boolean;
+}): Promise<number> {
   const sessions = sessionsFromReport(await readText(options.fromReport, 'the report'), options.fromReport);
-  const written = await writeAll(sessions, options.outDir);
+  const written = await writeSessionFiles(sessions, options.outDir, { force: options.force ?? false });
   process.stdout.write(`exported ${written.length} failing cases to ${resolve(options.outDir)}\n`);
   return ExitCode.passed;
 }
@@ -129,6 +156,7 @@ export async function replayImportCommand(options: {
   otel?: string;
   config?: string;
   outDir: string;
+  force?: boolean;
 }): Promise<number> {
   if ((options.langsmith === undefined) === (options.otel === undefined)) {
     throw usage('Pass exactly one of --langsmith FILE or --otel FILE.');
@@ -145,7 +173,7 @@ export async function replayImportCommand(options: {
         options.otel as string,
         prefixes,
       );
-  const written = await writeAll(sessions, options.outDir);
+  const written = await writeSessionFiles(sessions, options.outDir, { force: options.force ?? false });
   process.stdout.write(`imported ${written.length} sessions into ${resolve(options.outDir)}\n`);
   return ExitCode.passed;
 }
