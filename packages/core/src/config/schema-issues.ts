@@ -64,7 +64,10 @@ export function translateZodIssues(
     const original = valueAt(written, path);
     const fromEnv = typeof original === 'string' && original.includes('${');
     const secret =
-      fromEnv && (mentionsSecret(original) || path.some((s) => typeof s === 'string' && isSecretName(s)));
+      fromEnv &&
+      (mentionsSecret(original) ||
+        path.some((s) => typeof s === 'string' && isSecretName(s)) ||
+        looksLikeToken(value));
     const shown = secret ? original : value;
     const described = describe(issue, shown, missing);
     const message = fromEnv && !secret ? `${described.message} (from \`${original}\`)` : described.message;
@@ -80,6 +83,11 @@ export function translateZodIssues(
   }
   result.errors = result.errors.filter((error) => !misspelt.has(missingErrors.get(error) ?? '\u0000'));
   return result;
+}
+
+// Variable names miss many secrets (OPENAI_KEY, DB_PASS): a long unbroken token is never echoed either.
+function looksLikeToken(value: unknown): boolean {
+  return typeof value === 'string' && value.length >= 8 && !/\s/.test(value);
 }
 
 // True when a written value reads a variable whose name suggests a secret (or a URL, which may embed one).
