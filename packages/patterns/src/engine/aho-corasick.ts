@@ -61,15 +61,22 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   });
   const states = kids.length;
   // Dense transitions resolved through failure links, breadth first: a state's row starts as a copy of
-  // its failure state's row (one memmove) and only its own children are written over it.
+  // its failure state's row (one memmove) and only its own children are written over it. Entries are
+  // written already encoded (see `delta`): a state's failure state is shallower, so whether it ends a
+  // literal is known when the state is first written, and no second pass over the megabyte table
+  // (slow in a cold process, before V8 optimises the loop) is needed.
   const goto = new Int32Array(states * width);
   const fail = new Int32Array(states);
+  const final = new Uint8Array(states);
+  const encode = (t: number): number => (final[t] === 1 ? -(t * width) : t * width);
   const out: number[][] = own.map((o) => [...o]);
   const order: number[] = [];
   const root = kids[0]!;
   for (let k = 0; k < root.length; k += 2) {
-    goto[root[k]!] = root[k + 1]!;
-    order.push(root[k + 1]!);
+    const t = root[k + 1]!;
+    final[t] = own[t]!.length > 0 ? 1 : 0;
+    goto[root[k]!] = encode(t);
+    order.push(t);
   }
   for (let q = 0; q < order.length; q++) {
     const s = order[q]!;
@@ -80,8 +87,11 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
     for (let k = 0; k < list.length; k += 2) {
       const col = list[k]!;
       const t = list[k + 1]!;
-      fail[t] = goto[f * width + col]!;
-      goto[s * width + col] = t;
+      const v = goto[f * width + col]!;
+      const ft = (v < 0 ? -v : v) / width;
+      fail[t] = ft;
+      final[t] = own[t]!.length > 0 || final[ft] === 1 ? 1 : 0;
+      goto[s * width + col] = encode(t);
       order.push(t);
     }
   }
@@ -89,14 +99,7 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   for (let s = 0; s < states; s++) outputStart[s + 1] = outputStart[s]! + out[s]!.length;
   const outputs = new Int32Array(outputStart[states]!);
   for (let s = 0; s < states; s++) outputs.set(out[s]!, outputStart[s]!);
-  // In place: a second table of states * width entries (megabytes) would only feed the collector.
   const delta = goto;
-  const final = new Uint8Array(states);
-  for (let s = 0; s < states; s++) final[s] = out[s]!.length > 0 ? 1 : 0;
-  for (let i = 0; i < delta.length; i++) {
-    const t = delta[i]!;
-    delta[i] = final[t] === 1 ? -(t * width) : t * width;
-  }
   return { columns, width, delta, outputStart, outputs };
 }
 
