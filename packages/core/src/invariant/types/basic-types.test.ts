@@ -213,6 +213,18 @@ describe('valid_json / json_schema', () => {
       /not a valid JSON Schema/,
     );
   });
+
+  it('json_schema rejects schema patterns that backtrack catastrophically, at any depth', () => {
+    const nested = { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } };
+    expect(jsonSchemaInvariant.validate({ schema: nested })[0]).toMatch(
+      /unsafe or invalid pattern.*backtrack/,
+    );
+    const keys = { type: 'object', patternProperties: { '(x|x)*y': { type: 'string' } } };
+    expect(jsonSchemaInvariant.validate({ schema: keys })[0]).toMatch(/backtrack/);
+    expect(jsonSchemaInvariant.validate({ schema: { type: 'string', pattern: '^[A-Z]{3}-\\d+$' } })).toEqual(
+      [],
+    );
+  });
 });
 
 describe('regex safety', () => {

@@ -5,11 +5,31 @@ import { quoteExcerpt } from '../excerpt.js';
 import { defineInvariant } from '../invariant.js';
 import { describeJsonError } from '../json-path.js';
 import { param } from '../params.js';
+import { compileRegex } from '../regex-compile.js';
+
+/** Every regex a schema holds (`pattern` values and `patternProperties` keys), at any depth. */
+function schemaRegexes(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) for (const item of node) schemaRegexes(item, found);
+  else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'pattern' && typeof value === 'string') found.push(value);
+      if (key === 'patternProperties' && value !== null && typeof value === 'object')
+        found.push(...Object.keys(value));
+      schemaRegexes(value, found);
+    }
+  }
+  return found;
+}
 
 /** Compiles a JSON Schema (draft 2020-12, with formats) into a validator, or returns the problem. */
 function compileSchema(schema: unknown): ValidateFunction | string {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     if (typeof schema !== 'boolean') return '"schema" is required (a JSON Schema object).';
+  }
+  // Ajv runs schema patterns as plain RegExps over untrusted answers: the same backtracking check as `regex`.
+  for (const pattern of schemaRegexes(schema)) {
+    const compiled = compileRegex(pattern, 'u');
+    if (!compiled.ok) return `"schema" has an unsafe or invalid pattern: ${compiled.problem}.`;
   }
   // A fresh instance per spec: two invariants may reuse one $id without colliding in a shared cache.
   const ajv = new Ajv2020({ allErrors: true, strict: false });
