@@ -189,4 +189,31 @@ describe('cancellation and shutdown', () => {
       slow.close();
     }
   });
+
+  it('answers 429 once the queue holds its limit of runs', async () => {
+    const slow = createServer((_req, res) => {
+      setTimeout(() => res.end('{"output":"late"}'), 2000).unref();
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/invoke`;
+    const server = await startTestServer({ maxQueuedRuns: 2, concurrency: 1 });
+    try {
+      const post = () =>
+        server.api('/api/runs', {
+          method: 'POST',
+          body: JSON.stringify({ configYaml: quickConfig(url, '  retries: 0\n  baseline: false\n') }),
+        });
+      expect((await post()).status).toBe(202);
+      expect((await post()).status).toBe(202);
+      const refused = await post();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+        'FLAKESTORM_QUEUE_FULL',
+      );
+    } finally {
+      await server.close();
+      slow.close();
+    }
+  });
 });

@@ -14,4 +14,6 @@ export interface ServerDeps {
   baseDir: string;
   /** What configs sent over the API may do (run code, read which variables). */
   policy: ApiConfigPolicy;
+  /** Runs waiting or running at once; beyond it POST /api/runs answers 429 (default 100). */
+  maxQueuedRuns?: number;
 }

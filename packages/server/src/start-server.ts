@@ -29,6 +29,8 @@ export interface ServeOptions {
   allowEnv?: string[];
   /** Runs executed at once by the in-process worker. */
   concurrency?: number;
+  /** Runs waiting or running at once before POST /api/runs answers 429 (default 100). */
+  maxQueuedRuns?: number;
   logger?: boolean;
 }
 
@@ -83,7 +85,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     });
     const queue = createInProcessQueue(executor, { concurrency: options.concurrency ?? 2 });
     const app = await createApp(
-      { store, queue, hub, registry, policy, baseDir: options.baseDir ?? process.cwd() },
+      {
+        store,
+        queue,
+        hub,
+        registry,
+        policy,
+        baseDir: options.baseDir ?? process.cwd(),
+        ...(options.maxQueuedRuns ? { maxQueuedRuns: options.maxQueuedRuns } : {}),
+      },
       {
         ...(token.envHash ? { envTokenHash: token.envHash } : {}),
         ...(options.webDir ? { webDir: options.webDir } : {}),

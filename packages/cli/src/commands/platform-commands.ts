@@ -12,6 +12,7 @@ export async function serveCommand(options: {
   db?: string;
   allowCode?: boolean;
   allowEnv?: string[];
+  maxQueuedRuns?: number;
 }): Promise<number> {
   const { webDir } = await import('@flakestorm/web');
   const server = await startServer({
@@ -22,6 +23,7 @@ export async function serveCommand(options: {
     ...(options.db ? { db: options.db } : {}),
     ...(options.allowCode ? { allowCode: true } : {}),
     ...(options.allowEnv?.length ? { allowEnv: options.allowEnv } : {}),
+    ...(options.maxQueuedRuns ? { maxQueuedRuns: options.maxQueuedRuns } : {}),
   });
   // The only time the token is ever shown: only its hash is stored.
   if (server.adminToken) process.stdout.write(`admin token: ${server.adminToken}\n`);

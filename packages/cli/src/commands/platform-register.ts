@@ -21,12 +21,13 @@ const port = (value: string) => {
     throw usage(`--port must be an integer from 0 to 65535, got "${value}".`);
   return n;
 };
-const positive = (value: string) => {
+const positiveInt = (name: string, max: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 500)
-    throw usage(`--limit must be an integer from 1 to 500, got "${value}".`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw usage(`${name} must be an integer from 1 to ${max}, got "${value}".`);
   return n;
 };
+const positive = positiveInt('--limit', 500);
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 const dbHelp =
   'store: a SQLite file or postgres:// URL (default FLAKESTORM_DATABASE_URL, else ./.flakestorm/flakestorm.db)';
@@ -146,6 +147,12 @@ export function registerPlatformCommands(program: Command, setExit: ExitSink): v
       ],
       [] as string[],
     )
+    .option(
+      '--max-queued-runs <n>',
+      'runs waiting or running at once before new ones get 429',
+      positiveInt('--max-queued-runs', 10_000),
+      100,
+    )
     .addHelpText(
       'after',
       examples(
@@ -161,6 +168,7 @@ export function registerPlatformCommands(program: Command, setExit: ExitSink): v
         db?: string;
         allowCode: boolean;
         allowEnv: string[];
+        maxQueuedRuns: number;
       }) => {
         const { serveCommand } = await import('./platform-commands.js');
         setExit(await serveCommand(options));

@@ -34,7 +34,7 @@ export const apiErrorSchema = z
   .meta({ id: 'ApiError' });
 
 /** The error answers of every /api route: 401 always; add 400, 404 or 409 where the route can send them. */
-export function errorResponses<const S extends 400 | 404 | 409>(...statuses: S[]) {
+export function errorResponses<const S extends 400 | 404 | 409 | 429>(...statuses: S[]) {
   const out = { 401: apiErrorSchema } as { 401: typeof apiErrorSchema } & Record<S, typeof apiErrorSchema>;
   for (const status of statuses) (out as Record<number, typeof apiErrorSchema>)[status] = apiErrorSchema;
   return out;

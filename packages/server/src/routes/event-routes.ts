@@ -54,6 +54,8 @@ export function registerEventRoutes(app: FastifyInstance, deps: ServerDeps): voi
       // Comments keep proxies from closing an idle stream.
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       request.raw.on('close', finish);
+      // A client that left before the listener existed would otherwise keep its subscription until the run ends.
+      if (request.raw.destroyed || res.destroyed) finish();
       const snapshot = deps.hub.snapshot(run.id);
       if (snapshot.length > 0) for (const e of snapshot) send(e);
       else

@@ -69,7 +69,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
         tags: ['runs'],
         summary: 'Start a run (queued, executed by a worker)',
         body: startBody,
-        response: { 202: startRunAnswerSchema, ...errorResponses(400, 404) },
+        response: { 202: startRunAnswerSchema, ...errorResponses(400, 404, 429) },
       },
     },
     async (request, reply) => {
@@ -82,6 +82,20 @@ export function registerRunRoutes(app: FastifyInstance, deps: ServerDeps): void 
         configYaml = agent.configYaml;
       }
       const { plan } = loadApiConfig(configYaml ?? '', agentId ? `agent ${agentId}` : 'inline config', deps);
+      // An unbounded queue would let one client exhaust memory and starve everyone else's runs.
+      const limit = deps.maxQueuedRuns ?? 100;
+      if (deps.queue.size() >= limit) {
+        return reply
+          .code(429)
+          .header('retry-after', '30')
+          .send({
+            error: {
+              code: 'FLAKESTORM_QUEUE_FULL',
+              message: `${limit} runs are already queued or running; try again later.`,
+              hint: 'Cancel runs you no longer need, or start the server with a larger --max-queued-runs.',
+            },
+          });
+      }
       const runId = createRunId();
       await deps.store.queueRun(queuedMeta(runId, plan), {
         workspace,

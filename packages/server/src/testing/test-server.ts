@@ -22,6 +22,7 @@ export async function startTestServer(
     allowEnv?: string[];
     /** Runs executed at once (default 2). */
     concurrency?: number;
+    maxQueuedRuns?: number;
   } = {},
 ): Promise<TestServer> {
   const token = options.token ?? options.env?.FLAKESTORM_ADMIN_TOKEN ?? 'test-admin-token-0123456789';
@@ -33,6 +34,7 @@ export async function startTestServer(
     ...(options.allowCode ? { allowCode: true } : {}),
     ...(options.allowEnv ? { allowEnv: options.allowEnv } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.maxQueuedRuns ? { maxQueuedRuns: options.maxQueuedRuns } : {}),
   });
   return {
     ...server,
