@@ -12,10 +12,11 @@ export interface Automaton {
   readonly columns: Uint16Array;
   readonly width: number;
   /**
-   * Row offset (state * width) + column -> next row offset; negative (-offset) when the next state
-   * ends at least one literal, so the scan loop tests one sign instead of loading an output table.
+   * state * width + column -> next state; negative (-state) when the next state ends at least one
+   * literal, so the scan loop tests one sign instead of loading an output table. 16-bit while the
+   * states fit (half the megabytes to allocate and keep in cache), 32-bit beyond.
    */
-  readonly delta: Int32Array;
+  readonly delta: Int16Array | Int32Array;
   /** Per state: start of its literals in `outputs` (length states + 1). */
   readonly outputStart: Int32Array;
   /** Literal indexes ending at each state, including those that are suffixes of it. */
@@ -65,10 +66,10 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   // written already encoded (see `delta`): a state's failure state is shallower, so whether it ends a
   // literal is known when the state is first written, and no second pass over the megabyte table
   // (slow in a cold process, before V8 optimises the loop) is needed.
-  const goto = new Int32Array(states * width);
+  const goto = states <= 0x7fff ? new Int16Array(states * width) : new Int32Array(states * width);
   const fail = new Int32Array(states);
   const final = new Uint8Array(states);
-  const encode = (t: number): number => (final[t] === 1 ? -(t * width) : t * width);
+  const encode = (t: number): number => (final[t] === 1 ? -t : t);
   const out: number[][] = own.map((o) => [...o]);
   const order: number[] = [];
   const root = kids[0]!;
@@ -88,7 +89,7 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
       const col = list[k]!;
       const t = list[k + 1]!;
       const v = goto[f * width + col]!;
-      const ft = (v < 0 ? -v : v) / width;
+      const ft = v < 0 ? -v : v;
       fail[t] = ft;
       final[t] = own[t]!.length > 0 || final[ft] === 1 ? 1 : 0;
       goto[s * width + col] = encode(t);
@@ -110,14 +111,13 @@ export function scanAutomaton(
   onHit: (literal: number, end: number) => void,
 ): void {
   const { columns, delta, width, outputStart, outputs } = a;
-  let row = 0;
+  let state = 0;
   for (let i = 0; i < text.length; i++) {
-    let to = delta[row + columns[text.charCodeAt(i)]!]!;
+    let to = delta[state * width + columns[text.charCodeAt(i)]!]!;
     if (to < 0) {
       to = -to;
-      const state = to / width;
-      for (let k = outputStart[state]!, e = outputStart[state + 1]!; k < e; k++) onHit(outputs[k]!, i + 1);
+      for (let k = outputStart[to]!, e = outputStart[to + 1]!; k < e; k++) onHit(outputs[k]!, i + 1);
     }
-    row = to;
+    state = to;
   }
 }

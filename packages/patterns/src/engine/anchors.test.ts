@@ -147,6 +147,26 @@ describe('Aho-Corasick automaton', () => {
     scanAutomaton(a, 'bitte übersetze und игнорируй', (lit) => hits.push(lit));
     expect(hits).toEqual([1, 0]);
   });
+
+  it('switches to a 32-bit table beyond 32767 states and still finds every literal', () => {
+    // 4,000 pseudo-random 12-letter literals: past the first few letters each has its own trie path.
+    let x = 12345;
+    const literals = Array.from({ length: 4000 }, () => {
+      let s = '';
+      for (let k = 0; k < 12; k++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        s += String.fromCharCode(97 + ((x >> 16) % 26));
+      }
+      return s;
+    });
+    const a = buildAutomaton(literals);
+    expect(a.delta).toBeInstanceOf(Int32Array);
+    const picked = [0, 1234, 3999];
+    const hits = new Set<number>();
+    scanAutomaton(a, picked.map((i) => literals[i]).join(' + '), (lit) => hits.add(lit));
+    for (const i of picked) expect(hits.has(i)).toBe(true);
+    expect(buildAutomaton(['he', 'she']).delta).toBeInstanceOf(Int16Array);
+  });
 });
 
 describe('compiled database', () => {

@@ -135,7 +135,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   }
   if (!small) literalDone.fill(0);
   const ascii = asciiColumns(automaton);
-  let row = 0;
+  let state = 0;
   let run = 0;
   let alnum = 0;
   let longest = 0;
@@ -162,12 +162,11 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
       run = 0;
       alnum = 0;
     }
-    let to = delta[row + col]!;
+    let to = delta[state * width + col]!;
     if (to < 0) {
       to = -to;
-      const state = to / width;
       const end = i + 1;
-      for (let k = outputStart[state]!, ke = outputStart[state + 1]!; k < ke; k++) {
+      for (let k = outputStart[to]!, ke = outputStart[to + 1]!; k < ke; k++) {
         const lit = outputs[k]!;
         if (small) {
           if (literalDone[lit] === -pass) continue;
@@ -199,7 +198,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
         if (!small) literalDone[lit] = done;
       }
     }
-    row = to;
+    state = to;
   }
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   hits.longestToken = Math.max(hits.longestToken, longestRun);
