@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { FlakestormError, type RunStatus } from '@flakestorm/core';
-import { writeReports } from '@flakestorm/reporters';
 import { startServer } from '@flakestorm/server';
 import { createStore, type Store, storedReportInput } from '@flakestorm/store';
 import { ExitCode } from '../exit-codes.js';
+import { renderRunFiles } from './report-commands.js';
 
 /** `flakestorm serve`: the API and dashboard until SIGINT/SIGTERM, then a graceful shutdown. */
 export async function serveCommand(options: {
@@ -111,13 +110,6 @@ export async function runsExportCommand(
         hint: 'List runs with `flakestorm runs` (and the same --db).',
       });
     }
-    const paths = await writeReports(input, {
-      formats: options.format,
-      outDir: resolve(options.outDir),
-      basename: `flakestorm-${input.meta.runId}`,
-      redact: options.redact,
-    });
-    for (const p of paths) process.stdout.write(`${p}\n`);
-    return ExitCode.passed;
+    return renderRunFiles(input, options);
   });
 }

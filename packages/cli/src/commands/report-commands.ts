@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { FlakestormError } from '@flakestorm/core';
+import { FlakestormError, type ReportInput } from '@flakestorm/core';
 import {
   compareRuns,
   createCertificate,
@@ -13,12 +13,15 @@ import {
 } from '@flakestorm/reporters';
 import { ExitCode } from '../exit-codes.js';
 
-/** `flakestorm report RUN.json`: re-renders a stored JSON report in other formats. */
-export async function reportCommand(
-  path: string,
-  options: { format: string[]; outDir: string; redact: boolean },
-): Promise<number> {
-  const input = await readReportFile(path);
+/** Options shared by every command that renders a run into files. */
+export interface RenderRunOptions {
+  format: string[];
+  outDir: string;
+  redact: boolean;
+}
+
+/** Renders a run into `outDir` as `flakestorm-<run id>.<ext>` per format and prints the paths. */
+export async function renderRunFiles(input: ReportInput, options: RenderRunOptions): Promise<number> {
   const paths = await writeReports(input, {
     formats: options.format,
     outDir: resolve(options.outDir),
@@ -27,6 +30,11 @@ export async function reportCommand(
   });
   for (const p of paths) process.stdout.write(`${p}\n`);
   return ExitCode.passed;
+}
+
+/** `flakestorm report RUN.json`: re-renders a stored JSON report in other formats. */
+export async function reportCommand(path: string, options: RenderRunOptions): Promise<number> {
+  return renderRunFiles(await readReportFile(path), options);
 }
 
 /** `flakestorm compare BASE HEAD`: prints the comparison; exit 1 when HEAD regressed beyond the tolerance. */
