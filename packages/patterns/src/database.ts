@@ -3,9 +3,9 @@
  * and one set of checks, so a bad user pattern fails with the same clear message as a bad built-in one.
  */
 
-import { minMatchLength } from './engine/anchors.js';
 import { expandMacros } from './engine/macros.js';
 import { findBacktrackingRiskInAst, parseRegexSource, type RegexNode } from './engine/regex-safety.js';
+import { minMatchLength } from './engine/run-shapes.js';
 import { PatternError } from './errors.js';
 import {
   injectionCategories,

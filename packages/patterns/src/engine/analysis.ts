@@ -6,15 +6,9 @@
  * and every other regex is analysed once per process. Safety validation is not cached: it runs at load.
  */
 import table from '../data/regex-analysis.json' with { type: 'json' };
-import {
-  deriveAnchors,
-  minAlnumRun,
-  minDigitRun,
-  minTokenRun,
-  type RegexAnchors,
-  startsDigitRunOnly,
-} from './anchors.js';
+import { deriveAnchors, type RegexAnchors } from './anchors.js';
 import type { RegexNode } from './regex-safety.js';
+import { minAlnumRun, minDigitRun, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
 export const ANALYSIS_VERSION = 1;

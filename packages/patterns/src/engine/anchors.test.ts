@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import { flagsOf } from '../database.js';
 import { buildAutomaton, scanAutomaton } from './aho-corasick.js';
-import {
-  anchorQuality,
-  deriveAnchors,
-  minAlnumRun,
-  minDigitRun,
-  minTokenRun,
-  startsDigitRunOnly,
-} from './anchors.js';
+import { anchorQuality, deriveAnchors } from './anchors.js';
 import { compactAnchors, compileDatabase, consumeBeforeLookbehind } from './compile.js';
 import { expandMacros } from './macros.js';
 import { parseRegexSource } from './regex-safety.js';
+import { minAlnumRun, minDigitRun, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
 
 describe('deriveAnchors', () => {
   it('expands small alternations into whole phrases (whitespace runs are one space)', () => {

@@ -1,0 +1,232 @@
+/**
+ * Run shapes of a rule's regex: whether a match must start with a digit run, and the shortest digit,
+ * alphanumeric and token runs and match length it needs. Rules without literal anchors (bare numbers,
+ * ids) are gated on these cheap checks before their regex runs.
+ */
+import { parseRegexSource, type RegexNode } from './regex-safety.js';
+
+const WORD_LOOKBEHIND = /^\(\?<!\[(?:[^\]\\]|\\.)*(?:\\w|A-Za-z0-9|a-zA-Z0-9)(?:[^\]\\]|\\.)*\]\)/;
+const DIGIT_ATOM = /^(?:\\d|\d|\[(?:\d(?:-\d)?)+\])$/;
+
+// True when every match of `seq` starts with a digit (a group's branches all do; an optional first
+// element defers to the next one).
+function startsWithDigit(seq: readonly RegexNode[]): boolean {
+  for (const node of seq) {
+    if (node.t === 'assert') continue;
+    if (node.t === 'atom') return DIGIT_ATOM.test(node.src);
+    if (node.t === 'group') {
+      if (node.look) return false;
+      return node.alts.every((alt) => startsWithDigit(alt));
+    }
+    if (!startsWithDigit([node.node])) return false;
+    if (node.min > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a regex starts with a lookbehind that rules out a word character before the match and its
+ * first consumed character is always a digit: such a match can only start a digit run, never continue one.
+ */
+export function startsDigitRunOnly(source: string, ast?: readonly RegexNode[][]): boolean {
+  if (!WORD_LOOKBEHIND.test(source)) return false;
+  try {
+    const alts = ast ?? parseRegexSource(source);
+    // The lookbehind is the first node of the only branch; the rest must start with a digit.
+    return alts.length === 1 && startsWithDigit(alts[0]!.slice(1));
+  } catch {
+    return false;
+  }
+}
+
+const ALNUM_ATOM = /^(?:\\d|[A-Za-z0-9])$/;
+
+/** True when an atom only matches ASCII letters and digits (case folding included). */
+function alnumAtom(src: string): boolean {
+  if (ALNUM_ATOM.test(src)) return true;
+  if (!src.startsWith('[') || src.startsWith('[^')) return false;
+  const body = src.slice(1, -1);
+  // Only literal letters, digits, ranges between them and \d.
+  return /^(?:\\d|[A-Za-z0-9](?:-[A-Za-z0-9])?)+$/.test(body);
+}
+
+interface RunInfo {
+  /** Every match of the node is letters and digits only. */
+  readonly alnum: boolean;
+  readonly minLength: number;
+  /** Longest run of letters and digits every match of the node contains. */
+  readonly run: number;
+}
+
+type AtomTest = (src: string) => boolean;
+
+function runOfSequence(seq: readonly RegexNode[], test: AtomTest = alnumAtom): RunInfo {
+  let alnum = true;
+  let minLength = 0;
+  let current = 0;
+  let best = 0;
+  for (const node of seq) {
+    const info = runOf(node, test);
+    minLength += info.minLength;
+    if (info.alnum) current += info.minLength;
+    else {
+      alnum = false;
+      best = Math.max(best, current, info.run);
+      current = 0;
+    }
+  }
+  return { alnum, minLength, run: Math.max(best, current) };
+}
+
+function runOf(node: RegexNode, test: AtomTest): RunInfo {
+  if (node.t === 'assert') return { alnum: true, minLength: 0, run: 0 };
+  if (node.t === 'atom') {
+    const alnum = test(node.src);
+    return { alnum, minLength: 1, run: alnum ? 1 : 0 };
+  }
+  if (node.t === 'group') {
+    if (node.look) return { alnum: true, minLength: 0, run: 0 };
+    const infos = node.alts.map((alt) => runOfSequence(alt, test));
+    return {
+      alnum: infos.every((i) => i.alnum),
+      minLength: Math.min(...infos.map((i) => i.minLength)),
+      run: Math.min(...infos.map((i) => i.run)),
+    };
+  }
+  const inner = runOf(node.node, test);
+  // A repeated alnum node is one run; anything else guarantees only what one repetition holds.
+  if (inner.alnum)
+    return { alnum: true, minLength: inner.minLength * node.min, run: inner.minLength * node.min };
+  return { alnum: false, minLength: inner.minLength * node.min, run: node.min > 0 ? inner.run : 0 };
+}
+
+/** Length of the run of ASCII letters and digits every match of `source` contains (0 if none). */
+export function minAlnumRun(source: string, ast?: readonly RegexNode[][]): number {
+  try {
+    const alts = ast ?? parseRegexSource(source);
+    return Math.min(...alts.map((a) => runOfSequence(a, alnumAtom).run));
+  } catch {
+    return 0;
+  }
+}
+
+/** True when an atom only matches token characters: letters, digits, '+', '/', '_' and '-'. */
+function tokenAtom(src: string): boolean {
+  if (alnumAtom(src) || src === '\\w' || /^(?:\\?[+/_-])$/.test(src)) return true;
+  if (!src.startsWith('[') || src.startsWith('[^')) return false;
+  return /^(?:\\[dw]|\\?[+/_-]|[A-Za-z0-9](?:-[A-Za-z0-9])?)+$/.test(src.slice(1, -1));
+}
+
+/**
+ * Length of the run of token characters (base64 alphabet: letters, digits, + / _ -) every match of
+ * `source` contains: API keys and tokens are such runs, prose rarely has long ones.
+ */
+export function minTokenRun(source: string, ast?: readonly RegexNode[][]): number {
+  try {
+    const alts = ast ?? parseRegexSource(source);
+    return Math.min(...alts.map((a) => runOfSequence(a, tokenAtom).run));
+  } catch {
+    return 0;
+  }
+}
+
+/** Shortest match of a parsed regex (0: it can match the empty string). */
+export function minMatchLength(ast: readonly RegexNode[][]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const alt of ast) best = Math.min(best, minSequenceLength(alt));
+  return best;
+}
+
+// Plain length walk: no atom tests, so validating a database at load stays cheap in a cold process.
+function minSequenceLength(seq: readonly RegexNode[]): number {
+  let n = 0;
+  for (const node of seq) n += minNodeLength(node);
+  return n;
+}
+
+function minNodeLength(node: RegexNode): number {
+  if (node.t === 'atom') return 1;
+  if (node.t === 'assert') return 0;
+  if (node.t === 'group') return node.look ? 0 : minMatchLength(node.alts);
+  return node.min === 0 ? 0 : node.min * minNodeLength(node.node);
+}
+
+const DIGIT_ONLY_ATOM = /^(?:\\d|\d|\[(?:\d(?:-\d)?)+\])$/;
+// Characters the digit-run scan lets stand, one at a time, between two digits.
+const RUN_SEPARATOR = /^(?:[ ./:]|\\[-./: ]|\[(?:\\?[-./: ])+\])$/;
+
+interface DigitInfo {
+  /** Every match of the node is digits, possibly with single run separators between them. */
+  readonly fits: boolean;
+  readonly digits: number;
+  /** Digits every match holds in one digit run. */
+  readonly run: number;
+}
+
+interface DigitWalk {
+  /** Per capture group (by number): it only ever matches one optional separator. */
+  readonly separatorGroups: boolean[];
+}
+
+function digitsOfSequence(seq: readonly RegexNode[], w: DigitWalk): DigitInfo {
+  let fits = true;
+  let digits = 0;
+  let current = 0;
+  let best = 0;
+  for (const node of seq) {
+    const info = digitsOf(node, w);
+    if (info.fits) {
+      digits += info.digits;
+      current += info.digits;
+    } else {
+      fits = false;
+      best = Math.max(best, current, info.run);
+      current = 0;
+    }
+  }
+  return { fits, digits, run: Math.max(best, current) };
+}
+
+const SEPARATOR: DigitInfo = { fits: true, digits: 0, run: 0 };
+const BREAK: DigitInfo = { fits: false, digits: 0, run: 0 };
+
+function digitsOf(node: RegexNode, w: DigitWalk): DigitInfo {
+  if (node.t === 'assert') return SEPARATOR;
+  if (node.t === 'atom') {
+    if (DIGIT_ONLY_ATOM.test(node.src)) return { fits: true, digits: 1, run: 1 };
+    // One separator between digits keeps the run going; so does a backreference to one.
+    if (RUN_SEPARATOR.test(node.src)) return SEPARATOR;
+    const ref = /^\\([1-9])$/.exec(node.src);
+    return ref && w.separatorGroups[Number(ref[1])] === true ? SEPARATOR : BREAK;
+  }
+  if (node.t === 'group') {
+    if (node.look) return SEPARATOR;
+    const index = node.capture ? w.separatorGroups.push(false) - 1 : -1;
+    const infos = node.alts.map((alt) => digitsOfSequence(alt, w));
+    const info = {
+      fits: infos.every((i) => i.fits),
+      digits: Math.min(...infos.map((i) => i.digits)),
+      run: Math.min(...infos.map((i) => i.run)),
+    };
+    const separatorOnly = node.alts.every(
+      (alt) =>
+        alt.length === 1 &&
+        alt[0]!.t === 'quant' &&
+        alt[0]!.max === 1 &&
+        alt[0]!.node.t === 'atom' &&
+        RUN_SEPARATOR.test(alt[0]!.node.src),
+    );
+    if (index > 0) w.separatorGroups[index] = separatorOnly;
+    return info;
+  }
+  if (node.node.t === 'atom' && node.max === 1 && RUN_SEPARATOR.test(node.node.src)) return SEPARATOR;
+  const inner = digitsOf(node.node, w);
+  if (inner.fits) return { fits: true, digits: inner.digits * node.min, run: inner.digits * node.min };
+  return { fits: false, digits: 0, run: node.min > 0 ? inner.run : 0 };
+}
+
+/** Digits every match of a parsed regex holds in one run of the digit-run scan (0 if none guaranteed). */
+export function minDigitRun(ast: readonly RegexNode[][]): number {
+  const w: DigitWalk = { separatorGroups: [false] };
+  return Math.min(...ast.map((alt) => digitsOfSequence(alt, w).run));
+}
