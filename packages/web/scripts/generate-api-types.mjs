@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes src/api/generated.ts from the server's OpenAPI document, so the dashboard's API types follow the
+// Writes src/api/generated.d.ts from the server's OpenAPI document, so the dashboard's API types follow the
 // server's response schemas instead of hand-copied engine types. Run: npm run generate:api -w @flakestorm/web
 // (builds @flakestorm/server first). src/api/generated.test.ts fails when the committed file is stale.
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const webDir = fileURLToPath(new URL('..', import.meta.url));
 const repoDir = join(webDir, '..', '..');
 
 /** Where the generated types live. */
-export const generatedFile = join(webDir, 'src', 'api', 'generated.ts');
+export const generatedFile = join(webDir, 'src', 'api', 'generated.d.ts');
 
 const header = `/**
  * Types of the Flakestorm HTTP API, generated from the server's OpenAPI document (GET /api/openapi.json).

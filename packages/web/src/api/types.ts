@@ -1,6 +1,6 @@
 /**
  * The shapes the server's /api answers with. The dashboard talks to the server over HTTP only, so these are
- * aliases of the types generated from the server's OpenAPI document (generated.ts; regenerate with
+ * aliases of the types generated from the server's OpenAPI document (generated.d.ts; regenerate with
  * `npm run generate:api -w @flakestorm/web`), never imports of the engine.
  */
 import type { components } from './generated.js';
