@@ -1,15 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal, pathOf } from './local-server.js';
 import { DEMO_SYSTEM_PROMPT } from './system-prompt.js';
-
-// An unparsable request target (`GET http://[x HTTP/1.1`) must not throw in the handler: it is a 404.
-function pathOf(url: string | undefined, base: string): string {
-  try {
-    return new URL(url ?? '/', base).pathname;
-  } catch {
-    return '';
-  }
-}
 
 /** A running local LLM stand-in. */
 export interface LlmStandIn {
@@ -188,17 +179,5 @@ export async function startLlmStandIn(options: { port?: number; host?: string } 
       res.end('{"error":"not found"}');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenLocal(server, options);
 }

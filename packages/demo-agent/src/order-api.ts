@@ -1,15 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { customers } from './customers.js';
-
-// An unparsable request target (`GET http://[x HTTP/1.1`) must not throw in the handler: it is a 404.
-function pathOf(url: string | undefined, base: string): string {
-  try {
-    return new URL(url ?? '/', base).pathname;
-  } catch {
-    return '';
-  }
-}
+import { listenLocal, pathOf } from './local-server.js';
 
 /** A running order-lookup tool API. */
 export interface OrderApi {
@@ -46,17 +37,5 @@ export async function startOrderApi(options: { port?: number; host?: string } = 
       note: 'Customer asked for delivery to the front desk.',
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenLocal(server, options);
 }

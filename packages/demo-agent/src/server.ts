@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { answer, type DemoInput, type DemoReply } from './brain.js';
+import { listenLocal } from './local-server.js';
 import { answerViaUpstreams, type DemoLogEntry, type DemoUpstreams } from './upstream-client.js';
 
 /** Options of the demo agent's HTTP server. */
@@ -52,22 +52,10 @@ export async function startDemoAgent(options: DemoAgentOptions = {}): Promise<De
     });
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  const listening = await listenLocal(server, options, () => {
+    for (const timer of timers) clearTimeout(timer);
   });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${host}:${address.port}`,
-    log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...listening, log };
 }
 
 interface Upstream {
