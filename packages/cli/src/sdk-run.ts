@@ -3,6 +3,7 @@ import {
   builtinPlugin,
   type CaseResult,
   type ChaosRun,
+  createPlanTarget,
   createRecorderListener,
   createRegistry,
   loadConfigFile,
@@ -91,11 +92,7 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
   // Core's evaluator uses the pattern engine's scanner by default (excludes_pii, redacted excerpts).
   const checks = await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir });
   const chaos = options.chaos;
-  const target = chaos?.wrapTarget(
-    registry
-      .target(plan.target.kind)
-      .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env }),
-  );
+  const target = chaos?.wrapTarget(createPlanTarget(plan, registry));
   let outcome: Awaited<ReturnType<typeof runPlan>>;
   try {
     outcome = await runPlan(plan, {

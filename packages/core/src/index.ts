@@ -176,6 +176,7 @@ export type {
   RunSettings,
 } from './run/plan.js';
 export { hashRunPlan } from './run/plan-hash.js';
+export { createPlanTarget } from './run/plan-target.js';
 export type { RateLimiter } from './run/rate-limiter.js';
 export { createRateLimiter } from './run/rate-limiter.js';
 export type {

@@ -6,6 +6,7 @@ import {
   type CombinedScore,
   type ContractEvent,
   combinePhaseScores,
+  createPlanTarget,
   createRegistry,
   loadPlanSessions,
   type Phase,
@@ -133,9 +134,7 @@ async function runRobustness(plan: RunPlan, registry: Registry, chaos: boolean, 
       : { routes: plan.chaos.routes, ...(plan.chaos.port === undefined ? {} : { port: plan.chaos.port }) };
   const block = chaos ? plan.chaos : routesOnly;
   const started = block ? await startChaosRun({ chaos: block, seed: plan.settings.seed }) : undefined;
-  const raw = registry
-    .target(plan.target.kind)
-    .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env });
+  const raw = createPlanTarget(plan, registry);
   const target = started ? started.wrapTarget(raw) : raw;
   try {
     return await runPlan(plan, {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { builtinPlugin, createRegistry, type RunPlan, type Target } from '@flakestorm/core';
+import { builtinPlugin, createPlanTarget, createRegistry, type RunPlan, type Target } from '@flakestorm/core';
 import { isPrintableError } from '../error-shape.js';
 import { ExitCode } from '../exit-codes.js';
 import { toPlan } from '../sdk-run.js';
@@ -92,9 +92,7 @@ async function targetChecks(plan: RunPlan): Promise<Check[]> {
   const registry = createRegistry([builtinPlugin]);
   let target: Target;
   try {
-    target = registry
-      .target(plan.target.kind)
-      .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env });
+    target = createPlanTarget(plan, registry);
   } catch (error) {
     return [
       {

@@ -10,6 +10,7 @@ import { stableId } from '../random.js';
 import { type CheckRunner, prepareCheckRunner } from '../run/check-runner.js';
 import type { Observation } from '../run/observation.js';
 import type { RunPlan } from '../run/plan.js';
+import { createPlanTarget } from '../run/plan-target.js';
 import type { Target } from '../target/target.js';
 import { callOnce } from './call-once.js';
 import {
@@ -100,11 +101,7 @@ export async function runContract(plan: RunPlan, options: ContractRunOptions): P
     checksOf.set(invariant, await prepareCheckRunner([invariant], registry, context));
   }
   const owned = options.target === undefined;
-  const target =
-    options.target ??
-    registry
-      .target(plan.target.kind)
-      .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env });
+  const target = options.target ?? createPlanTarget(plan, registry);
   const startedAt = new Date().toISOString();
   const results: ContractCellResult[] = [];
   const warnings: string[] = [];

@@ -5,6 +5,7 @@ import type { ChatMessage } from '../message.js';
 import type { Registry } from '../plugin/registry.js';
 import { stableId } from '../random.js';
 import type { RunPlan } from '../run/plan.js';
+import { createPlanTarget } from '../run/plan-target.js';
 import type { Target } from '../target/target.js';
 import { startReplayProxy } from './replay-proxy.js';
 import { createReplayUpstream } from './replay-upstream.js';
@@ -42,11 +43,7 @@ export async function recordSession(plan: RunPlan, options: RecordSessionOptions
   upstream.record(toChaosRoutes(routes));
   const proxy = await startReplayProxy(plan, upstream);
   const owned = options.target === undefined;
-  const target =
-    options.target ??
-    options.registry
-      .target(plan.target.kind)
-      .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env });
+  const target = options.target ?? createPlanTarget(plan, options.registry);
   try {
     if (target.reset) await target.reset(AbortSignal.timeout(plan.settings.timeoutMs));
     const id = options.id ?? stableId('session', options.input, new Date().toISOString());

@@ -6,6 +6,7 @@ import type { InvariantContext } from '../invariant/invariant-context.js';
 import type { Registry } from '../plugin/registry.js';
 import { type CheckRunner, prepareCheckRunner } from '../run/check-runner.js';
 import type { RunPlan } from '../run/plan.js';
+import { createPlanTarget } from '../run/plan-target.js';
 import type { Target } from '../target/target.js';
 import { loadPlanSessions } from './plan-sessions.js';
 import { startReplayProxy } from './replay-proxy.js';
@@ -70,11 +71,7 @@ export async function runReplays(plan: RunPlan, options: ReplayRunOptions): Prom
   for (const session of sessions) checksFor(session);
 
   const owned = options.target === undefined;
-  const target =
-    options.target ??
-    registry
-      .target(plan.target.kind)
-      .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env });
+  const target = options.target ?? createPlanTarget(plan, registry);
   const startedAt = new Date().toISOString();
   const warnings: string[] = [];
   const results: ReplaySessionResult[] = [];

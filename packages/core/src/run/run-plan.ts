@@ -12,6 +12,7 @@ import { countCases, expandCases } from './expand-cases.js';
 import { generateLlmVariants } from './llm-variants.js';
 import type { Observation } from './observation.js';
 import type { RunPlan } from './plan.js';
+import { createPlanTarget } from './plan-target.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createReorderBuffer } from './reorder-buffer.js';
 import type { RunMeta } from './report.js';
@@ -144,11 +145,7 @@ export async function runPlan(plan: RunPlan, options: RunOptions): Promise<RunOu
   const checks =
     options.checks ?? (await prepareCheckRunner(plan.invariants, registry, { baseDir: plan.baseDir }));
   const owned = options.target === undefined;
-  const target =
-    options.target ??
-    registry
-      .target(plan.target.kind)
-      .create(plan.target, { baseDir: plan.baseDir, timeoutMs: plan.timeoutMs, env: process.env });
+  const target = options.target ?? createPlanTarget(plan, registry);
 
   const meta = createRunMeta(plan, target, options.runId);
   const started = clock.now();
