@@ -2,14 +2,9 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { FlakestormError } from '@flakestorm/core';
-import {
-  builtinDatabase,
-  databaseStats,
-  type PatternKind,
-  type ScanOptions,
-  scan,
-} from '@flakestorm/patterns';
+import { databaseStats, type PatternKind, type ScanOptions, type ScanResult } from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
+import { databaseWith, scannerWith } from './pattern-files.js';
 
 const KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
 
@@ -36,10 +31,12 @@ async function readStdin(): Promise<string> {
  */
 export async function scanCommand(
   text: string | undefined,
-  options: { file?: string; kinds?: string[]; json: boolean; jsonl: boolean },
+  options: { file?: string; kinds?: string[]; json: boolean; jsonl: boolean; patterns?: string[] },
 ): Promise<number> {
   const opts = scanOptions(options.kinds);
-  if (options.jsonl) return scanJsonl(options.file, opts);
+  const scanner = await scannerWith(options.patterns);
+  const scan = (input: string, o: ScanOptions) => scanner.scan(input, o);
+  if (options.jsonl) return scanJsonl(options.file, opts, scan);
   if (text !== undefined && options.file) {
     throw new FlakestormError('FLAKESTORM_USAGE', 'Give either text or --file, not both.', {
       hint: 'flakestorm scan "some text"  or  flakestorm scan --file notes.txt',
@@ -65,7 +62,11 @@ export async function scanCommand(
   return ExitCode.passed;
 }
 
-async function scanJsonl(file: string | undefined, opts: ScanOptions): Promise<number> {
+async function scanJsonl(
+  file: string | undefined,
+  opts: ScanOptions,
+  scan: (input: string, o: ScanOptions) => ScanResult,
+): Promise<number> {
   const lines = createInterface({
     input: file ? createReadStream(file) : process.stdin,
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -98,8 +99,8 @@ async function scanJsonl(file: string | undefined, opts: ScanOptions): Promise<n
 }
 
 /** `flakestorm patterns`: how many detection patterns exist per kind and category. */
-export async function patternsCommand(options: { json: boolean }): Promise<number> {
-  const stats = databaseStats(builtinDatabase());
+export async function patternsCommand(options: { json: boolean; patterns?: string[] }): Promise<number> {
+  const stats = databaseStats(await databaseWith(options.patterns));
   if (options.json) {
     const { compileMs: _ms, ...rest } = stats;
     process.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);

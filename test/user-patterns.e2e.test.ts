@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+const dir = tempDir();
+beforeAll(ensureBuilt, 180_000);
+afterAll(() => dir.cleanup());
+
+const codename = {
+  id: 'project_codename',
+  kind: 'secret',
+  category: 'credentials',
+  severity: 'high',
+  description: 'Internal project code names that must never leave the company.',
+  literals: ['orion-'],
+  regex: '\\bORION-\\d{1,3}\\b',
+  caseSensitive: true,
+  compliance: ['SOC2'],
+  examples: {
+    positive: ['the ORION-7 roadmap', 'see ORION-42 for details'],
+    negative: ['Orion is a constellation', 'the orion nebula'],
+  },
+};
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(dir.path, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+describe('user pattern files', () => {
+  it('scan and patterns use them alongside the built-ins', async () => {
+    const file = writeJson('mine.json', { version: 'acme-1', patterns: [codename] });
+    const found = await runCli(['scan', '--patterns', file, '--json', 'Ship ORION-7 to jane@example.com']);
+    expect(found.code).toBe(0);
+    const ids = (JSON.parse(found.stdout) as { findings: Array<{ id: string }> }).findings.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['project_codename', 'email']));
+    const without = await runCli(['scan', '--json', 'Ship ORION-7']);
+    expect((JSON.parse(without.stdout) as { findings: unknown[] }).findings).toEqual([]);
+    const counted = await runCli(['patterns', '--json', '--patterns', file]);
+    const builtin = await runCli(['patterns', '--json']);
+    const total = (out: string) => (JSON.parse(out) as { total: number }).total;
+    expect(total(counted.stdout)).toBe(total(builtin.stdout) + 1);
+  });
+
+  it('rejects a bad file with its name and the pattern, exit 2', async () => {
+    const unsafe = writeJson('unsafe.json', [{ ...codename, regex: '(a+)+$' }]);
+    const bad = await runCli(['scan', '--patterns', unsafe, 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unsafe.json');
+    expect(bad.stderr).toContain('project_codename');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const failingExample = writeJson('wrong.json', [
+      { ...codename, examples: { ...codename.examples, negative: ['ORION-1 leaked', 'x y'] } },
+    ]);
+    expect((await runCli(['patterns', '--patterns', failingExample])).code).toBe(2);
+    const notJson = join(dir.path, 'broken.json');
+    writeFileSync(notJson, '{ nope');
+    const broken = await runCli(['scan', '--patterns', notJson, 'x']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('broken.json');
+    expect((await runCli(['scan', '--patterns', join(dir.path, 'missing.json'), 'x'])).code).toBe(2);
+  });
+});
