@@ -107,7 +107,12 @@ export function brCpf(value: string): boolean {
 /** Credit card: Luhn over 13-19 digits. */
 export function creditCard(value: string): boolean {
   const d = digitsOf(value);
-  return d.length >= 13 && d.length <= 19 && !isRepeated(d) && luhn(d);
+  if (d.length < 13 || d.length > 19 || isRepeated(d) || !luhn(d)) return false;
+  // Issuer prefixes: no network issues cards starting with 0; 13 digits are only old Visa (4...) and
+  // 1... only UATP (15); other 13-digit Luhn-valid numbers are national ids (Thai ID) by chance.
+  if (d[0] === 0) return false;
+  if (d.length === 13 && d[0] !== 4) return false;
+  return d[0] !== 1 || d.length === 15;
 }
 
 /** IMEI: 15 digits with Luhn. */

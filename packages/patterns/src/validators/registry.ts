@@ -62,9 +62,27 @@ function pemBody(value: string): ValidatorResult {
 // North American 3-3-4 shape with one separator kind.
 const PHONE_FORMAT = /^(?:\+|00)\d|^\(\d{2,4}\)|^(?:1[ .-])?\d{3}([.-])\d{3}\1\d{4}(?!\d)/;
 
+// NANP 3-3-4 ("401-023-2138"): an exchange code never starts with 0 or 1, so such a value is another
+// kind of number (a tax id, an account) in phone shape.
+const NANP_SHAPE = /^(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}([.-]))[01]\d{2}[.-]\d{4}$/;
+
 function phoneNumber(value: string): ValidatorResult {
   if (notRepeatedDigits(value) === false) return false;
+  if (NANP_SHAPE.test(value)) return false;
   return PHONE_FORMAT.test(value) ? true : undefined;
+}
+
+// Broadcast and all-zero addresses name no device; one address uses one separator throughout.
+function macAddress(value: string): ValidatorResult {
+  const lower = value.toLowerCase();
+  if (
+    /^[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}$/.test(lower) &&
+    !/^[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}$/.test(lower)
+  ) {
+    return false;
+  }
+  const hex = lower.replace(/[^0-9a-f]/g, '');
+  return hex === '000000000000' || hex === 'ffffffffffff' ? false : undefined;
 }
 
 function notRepeatedDigits(value: string): ValidatorResult {
@@ -123,6 +141,7 @@ const validators: Readonly<Record<string, Validator>> = {
   jwt,
   pem_body: pemBody,
   phone_number: phoneNumber,
+  mac_address: macAddress,
   not_repeated: notRepeatedDigits,
 };
 

@@ -131,4 +131,23 @@ describe('validators', () => {
     expect(secret('your_api_key_here_example')).toBe(false);
     expect(secret('aaaaaaaaaaaaaaaaaaaa')).toBe(false);
   });
+
+  it('rejects card-shaped ids outside issuer ranges, NANP numbers with a 0/1 exchange, broadcast MACs', () => {
+    const card = getValidator('credit_card')!;
+    expect(card('4222222222222')).toBe(true); // 13-digit Visa
+    expect(card('378282246310005')).toBe(true); // Amex
+    expect(card('1684567890124')).toBe(false); // 13 digits, not Visa (a Thai ID shape)
+    expect(card('0000000000000018')).toBe(false);
+    const phone = getValidator('phone_number')!;
+    expect(phone('212-555-1234')).toBe(true);
+    expect(phone('(212) 555-1234')).toBe(true);
+    expect(phone('401-023-2138')).toBe(false);
+    expect(phone('+1 917-123-4567')).toBe(false);
+    const mac = getValidator('mac_address')!;
+    expect(mac('00:1A:2B:3C:4D:5E')).toBeUndefined();
+    expect(mac('0023.ab4c.12ff')).toBeUndefined();
+    expect(mac('FF:FF:FF:FF:FF:FF')).toBe(false);
+    expect(mac('00-00-00-00-00-00')).toBe(false);
+    expect(mac('10:2F:33-AC-29-C3')).toBe(false);
+  });
 });
