@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import { FlakestormError } from '../errors.js';
 import { createRandom } from '../random.js';
@@ -10,7 +11,7 @@ import { type ChaosFault, type ChaosRoute, type ChaosRule, faultName, isLlmFault
 import { answerEarly, readAll, requestBody, sendJson } from './early-faults.js';
 import { statusBody } from './http-faults.js';
 import { llmFormatOf } from './llm-wire.js';
-import { forwardableHeaders, respondWithFault, rewritesBody } from './respond.js';
+import { forwardableHeaderList, forwardableHeaders, respondWithFault, rewritesBody } from './respond.js';
 import { type ChaosRoutesInput, resolveRoute, toChaosRoutes } from './routes.js';
 import { createRuleMatcher, type RuleMatcher } from './rule-matcher.js';
 import { flatHeaders, type UpstreamAnswer, type UpstreamCall } from './upstream-call.js';
@@ -75,6 +76,21 @@ const REQUEST_HOP_BY_HOP = new Set([
   CASE_HEADER,
 ]);
 
+/** One route's upstream: its keep-alive pool, base path, and masked base URL (undefined when it has credentials). */
+interface Upstream {
+  pool: Pool;
+  basePath: string;
+  masked: string | undefined;
+}
+
+/** The upstream request path: the base path, then the rest of the agent's path, with one leading slash. */
+function upstreamPath(basePath: string, rest: string): string {
+  const joined = basePath + rest;
+  // The common case ("/v1/chat/completions") needs no regex.
+  if (joined.charCodeAt(0) === 47 && joined.charCodeAt(1) !== 47) return joined;
+  return `/${joined}`.replace(/^\/+/, '/');
+}
+
 /**
  * Starts the chaos proxy: an HTTP server that forwards each request to the upstream of its route and,
  * when a rule fires, injects that rule's fault on the way (tool faults on any route, LLM faults with
@@ -89,45 +105,81 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
   const exchanges: ProxyExchange[] = [];
   const keep = options.keepExchanges ?? 10_000;
   // One keep-alive pool per route, with its base path and masked address worked out once (the hot path).
-  const upstreams = new Map(
+  const upstreams = new Map<ChaosRoute, Upstream>(
     routes.map((route) => {
       const base = new URL(route.upstream);
-      const pool = new Pool(base.origin, { keepAliveTimeout: 10_000, connections: 128 });
-      return [route, { pool, basePath: base.pathname.replace(/\/$/, ''), masked: maskUrl(route.upstream) }];
+      const pool = new Pool(base.origin, { keepAliveTimeout: 10_000, connections: 128, pipelining: 1 });
+      const basePath = base.pathname.replace(/\/$/, '');
+      // Credentials in the upstream URL force a full mask per call; otherwise the masked base is reused.
+      const masked = route.upstream.includes('@') ? undefined : maskUrl(route.upstream);
+      return [route, { pool, basePath, masked }];
     }),
   );
+  const hooked = options.serve !== undefined || options.onRecord !== undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const rawUrl = req.url ?? '/';
-    const method = (req.method ?? 'GET').toUpperCase();
-    const caseHeader = req.headers[CASE_HEADER];
-    const owner = attribution.assign(Array.isArray(caseHeader) ? caseHeader[0] : caseHeader);
+    const method = req.method === undefined ? 'GET' : req.method.toUpperCase();
     const resolved = resolveRoute(routes, rawUrl);
+    const target = resolved ? upstreams.get(resolved.route) : undefined;
+    const choice = resolved ? matcher.select({ route: resolved.route, method, url: rawUrl }) : undefined;
+    // An LLM fault on a tool route (or a tool fault on an LLM route) still applies: it is the rule's call.
+    const fault: ChaosFault | undefined = choice?.fault;
+    const rewrite = rewritesBody(fault);
+    // A rewritten body (and what the hooks record) must be plain text, so ask the upstream not to compress.
+    const identity = rewrite || hooked;
+    // One pass over the raw header list: the case header, the body length and the headers to forward,
+    // without materialising `req.headers` or a per-request header object.
+    const raw = req.rawHeaders;
+    const forward: string[] = [];
+    let caseHeader: string | undefined;
+    let contentLength: string | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = (raw[i] as string).toLowerCase();
+      const value = raw[i + 1] as string;
+      if (name === CASE_HEADER) caseHeader ??= value;
+      else if (name === 'content-length') contentLength ??= value;
+      else if (!REQUEST_HOP_BY_HOP.has(name) && !(identity && name === 'accept-encoding'))
+        forward.push(name, value);
+    }
+    if (identity) forward.push('accept-encoding', 'identity');
+    const owner = attribution.assign(caseHeader);
     const exchange: Exchange = {
       route: resolved?.route.name ?? '',
       method,
       url: !resolved
         ? maskUrl(rawUrl)
-        : resolved.rest.includes('?') || resolved.route.upstream.includes('@')
+        : target?.masked === undefined || resolved.rest.includes('?')
           ? maskUrl(resolved.upstreamUrl)
-          : `${upstreams.get(resolved.route)?.masked ?? ''}${resolved.rest}`,
+          : `${target.masked}${resolved.rest}`,
       status: 0,
       latencyMs: 0,
-      fault: null,
+      fault: fault ? faultName(fault) : null,
     };
     owner.list?.push(exchange);
+    let upstreamBody: Readable | undefined;
     // Recorded when the response is done or the connection goes away (hangs, resets, cut streams).
     res.once('close', () => {
+      upstreamBody?.destroy();
       exchange.status = res.headersSent ? res.statusCode : 0;
       exchange.latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
-      const kept: ProxyExchange = { ...exchange, caseKey: owner.key };
+      // The case list holds the plain exchange (what reports show); the proxy's own list adds the case key.
+      const kept: ProxyExchange = {
+        route: exchange.route,
+        method: exchange.method,
+        url: exchange.url,
+        status: exchange.status,
+        latencyMs: exchange.latencyMs,
+        fault: exchange.fault,
+        caseKey: owner.key,
+      };
       exchanges.push(kept);
       // Trimmed in batches so that a full list does not cost a copy per request.
       if (exchanges.length > keep + Math.min(keep, 1000)) exchanges.splice(0, exchanges.length - keep);
       options.onExchange?.(kept);
     });
-    if (!resolved) {
+    if (!resolved || !target) {
       const known = routes.map((r) => r.prefix).join(', ') || '(none)';
       return sendJson(
         res,
@@ -138,30 +190,18 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
       );
     }
     const { route, upstreamUrl, rest } = resolved;
-    const choice = matcher.select({ route, method, url: rawUrl });
-    // An LLM fault on a tool route (or a tool fault on an LLM route) still applies: it is the rule's call.
-    const fault: ChaosFault | undefined = choice?.fault;
-    if (fault) exchange.fault = faultName(fault);
-    const format = llmFormatOf(upstreamUrl);
-
-    const bodyFor = (status: number, message?: string) => statusBody(route, format, status, message);
-    if (fault && (await answerEarly(fault, req, res, bodyFor))) return;
-
-    // The request body is streamed on untouched (faults rewrite answers, never requests).
-    const hasBody = !(method === 'GET' || method === 'HEAD') || req.headers['content-length'] !== undefined;
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && !REQUEST_HOP_BY_HOP.has(name)) headers[name] = value;
+    // The wire format only matters to faults, so the no-fault path does not work it out.
+    const format = fault ? llmFormatOf(upstreamUrl) : 'openai';
+    if (fault) {
+      const bodyFor = (status: number, message?: string) => statusBody(route, format, status, message);
+      if (await answerEarly(fault, req, res, bodyFor)) return;
     }
-    const rewrite = rewritesBody(fault);
-    // A rewritten body must be plain text, so ask the upstream not to compress it.
-    if (rewrite) headers['accept-encoding'] = 'identity';
-    if (hasBody && req.headers['content-length'] !== undefined)
-      headers['content-length'] = req.headers['content-length'];
+
+    // The request body goes on untouched (faults rewrite answers, never requests).
+    const hasBody = !(method === 'GET' || method === 'HEAD') || contentLength !== undefined;
+    if (hasBody && contentLength !== undefined) forward.push('content-length', contentLength);
     // Hooks see the whole request body; without hooks small bodies are read whole, large ones streamed.
-    const hooked = options.serve !== undefined || options.onRecord !== undefined;
-    if (hooked) headers['accept-encoding'] = 'identity';
-    const body = !hasBody ? null : hooked ? await readAll(req) : await requestBody(req);
+    const body = !hasBody ? null : hooked ? await readAll(req) : await requestBody(req, contentLength);
     const call: UpstreamCall | undefined = hooked
       ? {
           route: route.name,
@@ -183,14 +223,12 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
       res.end(answer.body);
       return;
     }
-    const target = upstreams.get(route);
-    if (!target) throw new Error(`no pool for route ${route.name}`);
     let upstream: Awaited<ReturnType<Pool['request']>>;
     try {
       upstream = await target.pool.request({
-        path: `/${target.basePath}${rest}`.replace(/^\/+/, '/'),
+        path: upstreamPath(target.basePath, rest),
         method: method as 'GET',
-        headers,
+        headers: forward,
         body,
       });
     } catch (error) {
@@ -230,8 +268,12 @@ export async function createChaosProxy(options: ChaosProxyOptions): Promise<Chao
         random,
       );
     }
-    res.writeHead(upstream.statusCode, forwardableHeaders(upstream.headers, false));
-    res.once('close', () => upstream.body.destroy());
+    if (res.destroyed) {
+      upstream.body.destroy();
+      return;
+    }
+    res.writeHead(upstream.statusCode, forwardableHeaderList(upstream.headers));
+    upstreamBody = upstream.body;
     upstream.body.pipe(res);
   };
 

@@ -66,18 +66,34 @@ export async function answerEarly(
 
 const SMALL_BODY = 64 * 1024;
 
+/**
+ * Collects a request body with plain listeners (no async iterator: fewer promises and ticks per call).
+ * Rejects when the client goes away before the body ends, so the handler does not wait forever.
+ */
+function collect(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let ended = false;
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => {
+      ended = true;
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    });
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!ended) reject(new Error('the client closed the request before its body ended'));
+    });
+  });
+}
+
 /** Reads a whole request body. */
-export async function readAll(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+export function readAll(req: IncomingMessage): Promise<Buffer> {
+  return collect(req);
 }
 
 /** Small bodies are read whole (one write upstream, fewer ticks); large ones stream through. */
-export async function requestBody(req: IncomingMessage): Promise<IncomingMessage | Buffer> {
-  const length = Number(req.headers['content-length'] ?? Number.NaN);
-  if (!(length <= SMALL_BODY)) return req;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+export function requestBody(req: IncomingMessage, contentLength?: string): Promise<IncomingMessage | Buffer> {
+  const length = Number(contentLength ?? req.headers['content-length'] ?? Number.NaN);
+  if (!(length <= SMALL_BODY)) return Promise.resolve(req);
+  return collect(req);
 }

@@ -24,10 +24,26 @@ export function forwardableHeaders(
   bodyChanged: boolean,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
     if (bodyChanged && (name === 'content-length' || name === 'content-encoding')) continue;
     out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * Unchanged upstream response headers as a flat `[name, value, ...]` list for `writeHead`: the
+ * no-fault path's form, which builds no per-request object with dynamic keys.
+ */
+export function forwardableHeaderList(
+  headers: Record<string, string | string[] | undefined>,
+): (string | string[])[] {
+  const out: (string | string[])[] = [];
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && !HOP_BY_HOP.has(name)) out.push(name, value);
   }
   return out;
 }
