@@ -101,4 +101,19 @@ describe('run history', () => {
     const csv = readFileSync(join(cwd, 'out', `flakestorm-${run?.id}.csv`), 'utf8');
     expect(csv.trim().split('\n')).toHaveLength((run?.completed ?? 0) + 1);
   });
+
+  it('records a run whose target is down at preflight as failed, with the reason', async () => {
+    const cwd = join(dir.path, 'down');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(cwd);
+    writeFileSync(
+      join(cwd, 'flakestorm.yaml'),
+      'version: "3"\nagent:\n  endpoint: "http://127.0.0.1:9/invoke"\ngolden_prompts: ["hi"]\ninvariants:\n  - type: output_not_empty\n',
+    );
+    const run = await runCli(['run', '--ci'], { cwd, timeoutMs: 60_000 });
+    expect(run.code).toBe(3);
+    const listed = await runCli(['runs', '--json'], { cwd });
+    const [failed] = JSON.parse(listed.stdout) as ListedRun[];
+    expect(failed?.status).toBe('failed');
+  });
 });

@@ -102,6 +102,10 @@ export async function run(input: RunInput, options: RunOptions = {}): Promise<Ru
       ...(options.signal ? { signal: options.signal } : {}),
       ...(target && chaos ? { target, chaos: chaos.flags } : {}),
     });
+  } catch (error) {
+    // The run stopped on an operational error: let history record it as failed before rethrowing.
+    await history?.done().catch(() => undefined);
+    throw error;
   } finally {
     await target?.close();
   }

@@ -56,3 +56,25 @@ describe('recordRunEvents', () => {
     }
   });
 });
+
+describe('a run that stops on an operational error', () => {
+  it('is recorded as failed with the reason, not left running', async () => {
+    const store = await sqlite!.open();
+    try {
+      const sink = recordRunEvents(store);
+      sink.onEvent({ type: 'run.start', meta: fixtureMeta('ev-3'), totalCases: 10 });
+      sink.onEvent({
+        type: 'run.error',
+        code: 'FLAKESTORM_TARGET_UNREACHABLE',
+        message: 'Cannot reach http://127.0.0.1:9/invoke: connection refused',
+      });
+      await sink.done();
+      const run = await store.getRun('ev-3');
+      expect(run?.status).toBe('failed');
+      expect(run?.finishedAt).not.toBeNull();
+      expect(run?.meta.warnings.at(-1)).toContain('connection refused');
+    } finally {
+      await store.close();
+    }
+  });
+});

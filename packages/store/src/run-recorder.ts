@@ -14,6 +14,8 @@ export interface RunRecorder {
   flush(): Promise<void>;
   /** Commits what is queued, then the final status and summary. */
   finish(meta: RunMeta, summary: RunSummary): Promise<void>;
+  /** Commits what is queued and marks the run failed (an operational error stopped it). */
+  fail(error: { code: string; message: string }): Promise<void>;
 }
 
 /** Scope of the rows a recorder writes. */
@@ -51,7 +53,11 @@ function toRow(scope: RecorderScope, r: CaseResult): ResultTable {
  * wait for the next one. Under load batches grow (up to MAX_BATCH); when idle every result is
  * committed immediately, so a run killed with SIGKILL loses at most the batch in flight.
  */
-export function createRunRecorder(db: Kysely<StoreDatabase>, scope: RecorderScope): RunRecorder {
+export function createRunRecorder(
+  db: Kysely<StoreDatabase>,
+  scope: RecorderScope,
+  meta: RunMeta,
+): RunRecorder {
   let queue: CaseResult[] = [];
   let persisted = 0;
   let counts = { completed: 0, passed: 0, failed: 0, errored: 0 };
@@ -130,6 +136,29 @@ export function createRunRecorder(db: Kysely<StoreDatabase>, scope: RecorderScop
       void pump();
     },
     flush,
+    async fail(error) {
+      try {
+        await flush();
+      } finally {
+        clearInterval(heartbeat);
+      }
+      await db
+        .updateTable('runs')
+        .set({
+          status: 'failed',
+          finished_at: nowIso(),
+          heartbeat_at: nowIso(),
+          // The reason stays with the run, so history says why it stopped.
+          meta_json: JSON.stringify({
+            ...meta,
+            status: 'failed',
+            warnings: [...meta.warnings, `failed: ${error.message} (${error.code})`],
+          }),
+          ...counts,
+        })
+        .where('id', '=', scope.runId)
+        .execute();
+    },
     async finish(meta, summary) {
       try {
         await flush();

@@ -168,7 +168,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
         totalCases,
         ...(scope.agentId ? { agentId: scope.agentId } : {}),
       });
-      return createRunRecorder(db, { runId: meta.runId, workspaceId: ws, projectId: prj });
+      return createRunRecorder(db, { runId: meta.runId, workspaceId: ws, projectId: prj }, meta);
     },
     listRuns: async ({ workspace, ...filter } = {}) =>
       listRuns(db, { ...filter, workspaceId: await workspaceId(workspace) }),

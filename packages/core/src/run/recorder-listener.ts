@@ -9,8 +9,10 @@ export interface RunRecorder {
   add(result: CaseResult): void;
   /** Commits everything, then the final status and summary. */
   finish(meta: RunMeta, summary: RunSummary): Promise<void>;
-  /** Commits what is queued (used when a run ends without run.end, e.g. it failed at preflight). */
+  /** Commits what is queued (used when a run ends without run.end). */
   flush?(): Promise<void>;
+  /** Marks the run failed: it stopped on an operational error (e.g. the target was unreachable at preflight). */
+  fail?(error: { code: string; message: string }): Promise<void>;
 }
 
 /** Opens a recorder when a run starts. */
@@ -40,6 +42,10 @@ export function createRecorderListener(open: RunRecorderFactory): RecorderListen
     finishing = rec.finish(meta, summary).catch(fail);
   };
   let pendingEnd: { meta: RunMeta; summary: RunSummary } | undefined;
+  let pendingError: { code: string; message: string } | undefined;
+  const failRun = (rec: RunRecorder, error: { code: string; message: string }) => {
+    if (rec.fail) finishing = rec.fail(error).catch(fail);
+  };
 
   return {
     onEvent(event) {
@@ -49,6 +55,7 @@ export function createRecorderListener(open: RunRecorderFactory): RecorderListen
           early = [];
           recorder = rec;
           if (pendingEnd) finish(rec, pendingEnd.meta, pendingEnd.summary);
+          else if (pendingError) failRun(rec, pendingError);
         }, fail);
       } else if (event.type === 'case.result') {
         if (recorder) recorder.add(event.result);
@@ -56,6 +63,10 @@ export function createRecorderListener(open: RunRecorderFactory): RecorderListen
       } else if (event.type === 'run.end') {
         if (recorder) finish(recorder, event.meta, event.summary);
         else if (opening) pendingEnd = { meta: event.meta, summary: event.summary };
+      } else if (event.type === 'run.error') {
+        const error = { code: event.code, message: event.message };
+        if (recorder) failRun(recorder, error);
+        else if (opening) pendingError = error;
       }
     },
     async done() {
