@@ -1,3 +1,4 @@
+import { closestMatch } from '../config/did-you-mean.js';
 import { FlakestormError } from '../errors.js';
 import type { InvariantType } from '../invariant/invariant.js';
 import type { Mutator } from '../mutation/mutator.js';
@@ -27,7 +28,8 @@ function lookup<T>(
 ): T {
   const found = map.get(name);
   if (found) return found;
-  throw new FlakestormError(code, `Unknown ${what} "${name}".`, {
+  const guess = closestMatch(name, map.keys());
+  throw new FlakestormError(code, `Unknown ${what} "${name}".${guess ? ` Did you mean "${guess}"?` : ''}`, {
     hint: `Known ${what}s: ${[...map.keys()].sort().join(', ')}.`,
   });
 }
