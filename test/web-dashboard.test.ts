@@ -7,6 +7,7 @@ import { type EchoAgent, startEchoAgent } from '@flakestorm/core';
 import { type RunningServer, startServer } from '@flakestorm/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { quickConfig } from '../packages/server/src/testing/test-server.js';
 
 // The dashboard end to end: the built assets served by a real server over a temp SQLite store, driven
 // in Debian's headless Chromium against a local echo agent.
@@ -49,26 +50,7 @@ function ensureBuilt(): void {
 }
 
 function agentYaml(url: string, mustContain: string): string {
-  return `version: "3"
-agent:
-  type: http
-  endpoint: "${url}"
-  timeout: 5000
-golden_prompts:
-  - "What is my order status?"
-  - "Cancel my subscription"
-mutations:
-  count: 2
-  types: [noise, paraphrase, prompt_injection]
-invariants:
-  - type: latency
-    max_ms: 4000
-  - type: contains
-    value: "${mustContain}"
-run:
-  concurrency: 4
-  seed: 3
-`;
+  return quickConfig(url, '', `  - type: contains\n    value: "${mustContain}"\n`);
 }
 
 describe.skipIf(!hasChromium && !process.env.CI)('web dashboard in Chromium', { timeout: 60_000 }, () => {

@@ -51,8 +51,11 @@ export async function startTestServer(
   };
 }
 
-/** A config that runs a few quick cases against an HTTP agent. */
-export function quickConfig(url: string, extra = ''): string {
+/**
+ * A config that runs a few quick cases against an HTTP agent. `extra` is appended under `run:`;
+ * `invariant` replaces the second check (default: the answer is not empty).
+ */
+export function quickConfig(url: string, extra = '', invariant = '  - type: output_not_empty\n'): string {
   return `version: "3"
 agent:
   type: http
@@ -67,8 +70,7 @@ mutations:
 invariants:
   - type: latency
     max_ms: 4000
-  - type: output_not_empty
-run:
+${invariant}run:
   concurrency: 4
   seed: 3
 ${extra}`;
