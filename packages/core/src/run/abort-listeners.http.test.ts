@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin } from '../plugin/plugin.js';
 import { createRegistry } from '../plugin/registry.js';
 import { httpTargetFactory } from '../target/http-target.js';
-import { makePlan, spec, testMutators } from './run-fixtures.test-util.js';
+import { httpSpec, makePlan, spec, testMutators } from './run-fixtures.test-util.js';
 import { runPlan } from './run-plan.js';
 
 // An agent that holds every answer until `release` is called, so all 32 calls are in flight at once.
@@ -44,17 +44,7 @@ describe('abort listeners of a run', () => {
     ]);
     const plan = makePlan(
       {
-        target: {
-          kind: 'http',
-          url,
-          method: 'POST',
-          headers: {},
-          query: {},
-          stream: 'auto',
-          maxResponseBytes: 1_000_000,
-          parseStructuredInput: false,
-          session: { mode: 'none' },
-        },
+        target: httpSpec(url),
         goldenPrompts: [{ text: 'Book a flight', vars: {} }],
         mutations: [spec('suffix', 32)],
       },

@@ -2,6 +2,7 @@ import { FlakestormError } from '../errors.js';
 import { defineMutator, type Mutator } from '../mutation/mutator.js';
 import { definePlugin } from '../plugin/plugin.js';
 import { createRegistry, type Registry } from '../plugin/registry.js';
+import type { HttpTargetSpec } from '../target/spec.js';
 import type { Target, TargetRequest, TargetResponse } from '../target/target.js';
 import type { Clock } from './clock.js';
 import type { RunEvent } from './events.js';
@@ -67,6 +68,21 @@ export function testRegistry(): Registry {
 /** A mutation spec with defaults. */
 export function spec(type: string, count: number, extra: Partial<MutationSpec> = {}): MutationSpec {
   return { type, count, weight: 1, generator: 'rules', options: {}, ...extra };
+}
+
+/** A plain HTTP target spec for tests against a real local server. */
+export function httpSpec(url: string): HttpTargetSpec {
+  return {
+    kind: 'http',
+    url,
+    method: 'POST',
+    headers: {},
+    query: {},
+    stream: 'auto',
+    maxResponseBytes: 1_000_000,
+    parseStructuredInput: false,
+    session: { mode: 'none' },
+  };
 }
 
 /** A small plan against a module target, overridable. */

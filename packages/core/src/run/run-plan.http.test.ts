@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin } from '../plugin/plugin.js';
 import { createRegistry } from '../plugin/registry.js';
 import { httpTargetFactory } from '../target/http-target.js';
-import { collect, makePlan, spec, testMutators } from './run-fixtures.test-util.js';
+import { collect, httpSpec, makePlan, spec, testMutators } from './run-fixtures.test-util.js';
 import { runPlan } from './run-plan.js';
 
 // A real agent on 127.0.0.1: echoes prompts, is briefly overloaded (503 + Retry-After) on variant #1,
@@ -57,17 +57,7 @@ describe('runPlan against a real HTTP agent', () => {
     ]);
     const plan = makePlan(
       {
-        target: {
-          kind: 'http',
-          url,
-          method: 'POST',
-          headers: {},
-          query: {},
-          stream: 'auto',
-          maxResponseBytes: 1_000_000,
-          parseStructuredInput: false,
-          session: { mode: 'none' },
-        },
+        target: httpSpec(url),
         goldenPrompts: [{ text: 'Book a flight', vars: {} }],
         mutations: [spec('suffix', 4)],
       },
