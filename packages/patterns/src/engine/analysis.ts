@@ -7,15 +7,18 @@
  */
 import table from '../data/regex-analysis.json' with { type: 'json' };
 import { deriveAnchors, type RegexAnchors } from './anchors.js';
+import { deriveLeading } from './leading.js';
 import type { RegexNode } from './regex-safety.js';
 import { minAlnumRun, minDigitRun, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {
   readonly anchors: RegexAnchors;
+  /** Strings one of which starts every match (see leading.ts), or undefined. */
+  readonly leading: readonly string[] | undefined;
   /** Digits every match holds in one digit run (0 when unknown). */
   readonly minDigitRun: number;
   /** Every match starts a digit run after a non-word character. */
@@ -27,6 +30,7 @@ export interface RegexAnalysis {
 /** JSON form of an analysis (Infinity as -1, absent sets as null). */
 export interface StoredAnalysis {
   readonly l: readonly string[] | null;
+  readonly p: readonly string[] | null;
   readonly s: number;
   readonly a: readonly string[] | null;
   readonly m: number;
@@ -64,6 +68,7 @@ export function computeAnalysis(
 ): RegexAnalysis {
   return {
     anchors: deriveAnchors(source, flags, ast),
+    leading: ast ? deriveLeading(ast, flags) : undefined,
     minDigitRun: ast ? minDigitRun(ast) : 0,
     digitStartOnly: startsDigitRunOnly(source, ast),
     alnumRun: minAlnumRun(source, ast),
@@ -76,6 +81,7 @@ export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
   const { literals, score, also, maxLength, lookaround } = a.anchors;
   return {
     l: literals ?? null,
+    p: a.leading ?? null,
     s: score,
     a: also ?? null,
     m: Number.isFinite(maxLength) ? maxLength : -1,
@@ -96,6 +102,7 @@ function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
       maxLength: s.m < 0 ? Number.POSITIVE_INFINITY : s.m,
       lookaround: s.k,
     },
+    leading: s.p ?? undefined,
     minDigitRun: s.d,
     digitStartOnly: s.st,
     alnumRun: s.r,

@@ -109,7 +109,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** Characters an atom can match in the lowercased normalised view, or undefined when too many. */
-function atomChars(src: string, ignoreCase: boolean): Set<string> | undefined {
+export function atomChars(src: string, ignoreCase: boolean): Set<string> | undefined {
   const norm = (c: string): string => (ignoreCase || c.length === 1 ? c.toLowerCase() : c);
   if (src === '.') return undefined;
   if (src.startsWith('[')) return classChars(src, norm);

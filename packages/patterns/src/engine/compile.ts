@@ -10,6 +10,7 @@ import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { regexAnalysis } from './analysis.js';
 import { anchorQuality } from './anchors.js';
 import { rot13 } from './codec.js';
+import { compactLeading } from './leading.js';
 import { expandMacros } from './macros.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-safety.js';
@@ -33,6 +34,13 @@ export interface CompiledRule {
   readonly anchors: readonly string[];
   /** A second set every match also contains; the rule runs only if both occur. */
   readonly also: readonly string[];
+  /**
+   * Strings one of which starts every match (see leading.ts); when set, the scan records where they
+   * occur and runs `sticky` at those places only, and `anchors` merely gate the rule.
+   */
+  readonly leading: readonly string[];
+  /** The regex with the sticky flag instead of the global one (for `leading`). */
+  readonly sticky: RegExp | undefined;
   /** Rarity of the weakest anchor (see anchorQuality). */
   readonly anchorScore: number;
   /** Every match starts a digit run after a non-word character (see startsDigitRunOnly). */
@@ -56,14 +64,27 @@ export interface ViewIndex {
   readonly minDigits: number;
 }
 
+/**
+ * What an automaton hit of a literal means to one slot: open windows around it, record a possible
+ * match start (a leading literal), or only satisfy one of the rule's gate sets.
+ */
+export const TRIGGER_WINDOW = 0;
+export const TRIGGER_ALSO = 1;
+export const TRIGGER_START = 2;
+export const TRIGGER_GATE = 3;
+
 /** Slot ranges in the automaton's triggers: injection, data, then injection again for the ROT13 view. */
 export interface TriggerTable {
   readonly automaton: Automaton;
   /** Per literal: start of its triggers in `triggers` (length literals + 1). */
   readonly triggerStart: Int32Array;
-  /** Trigger codes: slot * 2 + (1 if the literal belongs to the rule's `also` set). */
+  /** Trigger codes: slot * 4 + one of the TRIGGER_ kinds. */
   readonly triggers: Int32Array;
   readonly literalLength: Int32Array;
+  /** Per literal: 1 when some slot records its positions (every occurrence counts, not just the first). */
+  readonly positional: Uint8Array;
+  /** Per slot: the trigger kinds (as bits 1 << kind) that must all occur before its rule runs. */
+  readonly required: Uint8Array;
   /** Slot offsets: injection rules at [0, dataOffset), data at [dataOffset, rot13Offset), ROT13 after. */
   readonly dataOffset: number;
   readonly rot13Offset: number;
@@ -73,8 +94,11 @@ export interface TriggerTable {
   /** Window radius of each slot's rule. */
   readonly radius: Int32Array;
   /** Scratch state reused by every scan (scans are synchronous and never interleave). */
-  readonly primary: Uint8Array;
-  readonly also: Uint8Array;
+  /** Per slot: the trigger kinds seen (bits 1 << kind). */
+  readonly seen: Uint8Array;
+  /** Per slot: possible match starts recorded from leading literals, and how many this scan. */
+  readonly starts: Int32Array[];
+  readonly startCount: Int32Array;
   /** Per slot: end of its last window. */
   readonly covered: Int32Array;
   /** Per literal: end position up to which its hits add nothing new (or -pass on small texts). */
@@ -115,7 +139,17 @@ const UNBOUNDED_RADIUS = 1024;
 // A space or a bare '.' or '-' occurs in every text: such a rule simply runs always, which costs the
 // same regex pass without an automaton hit on every character.
 const MIN_ANCHOR_QUALITY = 1;
+/**
+ * Anchors worth automaton hits: no bare space or everyday punctuation (MIN_ANCHOR_QUALITY), and no
+ * single letter or digit ("o" of a case-sensitive token prefix): those occur in every text.
+ */
+function usableAnchors(set: readonly string[]): boolean {
+  if (set.length === 0 || setQuality(set) < MIN_ANCHOR_QUALITY) return false;
+  return set.every((s) => !/^[a-z0-9]$/.test(s.trim()));
+}
 const MIN_ALSO_QUALITY = 2.5;
+// More leading strings than this cost more automaton states than the anchored runs save.
+const MAX_LEADING_STRINGS = 64;
 
 const setQuality = (set: readonly string[]): number =>
   set.length === 0 ? 0 : Math.min(...set.map(anchorQuality));
@@ -167,9 +201,10 @@ function compileRule(def: PatternDefinition): CompiledRule {
     }
   });
   const derived = analysis.anchors;
-  // A declared minDigits above what the regex guarantees in one run would hide real matches
-  // ("010594Y9032": the century sign splits the run): the derived bound caps it.
-  const minDigits = Math.min(def.minDigits ?? 0, analysis.minDigitRun);
+  // Digits every match holds in one run gate the rule cheaply. A declared minDigits above what the
+  // regex guarantees would hide real matches ("010594Y9032": the century sign splits the run), so the
+  // derived bound caps it.
+  const minDigits = Math.min(def.minDigits ?? analysis.minDigitRun, analysis.minDigitRun);
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
   // yields none (the author knows something the analysis cannot see).
   const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
@@ -189,10 +224,21 @@ function compileRule(def: PatternDefinition): CompiledRule {
     def.context?.length
   )
     also = compactAnchors(def.context.map((w) => w.toLowerCase()));
+  const leadingSet =
+    analysis.leading !== undefined && analysis.leading.length <= MAX_LEADING_STRINGS
+      ? compactLeading(analysis.leading, MAX_ANCHOR)
+      : [];
+  // A set gates a rule when it is rare enough, and rarer than a digit run where the rule has one.
+  const gates = (set: readonly string[], quality: number): boolean =>
+    usableAnchors(set) && !(minDigits > 0 && quality < DIGIT_GATE_BELOW);
+  const anchorsGate = gates(anchors, score);
+  const leadingGate = gates(leadingSet, setQuality(leadingSet));
   let gate: RuleGate = 'always';
-  if (anchors.length > 0 && score >= MIN_ANCHOR_QUALITY && !(minDigits > 0 && score < DIGIT_GATE_BELOW))
-    gate = 'anchor';
+  if (anchorsGate || leadingGate) gate = 'anchor';
   else if (minDigits > 0) gate = 'digits';
+  // A rule with leading literals runs anchored at their occurrences (even common words: they are few
+  // per text); its anchors then only gate it (see buildTriggers).
+  const leading = gate === 'anchor' && usableAnchors(leadingSet) ? leadingSet : [];
   const reach = Number.isFinite(derived.maxLength)
     ? derived.maxLength
     : Math.max(def.window ?? UNBOUNDED_RADIUS, 16);
@@ -205,9 +251,11 @@ function compileRule(def: PatternDefinition): CompiledRule {
     radius: reach + derived.lookaround + 2,
     minDigits,
     gate,
-    anchors: gate === 'anchor' ? anchors : [],
+    anchors: anchorsGate ? anchors : [],
     also: gate === 'always' ? [] : also,
-    anchorScore: gate === 'anchor' ? score : 0,
+    leading,
+    sticky: leading.length > 0 ? new RegExp(regex.source, flags.replace('g', 'y')) : undefined,
+    anchorScore: anchorsGate ? score : 0,
     digitStart: gate === 'digits' && analysis.digitStartOnly,
     alnumRun: def.kind === 'injection' ? 0 : analysis.alnumRun,
     tokenRun: def.kind === 'injection' ? 0 : analysis.tokenRun,
@@ -243,22 +291,32 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     }
     lists[i]!.push(code);
   };
-  const addRule = (rule: CompiledRule, slot: number, map: (s: string) => string): void => {
-    for (const lit of rule.anchors) add(map(lit), slot * 2);
-    // The second set only saves regex runs; on the ROT13 view the primary anchors suffice.
-    if (map === same) for (const lit of rule.also) add(map(lit), slot * 2 + 1);
-  };
+  const slots = rot13Offset + injection.rules.length;
+  const required = new Uint8Array(slots);
   const same = (s: string): string => s;
+  const addSet = (set: readonly string[], slot: number, kind: number, map = same): void => {
+    if (set.length === 0) return;
+    for (const lit of set) add(map(lit), slot * 4 + kind);
+    required[slot]! |= 1 << kind;
+  };
+  const addRule = (rule: CompiledRule, slot: number): void => {
+    if (rule.leading.length > 0) {
+      addSet(rule.leading, slot, TRIGGER_START);
+      // The anchors still gate the rule when they are rarer than the leading literals.
+      if (rule.anchorScore > setQuality(rule.leading)) addSet(rule.anchors, slot, TRIGGER_GATE);
+    } else if (rule.gate === 'anchor') addSet(rule.anchors, slot, TRIGGER_WINDOW);
+    else if (rule.gate === 'digits') required[slot]! |= 1 << TRIGGER_WINDOW; // set by digit runs
+    addSet(rule.also, slot, TRIGGER_ALSO);
+  };
   injection.rules.forEach((r, i) => {
-    addRule(r, i, same);
-    // ROT13-hidden text: its anchors appear rotated in the plain text.
-    if (r.anchorScore >= ROT13_MIN_SCORE) addRule(r, rot13Offset + i, rot13);
+    addRule(r, i);
+    // ROT13-hidden text: its anchors appear rotated in the plain text (the second set is not needed).
+    if (r.anchorScore >= ROT13_MIN_SCORE) addSet(r.anchors, rot13Offset + i, TRIGGER_WINDOW, rot13);
   });
   data.rules.forEach((r, i) => {
-    addRule(r, dataOffset + i, same);
+    addRule(r, dataOffset + i);
   });
   const literals = [...index.keys()];
-  const slots = rot13Offset + injection.rules.length;
   const masks = Array.from({ length: 16 }, (_, bits) => {
     const mask = new Uint8Array(slots);
     if (bits & 1) mask.fill(1, 0, dataOffset);
@@ -277,6 +335,8 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     triggerStart,
     triggers,
     literalLength: Int32Array.from(literals, (l) => l.length),
+    positional: Uint8Array.from(lists, (codes) => (codes.some((c) => (c & 3) === TRIGGER_START) ? 1 : 0)),
+    required,
     dataOffset,
     rot13Offset,
     slots,
@@ -288,8 +348,9 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
           ? data.rules[slot - dataOffset]!.radius
           : injection.rules[slot - rot13Offset]!.radius,
     ),
-    primary: new Uint8Array(slots),
-    also: new Uint8Array(slots),
+    seen: new Uint8Array(slots),
+    starts: Array.from({ length: slots }, () => new Int32Array(8)),
+    startCount: new Int32Array(slots),
     covered: new Int32Array(slots),
     literalDone: new Int32Array(literals.length),
     pass: new Int32Array(1),

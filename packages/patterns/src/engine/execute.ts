@@ -5,7 +5,14 @@
  * reads each character at most once per start position it tries: time stays linear in the input.
  */
 import { rot13 } from './codec.js';
-import { type CompiledDatabase, type CompiledRule, MAX_ANCHOR, type ViewIndex } from './compile.js';
+import {
+  type CompiledDatabase,
+  type CompiledRule,
+  MAX_ANCHOR,
+  TRIGGER_START,
+  TRIGGER_WINDOW,
+  type ViewIndex,
+} from './compile.js';
 import type { NormalizedText } from './normalize.js';
 
 /** A raw regex match of one rule, in normalised-text offsets. */
@@ -67,8 +74,12 @@ function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
 }
 
 interface Hits {
-  readonly primary: Uint8Array;
-  readonly also: Uint8Array;
+  /** Per slot: trigger kinds seen (bits 1 << kind). */
+  readonly seen: Uint8Array;
+  /** Per slot: possible match starts from leading literals (see CompiledRule.leading)... */
+  readonly starts: Int32Array[];
+  /** ...of which the first this many are this scan's. */
+  readonly startCount: Int32Array;
   /** Per slot, merged windows as flat [start, end, start, end...]; unused for small texts. */
   readonly windows: (number[] | undefined)[];
   readonly touched: number[];
@@ -77,6 +88,10 @@ interface Hits {
   /** Longest run of base64-alphabet (token) characters. */
   longestToken: number;
 }
+
+// Beyond this many recorded starts a rule runs over the whole text (a flood of one trigger word).
+const MAX_STARTS = 1024;
+const WINDOW_BIT = 1 << TRIGGER_WINDOW;
 
 // A rule whose windows come this densely (one per this many characters or closer) runs over the whole
 // text instead: one regex pass costs less than thousands of tiny ones.
@@ -121,13 +136,51 @@ function addWindow(
   }
 }
 
+/** Sorts a short list of slots in place (a comparator call per comparison costs more here). */
+function sortSmall(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > v) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+}
+
+function markSeen(hits: Hits, slot: number, bit: number): void {
+  const seen = hits.seen[slot]!;
+  if (seen === 0) hits.touched.push(slot);
+  hits.seen[slot] = seen | bit;
+}
+
+/** Records a possible match start of a slot's rule; past MAX_STARTS the rule runs on the whole text. */
+function addStart(hits: Hits, slot: number, start: number): void {
+  const count = hits.startCount[slot]!;
+  let list = hits.starts[slot]!;
+  if (count === list.length) {
+    if (count >= MAX_STARTS) {
+      hits.windows[slot] = WHOLE;
+      return;
+    }
+    const grown = new Int32Array(count * 2);
+    grown.set(list);
+    hits.starts[slot] = list = grown;
+  }
+  list[count] = start;
+  hits.startCount[slot] = count + 1;
+}
+
 /** One automaton pass over `text`, keeping triggers of the slots in `mask`; returns the encoding bits. */
 function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean, mask: Uint8Array): number {
-  const { automaton, triggerStart, triggers, radius, covered, literalDone } = db.table;
+  const { automaton, triggerStart, triggers, radius, covered, literalDone, positional, literalLength } =
+    db.table;
   const { columns, delta, width, outputStart, outputs } = automaton;
   const n = text.length;
   // Small texts need each literal once (no windows): a pass number marks literals already handled.
   // Large texts track, per literal, the position up to which its rules' windows already reach.
+  // Literals that record match starts are handled at every occurrence.
   let pass = 0;
   if (small) {
     pass = (db.table.pass[0]! % 0x3fffffff) + 1;
@@ -168,24 +221,22 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
       const end = i + 1;
       for (let k = outputStart[to]!, ke = outputStart[to + 1]!; k < ke; k++) {
         const lit = outputs[k]!;
-        if (small) {
-          if (literalDone[lit] === -pass) continue;
-          literalDone[lit] = -pass;
-        } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
+        const every = positional[lit] === 1;
+        if (!every) {
+          if (small) {
+            if (literalDone[lit] === -pass) continue;
+            literalDone[lit] = -pass;
+          } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
+        }
         let done = n + 1;
         for (let t = triggerStart[lit]!, te = triggerStart[lit + 1]!; t < te; t++) {
           const code = triggers[t]!;
-          const slot = code >> 1;
+          const slot = code >> 2;
           if (mask[slot] === 0) continue;
-          if ((code & 1) === 1) {
-            hits.also[slot] = 1;
-            continue;
-          }
-          if (hits.primary[slot] === 0) {
-            hits.primary[slot] = 1;
-            hits.touched.push(slot);
-          }
-          if (small) continue;
+          const kind = code & 3;
+          markSeen(hits, slot, 1 << kind);
+          if (kind === TRIGGER_START) addStart(hits, slot, end - literalLength[lit]!);
+          if (kind !== TRIGGER_WINDOW || small) continue;
           const r = radius[slot]!;
           if (end + r > covered[slot]!) {
             // Over-extend by one radius so the next hits of this rule fall inside without any work.
@@ -195,7 +246,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
           }
           done = Math.min(done, covered[slot]! - r);
         }
-        if (!small) literalDone[lit] = done;
+        if (!small && !every) literalDone[lit] = done;
       }
     }
     state = to;
@@ -261,10 +312,7 @@ function collectDigits(
       if (digits < rule.minDigits) break; // sorted by minDigits
       if (continued && rule.digitStart) continue;
       const slot = offset + r;
-      if (hits.primary[slot] === 0) {
-        hits.primary[slot] = 1;
-        hits.touched.push(slot);
-      }
+      markSeen(hits, slot, WINDOW_BIT);
       if (small) {
         active[k] = -1;
         done++;
@@ -291,6 +339,56 @@ function collectDigits(
   }
 }
 
+/** Pushes one regex match (or its chosen group); false when the match adds nothing (empty, no group). */
+function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: RawMatch[]): boolean {
+  if (m[0].length === 0) return false;
+  const g = rule.def.group;
+  let start = m.index;
+  let value = m[0];
+  if (g !== undefined && g > 0) {
+    const part = m[g];
+    if (part === undefined) return false;
+    // Without the `d` flag, locate the group inside the match; groups are chosen to be unambiguous.
+    const at = m[0].lastIndexOf(part);
+    start = m.index + Math.max(0, at);
+    value = part;
+  }
+  out.push({ rule, start: offset + start, end: offset + start + value.length, value });
+  return true;
+}
+
+const capOf = (rule: CompiledRule): number =>
+  rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : MAX_MATCHES_PER_RULE;
+
+/**
+ * Runs a rule's sticky regex at each recorded start, in order, skipping starts inside a match: the
+ * same matches a global search finds, since every match begins at one of these starts.
+ */
+function runAtStarts(rule: CompiledRule, text: string, recorded: Int32Array, out: RawMatch[]): void {
+  if (rule.precheck !== undefined && !rule.precheck(text)) return;
+  const re = rule.sticky!;
+  const cap = capOf(rule);
+  // Hits arrive by end position; starts of literals of different lengths can come out of order.
+  const starts = recorded;
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i]! < starts[i - 1]!) {
+      starts.sort();
+      break;
+    }
+  }
+  let reach = 0;
+  let count = 0;
+  for (let i = 0; i < starts.length && count < cap; i++) {
+    const at = starts[i]!;
+    if (at < reach) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    reach = at + Math.max(1, m[0].length);
+    if (pushMatch(rule, m, 0, out)) count++;
+  }
+}
+
 function runRule(
   rule: CompiledRule,
   text: string,
@@ -299,8 +397,7 @@ function runRule(
 ): void {
   if (rule.precheck !== undefined && !rule.precheck(text)) return;
   const re = rule.regex;
-  const g = rule.def.group;
-  const cap = rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : MAX_MATCHES_PER_RULE;
+  const cap = capOf(rule);
   let count = 0;
   const spans = windows === undefined || windows === WHOLE ? [0, text.length] : windows;
   for (let w = 0; w < spans.length && count < cap; w += 2) {
@@ -309,24 +406,25 @@ function runRule(
     const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
     re.lastIndex = 0;
     for (let m = re.exec(sub); m !== null && count < cap; m = re.exec(sub)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      let start = m.index;
-      let value = m[0];
-      if (g !== undefined && g > 0) {
-        const part = m[g];
-        if (part === undefined) continue;
-        // Without the `d` flag, locate the group inside the match; groups are chosen to be unambiguous.
-        const at = m[0].lastIndexOf(part);
-        start = m.index + Math.max(0, at);
-        value = part;
-      }
-      out.push({ rule, start: ws + start, end: ws + start + value.length, value });
-      count++;
+      if (m[0].length === 0) re.lastIndex++;
+      else if (pushMatch(rule, m, ws, out)) count++;
     }
   }
+}
+
+/** Runs one triggered rule where its hits say it can match: at recorded starts or in windows. */
+function runTriggered(
+  rule: CompiledRule,
+  text: string,
+  hits: Hits,
+  slot: number,
+  small: boolean,
+  out: RawMatch[],
+): void {
+  const windows = small ? undefined : hits.windows[slot];
+  const count = hits.startCount[slot]!;
+  if (count > 0 && windows !== WHOLE) runAtStarts(rule, text, hits.starts[slot]!.subarray(0, count), out);
+  else runRule(rule, text, windows, out);
 }
 
 /** Runs the requested views of `db` over `norm`. */
@@ -335,14 +433,13 @@ export function executeDatabase(
   norm: NormalizedText,
   req: ExecuteRequest,
 ): ExecuteResult {
-  const { dataOffset, rot13Offset, slots, masks } = db.table;
+  const { dataOffset, rot13Offset, slots, masks, required } = db.table;
   const small = norm.text.length <= SMALL;
-  db.table.primary.fill(0);
-  db.table.also.fill(0);
   if (!small) db.table.covered.fill(0);
   const hits: Hits = {
-    primary: db.table.primary,
-    also: db.table.also,
+    seen: db.table.seen,
+    starts: db.table.starts,
+    startCount: db.table.startCount,
     windows: small ? [] : new Array<number[] | undefined>(slots),
     touched: [],
     longestAlnum: 0,
@@ -359,23 +456,27 @@ export function executeDatabase(
   const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded };
   let rotated: string | undefined;
   // Database order, so that ties between overlapping findings resolve the same way on every text.
-  hits.touched.sort((a, b) => a - b);
+  sortSmall(hits.touched);
   for (const slot of hits.touched) {
-    const windows = small ? undefined : hits.windows[slot];
+    const need = required[slot]!;
+    if ((hits.seen[slot]! & need) !== need) continue; // a gate set did not occur
     if (slot < dataOffset) {
-      const rule = db.injection.rules[slot]!;
-      if (rule.also.length === 0 || hits.also[slot] === 1)
-        runRule(rule, norm.folded, windows, result.injection);
+      runTriggered(db.injection.rules[slot]!, norm.folded, hits, slot, small, result.injection);
     } else if (slot < rot13Offset) {
       const rule = db.data.rules[slot - dataOffset]!;
       // No run of letters and digits (or token characters) as long as every match needs.
       if (rule.alnumRun > hits.longestAlnum || rule.tokenRun > hits.longestToken) continue;
-      if (rule.also.length === 0 || hits.also[slot] === 1) runRule(rule, norm.text, windows, result.data);
+      runTriggered(rule, norm.text, hits, slot, small, result.data);
     } else {
-      const rule = db.injection.rules[slot - rot13Offset]!; // no second set on the ROT13 view
+      const rule = db.injection.rules[slot - rot13Offset]!;
       rotated ??= rot13(norm.lower);
-      runRule(rule, rotated, windows, result.rot13);
+      runRule(rule, rotated, small ? undefined : hits.windows[slot], result.rot13);
     }
+  }
+  // Scratch state back to empty for the next scan.
+  for (const slot of hits.touched) {
+    hits.seen[slot] = 0;
+    hits.startCount[slot] = 0;
   }
   if (req.injection)
     for (const r of db.injection.alwaysRules)

@@ -1,0 +1,120 @@
+/**
+ * Leading literals: a set of lowercase strings one of which every match of a regex starts with. Where
+ * a rule has them, the scan knows each place a match can begin (an automaton hit of a leading literal,
+ * minus its length) and runs the regex sticky at those places only, instead of letting V8 try every
+ * position of the text. Most injection rules open with a verb alternation ("ignore|disregard|..."),
+ * so their regexes go from a scan of the whole text to a few anchored attempts.
+ */
+import { atomChars } from './anchors.js';
+import type { RegexNode } from './regex-safety.js';
+
+/** Strings longer than this are cut: a prefix of a leading literal is a leading literal too. */
+export const MAX_LEADING = 8;
+// Beyond this many strings the set is dropped: the automaton would grow for little gain.
+const MAX_STRINGS = 256;
+
+/**
+ * Strings one of which starts every match, with `complete` when they are every string the node can
+ * match (so what follows the node may extend them). Undefined when nothing useful is known.
+ */
+interface Leading {
+  readonly set: ReadonlySet<string>;
+  readonly complete: boolean;
+}
+
+const EMPTY: Leading = { set: new Set(['']), complete: true };
+
+function cross(
+  a: ReadonlySet<string>,
+  b: ReadonlySet<string>,
+): { set: Set<string>; cut: boolean } | undefined {
+  if (a.size * b.size > MAX_STRINGS * 4) return undefined;
+  const set = new Set<string>();
+  let cut = false;
+  for (const x of a) {
+    for (const y of b) {
+      const s = x + y;
+      if (s.length > MAX_LEADING) cut = true;
+      set.add(s.slice(0, MAX_LEADING));
+    }
+  }
+  return set.size > MAX_STRINGS ? undefined : { set, cut };
+}
+
+function ofSequence(seq: readonly RegexNode[], ignoreCase: boolean): Leading | undefined {
+  let cur: ReadonlySet<string> = new Set(['']);
+  for (const node of seq) {
+    const lead = ofNode(node, ignoreCase);
+    if (lead === undefined) return { set: cur, complete: false };
+    const next = cross(cur, lead.set);
+    if (next === undefined) return { set: cur, complete: false };
+    cur = next.set;
+    // Every string is as long as we keep them, or the node ends what we know: stop extending.
+    if (next.cut || !lead.complete) return { set: cur, complete: false };
+  }
+  return { set: cur, complete: true };
+}
+
+function ofAlternation(alts: readonly (readonly RegexNode[])[], ignoreCase: boolean): Leading | undefined {
+  const set = new Set<string>();
+  let complete = true;
+  for (const seq of alts) {
+    const lead = ofSequence(seq, ignoreCase);
+    if (lead === undefined) return undefined;
+    for (const s of lead.set) set.add(s);
+    if (!lead.complete) complete = false;
+    if (set.size > MAX_STRINGS) return undefined;
+  }
+  return { set, complete };
+}
+
+function ofNode(node: RegexNode, ignoreCase: boolean): Leading | undefined {
+  if (node.t === 'assert') return EMPTY;
+  if (node.t === 'atom') {
+    const chars = atomChars(node.src, ignoreCase);
+    return chars === undefined ? undefined : { set: chars, complete: true };
+  }
+  if (node.t === 'group') return node.look ? EMPTY : ofAlternation(node.alts, ignoreCase);
+  if (node.max === 0) return EMPTY;
+  const inner = ofNode(node.node, ignoreCase);
+  if (inner === undefined) return node.min === 0 ? { set: new Set(['']), complete: false } : undefined;
+  // A run of whitespace is one space in normalised text.
+  if (inner.complete && inner.set.size === 1 && inner.set.has(' '))
+    return { set: new Set(node.min === 0 ? ['', ' '] : [' ']), complete: true };
+  if (node.min === 0) {
+    const set = new Set(['', ...inner.set]);
+    return { set, complete: inner.complete && node.max === 1 };
+  }
+  if (inner.complete && node.min === node.max && node.min <= MAX_LEADING) {
+    let acc: ReadonlySet<string> = new Set(['']);
+    for (let k = 0; k < node.min; k++) {
+      const next = cross(acc, inner.set);
+      if (next === undefined) return { set: inner.set, complete: false };
+      acc = next.set;
+      if (next.cut) return { set: acc, complete: false };
+    }
+    return { set: acc, complete: true };
+  }
+  return { set: inner.set, complete: false };
+}
+
+/**
+ * Leading literals of a parsed regex (lowercase, at most MAX_LEADING characters, sorted), or undefined
+ * when some match could start with nothing known (an empty string in the set).
+ */
+export function deriveLeading(ast: readonly RegexNode[][], flags: string): string[] | undefined {
+  const lead = ofAlternation(ast, flags.includes('i'));
+  if (lead === undefined || lead.set.size === 0 || lead.set.has('')) return undefined;
+  return compactLeading([...lead.set], MAX_LEADING);
+}
+
+/**
+ * Cuts leading strings to `length` and drops those another one is a prefix of: the shorter one is
+ * found at the same start anyway.
+ */
+export function compactLeading(strings: readonly string[], length: number): string[] {
+  const sorted = [...new Set(strings.map((s) => s.slice(0, length)))].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const s of sorted) if (!kept.some((k) => s.startsWith(k))) kept.push(s);
+  return kept.sort();
+}

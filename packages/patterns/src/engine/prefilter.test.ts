@@ -1,0 +1,98 @@
+/**
+ * The prefilter (anchors, leading literals, digit runs, windows, sticky starts) may only skip work,
+ * never matches: on every text, the engine's raw matches equal those of every rule's regex run
+ * globally over the whole view.
+ */
+import { describe, expect, it } from 'vitest';
+import { attackExamples } from '../attacks.js';
+import { builtinDatabase } from '../builtin.js';
+import { type CompiledRule, compileDatabase } from './compile.js';
+import { executeDatabase, type RawMatch } from './execute.js';
+import { deriveLeading } from './leading.js';
+import { normalizeText } from './normalize.js';
+import { parseRegexSource } from './regex-safety.js';
+
+const db = compileDatabase(builtinDatabase());
+const everything = { injection: true, pii: true, secret: true, rot13: false };
+
+function reference(rules: readonly CompiledRule[], view: string): string[] {
+  const out: string[] = [];
+  const lower = view.toLowerCase();
+  for (const rule of rules) {
+    // A context-required rule without a checksum runs only beside one of its context words (its
+    // `also` set): a finding without one would be dropped anyway. Derived `also` sets are in every
+    // match, so the check changes nothing for them.
+    if (rule.also.length > 0 && !rule.also.some((w) => lower.includes(w))) continue;
+    const re = new RegExp(rule.regex.source, rule.regex.flags);
+    for (const m of view.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      const g = rule.def.group;
+      const value = g !== undefined && g > 0 ? m[g] : m[0];
+      if (value === undefined) continue;
+      const start = m.index + Math.max(0, m[0].lastIndexOf(value));
+      out.push(`${rule.def.id}@${start}-${start + value.length}`);
+    }
+  }
+  return out.sort();
+}
+
+const keys = (matches: readonly RawMatch[]): string[] =>
+  matches.map((m) => `${m.rule.def.id}@${m.start}-${m.end}`).sort();
+
+function texts(): string[] {
+  const base = new Set<string>(attackExamples());
+  for (const p of builtinDatabase().patterns) {
+    for (const e of p.examples.positive) base.add(e);
+    for (const e of p.examples.negative) base.add(e);
+  }
+  const list = [...base];
+  // Long texts take the windowed path; neighbours join so matches can cross example boundaries.
+  const joined: string[] = [];
+  for (let i = 0; i + 6 <= list.length; i += 6) joined.push(list.slice(i, i + 6).join(' \n '));
+  return [...list, ...joined];
+}
+
+describe('prefilter soundness', () => {
+  it('finds exactly what every rule finds run over the whole text', () => {
+    let checked = 0;
+    for (const text of texts()) {
+      const norm = normalizeText(text);
+      const raw = executeDatabase(db, norm, everything);
+      expect(keys(raw.injection), text).toEqual(reference(db.injection.rules, norm.folded));
+      expect(keys(raw.data), text).toEqual(reference(db.data.rules, norm.text));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('runs most injection rules anchored at their leading literals', () => {
+    const anchored = db.injection.rules.filter((r) => r.leading.length > 0);
+    expect(anchored.length).toBeGreaterThan(db.injection.rules.length * 0.8);
+  });
+});
+
+describe('leading literals', () => {
+  const leading = (source: string, flags = 'gi'): string[] | undefined =>
+    deriveLeading(parseRegexSource(source), flags);
+
+  it('takes the opening alternation, through assertions and optional words', () => {
+    expect(leading('\\b(?:ignore|skip)\\b all')).toEqual(['ignore a', 'skip al']);
+    expect(leading('(?<!not )\\b(?:the )?(?:old|past) rules')).toEqual([
+      'old ',
+      'past ',
+      'the old ',
+      'the past',
+    ]);
+  });
+
+  it('keeps one string of those sharing a prefix and cuts them to eight characters', () => {
+    expect(leading('(?:show|showing|shows)\\b')).toEqual(['show']);
+    expect(leading('instructions')).toEqual(['instruct']);
+  });
+
+  it('knows nothing when a match can start anywhere', () => {
+    expect(leading('(?:please )?\\w+ now')).toBeUndefined();
+    expect(leading('[a-z]{3} x')).toBeUndefined();
+    expect(leading('x|\\d+')).toBeUndefined();
+  });
+});
