@@ -44,6 +44,15 @@ describe('prechecks', () => {
     expect(mac('device 00:1A:2b:3C:4d:5E online')).toBe(true);
     expect(mac('cisco 001a.2b3c.4d5e')).toBe(true);
     expect(mac('a-b-c-d e:f 10:30 1.2.3')).toBe(false);
+    const check = (id: string) => precheckFor(db.patterns.find((p) => p.id === id)!.regex, 'gi')!;
+    const separator = check('separator_then_override');
+    expect(separator('done. =*=* now ignore that')).toBe(true);
+    expect(separator('see \\n\\n\\n new task')).toBe(true);
+    expect(separator('a --- b == c ** d')).toBe(false);
+    const spaced = check('single_letter_spacing');
+    expect(spaced('please i g n o r e this')).toBe(true);
+    expect(spaced('a b c d e f')).toBe(false);
+    expect(spaced('i am a b c man')).toBe(false);
   });
 
   it('does not apply to a user pattern that reuses an id with another regex', () => {

@@ -3,8 +3,8 @@
  * only letters every text has): a few indexOf/charCode tests answer "no match possible" for most texts
  * in a fraction of the regex's time. Each check is tied to the exact regex source and flags it was
  * written for, so an edited or user-supplied pattern with the same id simply runs its regex. Only
- * checks measured faster than their regex are kept: single_letter_spacing and eu_vat (case-sensitive,
- * so V8 skips ahead on its first character) run faster as regexes than any hand loop tried here.
+ * checks measured faster than their regex are kept: eu_vat (case-sensitive, so V8 skips ahead on its
+ * first character) runs faster as a regex than any hand loop tried here.
  */
 
 /** A necessary condition: false only when the rule's regex cannot match anywhere in `text`. */
@@ -45,7 +45,43 @@ function macAddress(t: string): boolean {
   return false;
 }
 
+const isSeparatorMark = (c: number): boolean =>
+  c === 45 || c === 61 || c === 42 || c === 35 || c === 95 || c === 126; // - = * # _ ~
+
+/** Four separator marks in a row ("----", "=*=*"), or a backslash that may start an escaped "\\n". */
+function separatorRun(t: string): boolean {
+  if (t.includes('\\')) return true;
+  let run = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!isSeparatorMark(t.charCodeAt(i))) run = 0;
+    else if (++run >= 4) return true;
+  }
+  return false;
+}
+
+/** Seven one-letter words in a row ("i g n o r e x"): spaces at every second position, six times. */
+function spacedLetters(t: string): boolean {
+  for (let p = t.indexOf(' '); p >= 0 && p + 10 < t.length; p = t.indexOf(' ', p + 1)) {
+    if (
+      t.charCodeAt(p + 2) === 32 &&
+      t.charCodeAt(p + 4) === 32 &&
+      t.charCodeAt(p + 6) === 32 &&
+      t.charCodeAt(p + 8) === 32 &&
+      t.charCodeAt(p + 10) === 32
+    )
+      return true;
+  }
+  return false;
+}
+
 const ENTRIES: readonly Entry[] = [
+  {
+    regex:
+      "(?:[-=*#_~]{4,}|(?:\\\\\\s?n\\s?){3,})\\s?(?:<gap:2>)?(?:(?:ignor(?:e|es|ed|ing|en)?|ingore|igonre|ignroe|disregard(?:s|ed|ing)?|forget(?:s|ting)?|forgot|neglect|overlook|bypass|overrid(?:e|ing)|overrule|abandon|discard|dismiss|drop|erase|delete|scrap|throw away|set aside|defy|subvert|circumvent|skip|cancel|rescind|reject|invert|overwrite|revoke|disobey|undo|nullify|omit|do not listen to|don'?t listen to|do not follow|don'?t follow|stop following|no longer follow|cease following|pay no attention to|never ?mind)|new|system|important|attention|instructions?|generate|generieren)\\b",
+    flags: 'gi',
+    check: separatorRun,
+  },
+  { regex: '\\b(?:[a-z] ){6,40}[a-z]\\b', flags: 'gi', check: spacedLetters },
   {
     regex:
       '[0-9a-f]{2}(?<![\\w-][0-9a-f]{2})(?:(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{2}\\.[0-9a-f]{4}\\.[0-9a-f]{4})(?![\\w-])',
