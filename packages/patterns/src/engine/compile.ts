@@ -91,6 +91,8 @@ export interface TriggerTable {
   readonly slots: number;
   /** Per request (bit 1 injection, 2 PII, 4 secrets, 8 ROT13): 1 for the slots that request wants. */
   readonly masks: readonly Uint8Array[];
+  /** Per request (as `masks`): the data view's digit-gated rules it wants, by minDigits. */
+  readonly digitRules: readonly (readonly number[])[];
   /** Window radius of each slot's rule. */
   readonly radius: Int32Array;
   /** Scratch state reused by every scan (scans are synchronous and never interleave). */
@@ -341,6 +343,7 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     rot13Offset,
     slots,
     masks,
+    digitRules: masks.map((mask) => data.digitRules.filter((r) => mask[dataOffset + r] === 1)),
     radius: Int32Array.from({ length: slots }, (_, slot) =>
       slot < dataOffset
         ? injection.rules[slot]!.radius

@@ -66,7 +66,9 @@ function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
     t = new Uint16Array(128);
     for (let c = 0; c < 128; c++) {
       const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-      t[c] = a.columns[c]! | (BASE64_CHAR[c] === 1 ? 0x8000 : 0) | (alnum ? 0x4000 : 0);
+      const digit = c >= 48 && c <= 57;
+      t[c] =
+        a.columns[c]! | (BASE64_CHAR[c] === 1 ? 0x8000 : 0) | (alnum ? 0x4000 : 0) | (digit ? 0x2000 : 0);
     }
     asciiTables.set(a, t);
   }
@@ -87,6 +89,9 @@ interface Hits {
   longestAlnum: number;
   /** Longest run of base64-alphabet (token) characters. */
   longestToken: number;
+  /** ASCII digits in the text, and the offset of the first (the text's length when none). */
+  digits: number;
+  firstDigit: number;
 }
 
 // Beyond this many recorded starts a rule runs over the whole text (a flood of one trigger word).
@@ -194,14 +199,17 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   let longest = 0;
   let longestRun = 0;
   let encoded = 0;
+  let digits = 0;
+  let firstDigit = n;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let col: number;
     if (c < 128) {
       const v = ascii[c]!;
-      col = v & 0x3fff;
+      col = v & 0x1fff;
       if ((v & 0x4000) !== 0) {
         if (++alnum > longest) longest = alnum;
+        if ((v & 0x2000) !== 0 && digits++ === 0) firstDigit = i;
       } else alnum = 0;
       if (v > 0x7fff) {
         if (++run >= ENCODED_RUN) encoded |= 1;
@@ -253,6 +261,9 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   }
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   hits.longestToken = Math.max(hits.longestToken, longestRun);
+  // A second pass (the leet-folded view) holds no more digits than the first.
+  hits.digits = Math.max(hits.digits, digits);
+  hits.firstDigit = Math.min(hits.firstDigit, firstDigit);
   return encoded;
 }
 
@@ -272,16 +283,17 @@ function collectDigits(
   hits: Hits,
   small: boolean,
   covered: Int32Array,
-  mask: Uint8Array,
+  wanted: readonly number[],
 ): void {
+  // Too few digits in the whole text for any rule: no run can qualify.
+  if (wanted.length === 0 || hits.digits < view.rules[wanted[0]!]!.minDigits) return;
   // Rules still wanting runs, by minDigits; one leaves once triggered (small text) or whole-text.
-  const active = view.digitRules.filter((r) => mask[offset + r] === 1);
-  if (active.length === 0) return;
+  const active = wanted.slice();
   // Active rules that may take a continued run: when none is left, such runs are skipped at once.
   let open = 0;
   for (const r of active) if (!view.rules[r]!.digitStart) open++;
   const n = text.length;
-  for (let i = 0; i < n && active.length > 0; ) {
+  for (let i = hits.firstDigit; i < n && active.length > 0; ) {
     // The next digit run, read by hand (no match objects or substrings): `\d(?:[ \-./:]?\d){0,40}`.
     if (!isDigitCode(text.charCodeAt(i))) {
       i++;
@@ -444,6 +456,8 @@ export function executeDatabase(
     touched: [],
     longestAlnum: 0,
     longestToken: 0,
+    digits: 0,
+    firstDigit: norm.text.length,
   };
   const folded = norm.folded !== norm.lower;
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
@@ -451,7 +465,10 @@ export function executeDatabase(
   const maybeEncoded = collect(db, norm.lower, hits, small, masks[bits]!);
   if (req.injection && folded) collect(db, norm.folded, hits, small, masks[1]!);
   const dataMask = masks[dataBits]!;
-  if (dataBits !== 0) collectDigits(db.data, dataOffset, norm.text, hits, small, db.table.covered, dataMask);
+  if (dataBits !== 0) {
+    const wanted = db.table.digitRules[dataBits]!;
+    collectDigits(db.data, dataOffset, norm.text, hits, small, db.table.covered, wanted);
+  }
 
   const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded };
   let rotated: string | undefined;
