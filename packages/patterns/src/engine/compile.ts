@@ -239,8 +239,17 @@ function compileRule(def: PatternDefinition): CompiledRule {
   if (anchorsGate || leadingGate) gate = 'anchor';
   else if (minDigits > 0) gate = 'digits';
   // A rule with leading literals runs anchored at their occurrences (even common words: they are few
-  // per text); its anchors then only gate it (see buildTriggers).
-  const leading = gate === 'anchor' && usableAnchors(leadingSet) ? leadingSet : [];
+  // per text); its anchors then only gate it (see buildTriggers). A case-sensitive regex is the
+  // exception for short ones: "de" of "DE123456789" starts every "decide", where V8's own search
+  // skips to the capitals.
+  const caseSensitive = !flags.includes('i');
+  const leading =
+    gate === 'anchor' &&
+    usableAnchors(leadingSet) &&
+    !(caseSensitive && setQuality(leadingSet) < DIGIT_GATE_BELOW)
+      ? leadingSet
+      : [];
+  if (gate === 'anchor' && leading.length === 0 && !anchorsGate) gate = minDigits > 0 ? 'digits' : 'always';
   const reach = Number.isFinite(derived.maxLength)
     ? derived.maxLength
     : Math.max(def.window ?? UNBOUNDED_RADIUS, 16);
