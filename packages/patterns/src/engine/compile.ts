@@ -10,7 +10,7 @@ import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { regexAnalysis } from './analysis.js';
 import { anchorQuality } from './anchors.js';
 import { rot13 } from './codec.js';
-import { compactLeading } from './leading.js';
+import { compactLeading, MAX_LEADING } from './leading.js';
 import { expandMacros } from './macros.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-safety.js';
@@ -36,11 +36,9 @@ export interface CompiledRule {
   readonly also: readonly string[];
   /**
    * Strings one of which starts every match (see leading.ts); when set, the scan records where they
-   * occur and runs `sticky` at those places only, and `anchors` merely gate the rule.
+   * occur and runs the regex sticky at those places only, and `anchors` merely gate the rule.
    */
   readonly leading: readonly string[];
-  /** The regex with the sticky flag instead of the global one (for `leading`). */
-  readonly sticky: RegExp | undefined;
   /** Rarity of the weakest anchor (see anchorQuality). */
   readonly anchorScore: number;
   /** Every match starts a digit run after a non-word character (see startsDigitRunOnly). */
@@ -228,7 +226,9 @@ function compileRule(def: PatternDefinition): CompiledRule {
     also = compactAnchors(def.context.map((w) => w.toLowerCase()));
   const leadingSet =
     analysis.leading !== undefined && analysis.leading.length <= MAX_LEADING_STRINGS
-      ? compactLeading(analysis.leading, MAX_ANCHOR)
+      ? MAX_ANCHOR < MAX_LEADING
+        ? compactLeading(analysis.leading, MAX_ANCHOR)
+        : analysis.leading
       : [];
   // A set gates a rule when it is rare enough, and rarer than a digit run where the rule has one.
   const gates = (set: readonly string[], quality: number): boolean =>
@@ -265,7 +265,6 @@ function compileRule(def: PatternDefinition): CompiledRule {
     anchors: anchorsGate ? anchors : [],
     also: gate === 'always' ? [] : also,
     leading,
-    sticky: leading.length > 0 ? new RegExp(regex.source, flags.replace('g', 'y')) : undefined,
     anchorScore: anchorsGate ? score : 0,
     digitStart: gate === 'digits' && analysis.digitStartOnly,
     alnumRun: def.kind === 'injection' ? 0 : analysis.alnumRun,

@@ -376,9 +376,21 @@ const capOf = (rule: CompiledRule): number =>
  * Runs a rule's sticky regex at each recorded start, in order, skipping starts inside a match: the
  * same matches a global search finds, since every match begins at one of these starts.
  */
+// Each rule's regex with the sticky flag for the global one, made on first use: most rules never need it
+// in a process, and compiling the database stays cheap.
+const stickyRegexes = new WeakMap<CompiledRule, RegExp>();
+function stickyOf(rule: CompiledRule): RegExp {
+  let re = stickyRegexes.get(rule);
+  if (re === undefined) {
+    re = new RegExp(rule.regex.source, rule.regex.flags.replace('g', 'y'));
+    stickyRegexes.set(rule, re);
+  }
+  return re;
+}
+
 function runAtStarts(rule: CompiledRule, text: string, recorded: Int32Array, out: RawMatch[]): void {
   if (rule.precheck !== undefined && !rule.precheck(text)) return;
-  const re = rule.sticky!;
+  const re = stickyOf(rule);
   const cap = capOf(rule);
   // Hits arrive by end position; starts of literals of different lengths can come out of order.
   const starts = recorded;
