@@ -185,7 +185,8 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   const n = text.length;
   // Small texts need each literal once (no windows): a pass number marks literals already handled.
   // Large texts track, per literal, the position up to which its rules' windows already reach.
-  // Literals that record match starts are handled at every occurrence.
+  // Literals that record match starts are handled at every occurrence, on a large text until each of
+  // their rules has fallen back to a whole-text run.
   let pass = 0;
   if (small) {
     pass = (db.table.pass[0]! % 0x3fffffff) + 1;
@@ -229,13 +230,12 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
       const end = i + 1;
       for (let k = outputStart[to]!, ke = outputStart[to + 1]!; k < ke; k++) {
         const lit = outputs[k]!;
-        const every = positional[lit] === 1;
-        if (!every) {
-          if (small) {
+        if (small) {
+          if (positional[lit] === 0) {
             if (literalDone[lit] === -pass) continue;
             literalDone[lit] = -pass;
-          } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
-        }
+          }
+        } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
         let done = n + 1;
         for (let t = triggerStart[lit]!, te = triggerStart[lit + 1]!; t < te; t++) {
           const code = triggers[t]!;
@@ -243,7 +243,12 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
           if (mask[slot] === 0) continue;
           const kind = code & 3;
           markSeen(hits, slot, 1 << kind);
-          if (kind === TRIGGER_START) addStart(hits, slot, end - literalLength[lit]!);
+          if (kind === TRIGGER_START) {
+            addStart(hits, slot, end - literalLength[lit]!);
+            // Every later start counts too, until the rule has fallen back to the whole text.
+            if (hits.windows[slot] !== WHOLE) done = 0;
+            continue;
+          }
           if (kind !== TRIGGER_WINDOW || small) continue;
           const r = radius[slot]!;
           if (end + r > covered[slot]!) {
@@ -254,7 +259,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
           }
           done = Math.min(done, covered[slot]! - r);
         }
-        if (!small && !every) literalDone[lit] = done;
+        if (!small) literalDone[lit] = done;
       }
     }
     state = to;
