@@ -234,22 +234,17 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const gates = (set: readonly string[], quality: number): boolean =>
     usableAnchors(set) && !(minDigits > 0 && quality < DIGIT_GATE_BELOW);
   const anchorsGate = gates(anchors, score);
-  const leadingGate = gates(leadingSet, setQuality(leadingSet));
-  let gate: RuleGate = 'always';
-  if (anchorsGate || leadingGate) gate = 'anchor';
-  else if (minDigits > 0) gate = 'digits';
   // A rule with leading literals runs anchored at their occurrences (even common words: they are few
   // per text); its anchors then only gate it (see buildTriggers). A case-sensitive regex is the
   // exception for short ones: "de" of "DE123456789" starts every "decide", where V8's own search
   // skips to the capitals.
-  const caseSensitive = !flags.includes('i');
-  const leading =
-    gate === 'anchor' &&
-    usableAnchors(leadingSet) &&
-    !(caseSensitive && setQuality(leadingSet) < DIGIT_GATE_BELOW)
-      ? leadingSet
-      : [];
-  if (gate === 'anchor' && leading.length === 0 && !anchorsGate) gate = minDigits > 0 ? 'digits' : 'always';
+  const leadQuality = setQuality(leadingSet);
+  const usableLeading =
+    usableAnchors(leadingSet) && !(!flags.includes('i') && leadQuality < DIGIT_GATE_BELOW);
+  const leading = usableLeading && (anchorsGate || gates(leadingSet, leadQuality)) ? leadingSet : [];
+  let gate: RuleGate = 'always';
+  if (anchorsGate || leading.length > 0) gate = 'anchor';
+  else if (minDigits > 0) gate = 'digits';
   const reach = Number.isFinite(derived.maxLength)
     ? derived.maxLength
     : Math.max(def.window ?? UNBOUNDED_RADIUS, 16);
