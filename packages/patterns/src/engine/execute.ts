@@ -377,10 +377,6 @@ function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: 
 const capOf = (rule: CompiledRule): number =>
   rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : MAX_MATCHES_PER_RULE;
 
-/**
- * Runs a rule's sticky regex at each recorded start, in order, skipping starts inside a match: the
- * same matches a global search finds, since every match begins at one of these starts.
- */
 // Each rule's regex with the sticky flag for the global one, made on first use: most rules never need it
 // in a process, and compiling the database stays cheap.
 const stickyRegexes = new WeakMap<CompiledRule, RegExp>();
@@ -393,12 +389,15 @@ function stickyOf(rule: CompiledRule): RegExp {
   return re;
 }
 
-function runAtStarts(rule: CompiledRule, text: string, recorded: Int32Array, out: RawMatch[]): void {
+/**
+ * Runs a rule's sticky regex at each recorded start, in order, skipping starts inside a match: the
+ * same matches a global search finds, since every match begins at one of these starts.
+ */
+function runAtStarts(rule: CompiledRule, text: string, starts: Int32Array, out: RawMatch[]): void {
   if (rule.precheck !== undefined && !rule.precheck(text)) return;
   const re = stickyOf(rule);
   const cap = capOf(rule);
   // Hits arrive by end position; starts of literals of different lengths can come out of order.
-  const starts = recorded;
   for (let i = 1; i < starts.length; i++) {
     if (starts[i]! < starts[i - 1]!) {
       starts.sort();
