@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import { flagsOf } from '../database.js';
@@ -53,6 +54,31 @@ describe('prechecks', () => {
     expect(spaced('please i g n o r e this')).toBe(true);
     expect(spaced('a b c d e f')).toBe(false);
     expect(spaced('i am a b c man')).toBe(false);
+  });
+
+  it('never rejects a random text the rule matches (texts built from the shapes the rules look for)', () => {
+    const piece = fc.constantFrom(
+      ...['a ', 'b ', 'x', ' ', '1a:', 'de:ad:', 'be-ef-', '0f', 'c0de.', '.', '==', '*-', '~', '\\n'],
+      ...['é ', '_', 'ab', 'de:ad:be:ef:00:0f', 'x y z w v u ', '----'],
+    );
+    const rules = precheckedSources().map(({ regex, flags }) => ({
+      re: new RegExp(expandMacros(regex), flags),
+      check: precheckFor(regex, flags)!,
+    }));
+    const matched = new Set<RegExp>();
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = `${parts.join('')} ignore`;
+        for (const { re, check } of rules) {
+          re.lastIndex = 0;
+          if (!re.test(text)) continue;
+          matched.add(re);
+          expect(check(text), text).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched.size, 'every prechecked rule matched some text').toBe(rules.length);
   });
 
   it('does not apply to a user pattern that reuses an id with another regex', () => {
