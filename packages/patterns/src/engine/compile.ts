@@ -96,6 +96,8 @@ export interface TriggerTable {
   /** Scratch state reused by every scan (scans are synchronous and never interleave). */
   /** Per slot: the trigger kinds seen (bits 1 << kind). */
   readonly seen: Uint8Array;
+  /** Bit per slot: seen at all (32 slots a word). */
+  readonly touched: Int32Array;
   /** Per slot: possible match starts recorded from leading literals, and how many this scan. */
   readonly starts: Int32Array[];
   readonly startCount: Int32Array;
@@ -355,6 +357,7 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
           : injection.rules[slot - rot13Offset]!.radius,
     ),
     seen: new Uint8Array(slots),
+    touched: new Int32Array(Math.ceil(slots / 32)),
     starts: Array.from({ length: slots }, () => new Int32Array(8)),
     startCount: new Int32Array(slots),
     covered: new Int32Array(slots),

@@ -84,7 +84,8 @@ interface Hits {
   readonly startCount: Int32Array;
   /** Per slot, merged windows as flat [start, end, start, end...]; unused for small texts. */
   readonly windows: (number[] | undefined)[];
-  readonly touched: number[];
+  /** Bit per slot: seen at all this scan (a bitmap, read back in slot order without sorting). */
+  readonly touched: Int32Array;
   /** Longest run of ASCII letters and digits seen by the automaton pass. */
   longestAlnum: number;
   /** Longest run of base64-alphabet (token) characters. */
@@ -141,22 +142,9 @@ function addWindow(
   }
 }
 
-/** Sorts a short list of slots in place (a comparator call per comparison costs more here). */
-function sortSmall(list: number[]): void {
-  for (let i = 1; i < list.length; i++) {
-    const v = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && list[j]! > v) {
-      list[j + 1] = list[j]!;
-      j--;
-    }
-    list[j + 1] = v;
-  }
-}
-
 function markSeen(hits: Hits, slot: number, bit: number): void {
   const seen = hits.seen[slot]!;
-  if (seen === 0) hits.touched.push(slot);
+  if (seen === 0) hits.touched[slot >> 5]! |= 1 << (slot & 31);
   hits.seen[slot] = seen | bit;
 }
 
@@ -246,7 +234,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
           if (kind === TRIGGER_START) {
             addStart(hits, slot, end - literalLength[lit]!);
             // Every later start counts too, until the rule has fallen back to the whole text.
-            if (hits.windows[slot] !== WHOLE) done = 0;
+            if (!small && hits.windows[slot] !== WHOLE) done = 0;
             continue;
           }
           if (kind !== TRIGGER_WINDOW || small) continue;
@@ -469,7 +457,7 @@ export function executeDatabase(
     starts: db.table.starts,
     startCount: db.table.startCount,
     windows: small ? [] : new Array<number[] | undefined>(slots),
-    touched: [],
+    touched: db.table.touched,
     longestAlnum: 0,
     longestToken: 0,
     digits: 0,
@@ -488,28 +476,36 @@ export function executeDatabase(
 
   const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded };
   let rotated: string | undefined;
-  // Database order, so that ties between overlapping findings resolve the same way on every text.
-  sortSmall(hits.touched);
-  for (const slot of hits.touched) {
-    const need = required[slot]!;
-    if ((hits.seen[slot]! & need) !== need) continue; // a gate set did not occur
-    if (slot < dataOffset) {
-      runTriggered(db.injection.rules[slot]!, norm.folded, hits, slot, small, result.injection);
-    } else if (slot < rot13Offset) {
-      const rule = db.data.rules[slot - dataOffset]!;
-      // No run of letters and digits (or token characters) as long as every match needs.
-      if (rule.alnumRun > hits.longestAlnum || rule.tokenRun > hits.longestToken) continue;
-      runTriggered(rule, norm.text, hits, slot, small, result.data);
-    } else {
-      const rule = db.injection.rules[slot - rot13Offset]!;
-      rotated ??= rot13(norm.lower);
-      runRule(rule, rotated, small ? undefined : hits.windows[slot], result.rot13);
+  // Database order (the bitmap's), so that ties between overlapping findings resolve the same way on
+  // every text. Each slot's scratch state is reset once its rule has run.
+  const words = hits.touched;
+  for (let w = 0; w < words.length; w++) {
+    let bits = words[w]!;
+    if (bits === 0) continue;
+    words[w] = 0;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const slot = (w << 5) + 31 - Math.clz32(low);
+      const need = required[slot]!;
+      // A rule runs only when every gate set occurred.
+      if ((hits.seen[slot]! & need) === need) {
+        if (slot < dataOffset) {
+          runTriggered(db.injection.rules[slot]!, norm.folded, hits, slot, small, result.injection);
+        } else if (slot < rot13Offset) {
+          const rule = db.data.rules[slot - dataOffset]!;
+          // No run of letters and digits (or token characters) as long as every match needs.
+          if (rule.alnumRun <= hits.longestAlnum && rule.tokenRun <= hits.longestToken)
+            runTriggered(rule, norm.text, hits, slot, small, result.data);
+        } else {
+          const rule = db.injection.rules[slot - rot13Offset]!;
+          rotated ??= rot13(norm.lower);
+          runRule(rule, rotated, small ? undefined : hits.windows[slot], result.rot13);
+        }
+      }
+      hits.seen[slot] = 0;
+      hits.startCount[slot] = 0;
     }
-  }
-  // Scratch state back to empty for the next scan.
-  for (const slot of hits.touched) {
-    hits.seen[slot] = 0;
-    hits.startCount[slot] = 0;
   }
   if (req.injection)
     for (const r of db.injection.alwaysRules)
