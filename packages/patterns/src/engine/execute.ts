@@ -90,9 +90,8 @@ interface Hits {
   longestAlnum: number;
   /** Longest run of base64-alphabet (token) characters. */
   longestToken: number;
-  /** ASCII digits in the text, and the offset of the first (the text's length when none). */
+  /** ASCII digits in the text. */
   digits: number;
-  firstDigit: number;
 }
 
 // Beyond this many recorded starts a rule runs over the whole text (a flood of one trigger word).
@@ -187,26 +186,20 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   let alnum = 0;
   let longest = 0;
   let longestRun = 0;
-  let encoded = 0;
   let digits = 0;
-  let firstDigit = n;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let col: number;
     if (c < 128) {
       const v = ascii[c]!;
       col = v & 0x1fff;
-      if ((v & 0x4000) !== 0) {
-        if (++alnum > longest) longest = alnum;
-        if ((v & 0x2000) !== 0 && digits++ === 0) firstDigit = i;
-      } else alnum = 0;
-      if (v > 0x7fff) {
-        if (++run >= ENCODED_RUN) encoded |= 1;
-        if (run > longestRun) longestRun = run;
-      } else {
-        run = 0;
-        if (c === 37) encoded |= 2;
-      }
+      // Run lengths kept with masks rather than branches: whether a character continues a run is
+      // unpredictable in text, and each misprediction costs more than this arithmetic.
+      alnum = (alnum + 1) & (0 - ((v >> 14) & 1));
+      if (alnum > longest) longest = alnum;
+      run = (run + 1) & (0 - (v >>> 15));
+      if (run > longestRun) longestRun = run;
+      digits += (v >> 13) & 1;
     } else {
       col = columns[c]!;
       run = 0;
@@ -256,11 +249,11 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   hits.longestToken = Math.max(hits.longestToken, longestRun);
   // A second pass (the leet-folded view) holds no more digits than the first.
   hits.digits = Math.max(hits.digits, digits);
-  hits.firstDigit = Math.min(hits.firstDigit, firstDigit);
-  return encoded;
+  return (longestRun >= ENCODED_RUN ? 1 : 0) | (text.includes('%') ? 2 : 0);
 }
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const NEXT_DIGIT = /[0-9]/g;
 // ' ', '-', '.', '/', ':' (NaN, past the end, is none of them).
 const isRunSeparator = (c: number): boolean => c === 32 || c === 45 || c === 46 || c === 47 || c === 58;
 // Digits in one run at most (a longer number is read as consecutive runs).
@@ -286,15 +279,14 @@ function collectDigits(
   let open = 0;
   for (const r of active) if (!view.rules[r]!.digitStart) open++;
   const n = text.length;
-  for (let i = hits.firstDigit; i < n && active.length > 0; ) {
-    // The next digit run, read by hand (no match objects or substrings): `\d(?:[ \-./:]?\d){0,40}`.
-    if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
+  for (let i = 0; i < n && active.length > 0; ) {
+    // The next digit, found by V8's native search (a loop over every character here costs several
+    // times more), then its run read by hand: `\d(?:[ \-./:]?\d){0,40}`.
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(text)) break;
+    const start = NEXT_DIGIT.lastIndex - 1;
     let digits = 1;
-    let end = i + 1;
+    let end = start + 1;
     while (digits < MAX_RUN_DIGITS && end < n) {
       const c = text.charCodeAt(end);
       if (isDigitCode(c)) end++;
@@ -461,7 +453,6 @@ export function executeDatabase(
     longestAlnum: 0,
     longestToken: 0,
     digits: 0,
-    firstDigit: norm.text.length,
   };
   const folded = norm.folded !== norm.lower;
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
