@@ -156,6 +156,10 @@ const MAX_LEADING_STRINGS = 64;
 const setQuality = (set: readonly string[]): number =>
   set.length === 0 ? 0 : Math.min(...set.map(anchorQuality));
 
+/** True when each of `strings` contains one of `set`: wherever one of them occurs, so does the set. */
+const impliedBy = (set: readonly string[], strings: readonly string[]): boolean =>
+  strings.every((s) => set.some((x) => s.includes(x)));
+
 /** Cuts anchors to MAX_ANCHOR and drops those containing another one (the shorter one fires anyway). */
 export function compactAnchors(literals: readonly string[]): string[] {
   const cut = [...new Set(literals.map((l) => l.slice(0, MAX_ANCHOR)))].sort((a, b) => a.length - b.length);
@@ -309,9 +313,13 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   const addRule = (rule: CompiledRule, slot: number): void => {
     if (rule.leading.length > 0) {
       addSet(rule.leading, slot, TRIGGER_START);
-      // The anchors still gate the rule when they are rarer than the leading literals.
-      if (rule.anchorScore > setQuality(rule.leading)) addSet(rule.anchors, slot, TRIGGER_GATE);
-    } else if (rule.gate === 'anchor') addSet(rule.anchors, slot, TRIGGER_WINDOW);
+      // The other sets still gate the rule ("ignore ... what you were told" runs only beside "told"),
+      // unless every leading literal holds one of theirs: then a start already satisfies them.
+      if (!impliedBy(rule.anchors, rule.leading)) addSet(rule.anchors, slot, TRIGGER_GATE);
+      if (!impliedBy(rule.also, rule.leading)) addSet(rule.also, slot, TRIGGER_ALSO);
+      return;
+    }
+    if (rule.gate === 'anchor') addSet(rule.anchors, slot, TRIGGER_WINDOW);
     else if (rule.gate === 'digits') required[slot]! |= 1 << TRIGGER_WINDOW; // set by digit runs
     addSet(rule.also, slot, TRIGGER_ALSO);
   };
