@@ -14,8 +14,9 @@ export const MAX_LEADING = 8;
 const MAX_STRINGS = 256;
 
 /**
- * Strings one of which starts every match, with `complete` when they are every string the node can
- * match (so what follows the node may extend them). Undefined when nothing useful is known.
+ * Strings one of which starts every match. With `complete`, those shorter than MAX_LEADING are whole
+ * matches of the node (so what follows may extend them) and those of MAX_LEADING characters are
+ * prefixes (which stay as they are).
  */
 interface Leading {
   readonly set: ReadonlySet<string>;
@@ -24,22 +25,24 @@ interface Leading {
 
 const EMPTY: Leading = { set: new Set(['']), complete: true };
 
-function cross(
-  a: ReadonlySet<string>,
-  b: ReadonlySet<string>,
-): { set: Set<string>; cut: boolean } | undefined {
-  if (a.size * b.size > MAX_STRINGS * 4) return undefined;
+/**
+ * Every string of `a` followed by every string of `b`, cut to MAX_LEADING; strings of `a` already that
+ * long stay as they are (they are prefixes whatever follows). Undefined when the set grows too large.
+ */
+function cross(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> | undefined {
   const set = new Set<string>();
-  let cut = false;
   for (const x of a) {
-    for (const y of b) {
-      const s = x + y;
-      if (s.length > MAX_LEADING) cut = true;
-      set.add(s.slice(0, MAX_LEADING));
-    }
+    if (x.length >= MAX_LEADING) set.add(x);
+    else for (const y of b) set.add((x + y).slice(0, MAX_LEADING));
+    if (set.size > MAX_STRINGS) return undefined;
   }
-  return set.size > MAX_STRINGS ? undefined : { set, cut };
+  return set;
 }
+
+const allFull = (set: ReadonlySet<string>): boolean => {
+  for (const s of set) if (s.length < MAX_LEADING) return false;
+  return true;
+};
 
 function ofSequence(seq: readonly RegexNode[], ignoreCase: boolean): Leading | undefined {
   let cur: ReadonlySet<string> = new Set(['']);
@@ -48,9 +51,11 @@ function ofSequence(seq: readonly RegexNode[], ignoreCase: boolean): Leading | u
     if (lead === undefined) return { set: cur, complete: false };
     const next = cross(cur, lead.set);
     if (next === undefined) return { set: cur, complete: false };
-    cur = next.set;
-    // Every string is as long as we keep them, or the node ends what we know: stop extending.
-    if (next.cut || !lead.complete) return { set: cur, complete: false };
+    cur = next;
+    // The node ends what we know: stop extending. Strings as long as we keep them stay as they are,
+    // so once all are, nothing further changes the set.
+    if (!lead.complete) return { set: cur, complete: false };
+    if (allFull(cur)) return { set: cur, complete: true };
   }
   return { set: cur, complete: true };
 }
@@ -90,8 +95,7 @@ function ofNode(node: RegexNode, ignoreCase: boolean): Leading | undefined {
     for (let k = 0; k < node.min; k++) {
       const next = cross(acc, inner.set);
       if (next === undefined) return { set: inner.set, complete: false };
-      acc = next.set;
-      if (next.cut) return { set: acc, complete: false };
+      acc = next;
     }
     return { set: acc, complete: true };
   }
