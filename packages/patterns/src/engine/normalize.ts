@@ -72,19 +72,15 @@ function canonical(cp: number): string {
 
 // Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
 const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
-const CONTROL_SPACE = /[\t-\r]/;
-const SPACE_RUN = /[\t-\r ]+/g;
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+// Whitespace that collapsing changes: a tab or newline, two spaces in a row, or space at either end.
+// One native search answers what three searches and a loop did.
+const CHANGING_SPACE = /[\t-\r]| {2}|^ | $/;
+// The runs collapsing rewrites: single spaces between words (nearly all of them) are left alone.
+const SPACE_RUN = /[\t-\r][\t-\r ]*| [\t-\r ]+/g;
 
-/** True when collapsing whitespace would change `s`: a tab or newline, a double space, or space at either end. */
+/** True when collapsing whitespace would change `s`. */
 function whitespaceChanges(s: string): boolean {
-  if (s.length === 0) return false;
-  return (
-    isSpace(s.charCodeAt(0)) ||
-    isSpace(s.charCodeAt(s.length - 1)) ||
-    s.includes('  ') ||
-    CONTROL_SPACE.test(s)
-  );
+  return CHANGING_SPACE.test(s);
 }
 
 // A class with a lazy getter: one hidden class for every view, and the offset map (needed only to

@@ -18,6 +18,7 @@ import { executeDatabase, type RawMatch } from './execute.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 
 const ALL_KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
+const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(ALL_KINDS);
 const MAX_DEPTH = 2;
 const CONTEXT_BEFORE = 48;
 const CONTEXT_AFTER = 32;
@@ -171,7 +172,7 @@ function scanText(
 
 /** Scans `text` with a compiled database. */
 export function scanWith(db: CompiledDatabase, text: string, options: ScanOptions = {}): ScanResult {
-  const kinds = new Set(options.kinds ?? ALL_KINDS);
+  const kinds = options.kinds === undefined ? ALL_KINDS_SET : new Set(options.kinds);
   const minRank = options.minSeverity === undefined ? 0 : severityRank[options.minSeverity];
   const minConfidence = options.minConfidence ?? 0.5;
   const raw = scanText(db, text, kinds, options.decode !== false, 0);
