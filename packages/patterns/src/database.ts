@@ -3,6 +3,7 @@
  * and one set of checks, so a bad user pattern fails with the same clear message as a bad built-in one.
  */
 
+import { builtinDatabase } from './builtin.js';
 import { expandMacros } from './engine/macros.js';
 import { findBacktrackingRiskInAst, parseRegexSource, type RegexNode } from './engine/regex-safety.js';
 import { minMatchLength } from './engine/run-shapes.js';
@@ -120,13 +121,40 @@ export function parsedRegexOf(def: PatternDefinition): RegexNode[][] | undefined
   return parsedRegex.get(def);
 }
 
-/** Compiles a pattern's regex and rejects syntax errors and catastrophic-backtracking shapes. */
-export function checkRegex(def: PatternDefinition): RegExp {
+// Regexes (exact source and flags, never a hash) known to pass vetRegex: those of the built-in
+// database, which its tests vet on every build, and those this process has vetted already. Parsing
+// them again on every compile (a fresh process, a hot swap) would only repeat the same answer.
+const vetted = new Set<string>();
+const VETTED_LIMIT = 4096;
+let builtinTrusted = false;
+const vettedKey = (source: string, flags: string): string => `${flags}/${source}`;
+
+function isVetted(key: string): boolean {
+  if (!builtinTrusted) {
+    builtinTrusted = true;
+    for (const p of builtinDatabase().patterns) vetted.add(vettedKey(expandMacros(p.regex), flagsOf(p)));
+  }
+  return vetted.has(key);
+}
+
+/** Rejects syntax errors and catastrophic-backtracking shapes in a pattern's regex (see vetRegex). */
+export function checkRegex(def: PatternDefinition): void {
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
-  let regex: RegExp;
+  const key = vettedKey(source, flags);
+  if (isVetted(key)) return;
+  vetRegex(def, source, flags);
+  if (vetted.size >= VETTED_LIMIT) {
+    vetted.clear();
+    builtinTrusted = false;
+  }
+  vetted.add(key);
+}
+
+/** Compiles a pattern's (macro-expanded) regex and rejects syntax errors and catastrophic backtracking. */
+export function vetRegex(def: PatternDefinition, source: string, flags: string): void {
   try {
-    regex = new RegExp(source, flags);
+    new RegExp(source, flags);
   } catch (error) {
     throw new PatternError(
       'FLAKESTORM_PATTERN_INVALID',
@@ -158,7 +186,6 @@ export function checkRegex(def: PatternDefinition): RegExp {
     throw invalid('regex matches the empty string; it would flag every text', def.id);
   }
   parsedRegex.set(def, ast);
-  return regex;
 }
 
 /** Validates an unknown JSON value (a user's pattern file) as a pattern database; throws PatternError. */
