@@ -23,7 +23,11 @@ export interface Automaton {
   readonly outputs: Int32Array;
 }
 
-/** Builds the automaton of `literals` (non-empty strings); literal i is reported as index i. */
+/**
+ * Builds the automaton of `literals` (distinct non-empty strings); literal i is reported as index i.
+ * Everything is typed arrays and one map: the build runs once per process start (before V8 has
+ * optimised it), where thousands of small arrays cost more in allocation and GC than the work itself.
+ */
 export function buildAutomaton(literals: readonly string[]): Automaton {
   const columns = new Uint16Array(65536);
   let width = 1;
@@ -38,70 +42,87 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   if (literals.some((l) => /[^\0-\x7f]/.test(l))) {
     const base = width;
     width += NON_ASCII_COLUMNS;
-    for (let c = 128; c < 65536; c++) columns[c] = base + (c % NON_ASCII_COLUMNS);
+    for (let c = 128; c < 128 + NON_ASCII_COLUMNS; c++) columns[c] = base + (c % NON_ASCII_COLUMNS);
+    // The pattern repeats every NON_ASCII_COLUMNS codes: doubling copies fill the rest natively.
+    for (let filled = NON_ASCII_COLUMNS; 128 + filled < 65536; filled *= 2)
+      columns.copyWithin(128 + filled, 128, Math.min(65536, 128 + 2 * filled) - filled);
   }
-  // Trie: per state, its children as [column, state] pairs and the literals ending there.
-  const kids: number[][] = [[]];
-  const own: number[][] = [[]];
-  literals.forEach((lit, index) => {
+  // Trie: edges keyed by state * width + column; per state its parent, column, depth and literal.
+  let capacity = 1;
+  for (const lit of literals) capacity += lit.length;
+  const edges = new Map<number, number>();
+  const parent = new Int32Array(capacity);
+  const via = new Int32Array(capacity);
+  const depth = new Int32Array(capacity);
+  const own = new Int32Array(capacity).fill(-1);
+  let states = 1;
+  for (let index = 0; index < literals.length; index++) {
+    const lit = literals[index]!;
     let s = 0;
     for (let i = 0; i < lit.length; i++) {
       const col = columns[lit.charCodeAt(i)]!;
-      const list = kids[s]!;
-      let t = -1;
-      for (let k = 0; k < list.length; k += 2) if (list[k] === col) t = list[k + 1]!;
-      if (t < 0) {
-        t = kids.length;
-        kids.push([]);
-        own.push([]);
-        list.push(col, t);
+      let t = edges.get(s * width + col);
+      if (t === undefined) {
+        t = states++;
+        edges.set(s * width + col, t);
+        parent[t] = s;
+        via[t] = col;
+        depth[t] = depth[s]! + 1;
       }
       s = t;
     }
-    own[s]!.push(index);
-  });
-  const states = kids.length;
+    if (own[s] !== -1) throw new Error(`duplicate literal ${JSON.stringify(lit)}`);
+    own[s] = index;
+  }
+  // States breadth first (a counting sort by depth), so each one's failure state comes before it, and
+  // each state's children (parents' lists, as offsets into one array).
+  let deepest = 0;
+  for (let s = 1; s < states; s++) deepest = Math.max(deepest, depth[s]!);
+  const atDepth = new Int32Array(deepest + 2);
+  for (let s = 0; s < states; s++) atDepth[depth[s]! + 1]!++;
+  for (let d = 1; d <= deepest + 1; d++) atDepth[d]! += atDepth[d - 1]!;
+  const order = new Int32Array(states);
+  for (let s = 0; s < states; s++) order[atDepth[depth[s]!]!++] = s;
+  const childStart = new Int32Array(states + 1);
+  for (let t = 1; t < states; t++) childStart[parent[t]! + 1]!++;
+  for (let s = 0; s < states; s++) childStart[s + 1]! += childStart[s]!;
+  const children = new Int32Array(Math.max(0, states - 1));
+  const placed = childStart.slice(0, states);
+  for (let t = 1; t < states; t++) children[placed[parent[t]!]!++] = t;
   // Dense transitions resolved through failure links, breadth first: a state's row starts as a copy of
-  // its failure state's row (one memmove) and only its own children are written over it. Entries are
-  // written already encoded (see `delta`): a state's failure state is shallower, so whether it ends a
-  // literal is known when the state is first written, and no second pass over the megabyte table
-  // (slow in a cold process, before V8 optimises the loop) is needed.
+  // its failure state's row (one memmove, that row being complete) and its own edges are written over
+  // it. Entries are written already encoded (see `delta`): a state's failure state is shallower, so
+  // whether it ends a literal is known when the state is first written, and no second pass over the
+  // megabyte table is needed.
   const goto = states <= 0x7fff ? new Int16Array(states * width) : new Int32Array(states * width);
   const fail = new Int32Array(states);
   const final = new Uint8Array(states);
-  const encode = (t: number): number => (final[t] === 1 ? -t : t);
-  const out: number[][] = own.map((o) => [...o]);
-  const order: number[] = [];
-  const root = kids[0]!;
-  for (let k = 0; k < root.length; k += 2) {
-    const t = root[k + 1]!;
-    final[t] = own[t]!.length > 0 ? 1 : 0;
-    goto[root[k]!] = encode(t);
-    order.push(t);
-  }
-  for (let q = 0; q < order.length; q++) {
-    const s = order[q]!;
+  const outCount = new Int32Array(states);
+  for (const s of order) {
     const f = fail[s]!;
-    if (out[f]!.length > 0) out[s]!.push(...out[f]!);
-    goto.copyWithin(s * width, f * width, f * width + width);
-    const list = kids[s]!;
-    for (let k = 0; k < list.length; k += 2) {
-      const col = list[k]!;
-      const t = list[k + 1]!;
-      const v = goto[f * width + col]!;
+    if (s !== 0) goto.copyWithin(s * width, f * width, f * width + width);
+    for (let k = childStart[s]!, ke = childStart[s + 1]!; k < ke; k++) {
+      const t = children[k]!;
+      const col = via[t]!;
+      // The root's children fail to the root; deeper ones to where the parent's failure state goes.
+      const v = s === 0 ? 0 : goto[f * width + col]!;
       const ft = v < 0 ? -v : v;
       fail[t] = ft;
-      final[t] = own[t]!.length > 0 || final[ft] === 1 ? 1 : 0;
-      goto[s * width + col] = encode(t);
-      order.push(t);
+      final[t] = own[t]! >= 0 || final[ft] === 1 ? 1 : 0;
+      outCount[t] = (own[t]! >= 0 ? 1 : 0) + outCount[ft]!;
+      goto[s * width + col] = final[t] === 1 ? -t : t;
     }
   }
   const outputStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) outputStart[s + 1] = outputStart[s]! + out[s]!.length;
+  for (let s = 0; s < states; s++) outputStart[s + 1] = outputStart[s]! + outCount[s]!;
   const outputs = new Int32Array(outputStart[states]!);
-  for (let s = 0; s < states; s++) outputs.set(out[s]!, outputStart[s]!);
-  const delta = goto;
-  return { columns, width, delta, outputStart, outputs };
+  for (const s of order) {
+    let at = outputStart[s]!;
+    if (own[s]! >= 0) outputs[at++] = own[s]!;
+    const f = fail[s]!;
+    outputs.copyWithin(at, outputStart[f]!, outputStart[f + 1]!);
+  }
+  return { columns, width, delta: goto, outputStart, outputs };
 }
 
 /** Calls `onHit(literalIndex, end)` for every occurrence (end exclusive), in order of end position. */

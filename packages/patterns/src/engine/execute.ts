@@ -58,7 +58,8 @@ const BASE64_CHAR = (() => {
 })();
 const ENCODED_RUN = 16;
 
-// Per automaton: its columns for ASCII with the base64 flag in bit 15 (one small table in the hot loop).
+// Per automaton: its columns for ASCII (bits 0-12) with flags for a base64 character (bit 15), a letter
+// or digit (bit 14) and a digit (bit 13): one small table in the hot loop.
 const asciiTables = new WeakMap<object, Uint16Array>();
 function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
   let t = asciiTables.get(a);
