@@ -14,6 +14,7 @@ import {
   type ViewIndex,
 } from './compile.js';
 import type { NormalizedText } from './normalize.js';
+import type { TextShapes } from './prechecks.js';
 
 /** A raw regex match of one rule, in normalised-text offsets. */
 export interface RawMatch {
@@ -58,8 +59,9 @@ const BASE64_CHAR = (() => {
 })();
 const ENCODED_RUN = 16;
 
-// Per automaton: its columns for ASCII (bits 0-12) with flags for a base64 character (bit 15), a letter
-// or digit (bit 14) and a digit (bit 13): one small table in the hot loop.
+// Per automaton: its columns for ASCII (bits 0-10) with flags for a base64 character (bit 15), a letter
+// or digit (bit 14), a digit (bit 13), a separator mark (bit 12) and a space (bit 11): one small table
+// in the hot loop.
 const asciiTables = new WeakMap<object, Uint16Array>();
 function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
   let t = asciiTables.get(a);
@@ -68,15 +70,21 @@ function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
     for (let c = 0; c < 128; c++) {
       const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
       const digit = c >= 48 && c <= 57;
+      const mark = '-=*#_~'.includes(String.fromCharCode(c));
       t[c] =
-        a.columns[c]! | (BASE64_CHAR[c] === 1 ? 0x8000 : 0) | (alnum ? 0x4000 : 0) | (digit ? 0x2000 : 0);
+        a.columns[c]! |
+        (BASE64_CHAR[c] === 1 ? 0x8000 : 0) |
+        (alnum ? 0x4000 : 0) |
+        (digit ? 0x2000 : 0) |
+        (mark ? 0x1000 : 0) |
+        (c === 32 ? 0x800 : 0);
     }
     asciiTables.set(a, t);
   }
   return t;
 }
 
-interface Hits {
+interface Hits extends TextShapes {
   /** Per slot: trigger kinds seen (bits 1 << kind). */
   readonly seen: Uint8Array;
   /** Per slot: possible match starts from leading literals (see CompiledRule.leading)... */
@@ -93,6 +101,9 @@ interface Hits {
   longestToken: number;
   /** ASCII digits in the text. */
   digits: number;
+  /** See TextShapes. */
+  markRun: number;
+  spacedWords: number;
 }
 
 // Beyond this many recorded starts a rule runs over the whole text (a flood of one trigger word).
@@ -188,16 +199,28 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   let longest = 0;
   let longestRun = 0;
   let digits = 0;
+  let marks = 0;
+  let markRun = 0;
+  let spaced = 0;
+  let spacedWords = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let col: number;
     if (c < 128) {
       const v = ascii[c]!;
-      col = v & 0x1fff;
+      col = v & 0x7ff;
       // Run lengths kept with masks rather than branches: whether a character continues a run is
       // unpredictable in text, and each misprediction costs more than this arithmetic.
-      alnum = (alnum + 1) & (0 - ((v >> 14) & 1));
+      const isAlnum = (v >> 14) & 1;
+      // A space right after a one-character word extends the run of such words; letters and digits
+      // keep it; anything else ends it.
+      const bump = (v >> 11) & 1 & (((alnum ^ 1) - 1) >>> 31);
+      spaced = (spaced + bump) & (0 - (isAlnum | bump));
+      if (spaced > spacedWords) spacedWords = spaced;
+      alnum = (alnum + 1) & (0 - isAlnum);
       if (alnum > longest) longest = alnum;
+      marks = (marks + 1) & (0 - ((v >> 12) & 1));
+      if (marks > markRun) markRun = marks;
       run = (run + 1) & (0 - (v >>> 15));
       if (run > longestRun) longestRun = run;
       digits += (v >> 13) & 1;
@@ -205,6 +228,8 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
       col = columns[c]!;
       run = 0;
       alnum = 0;
+      marks = 0;
+      spaced = 0;
     }
     let to = delta[state * width + col]!;
     if (to < 0) {
@@ -250,6 +275,8 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   hits.longestToken = Math.max(hits.longestToken, longestRun);
   // A second pass (the leet-folded view) holds no more digits than the first.
   hits.digits = Math.max(hits.digits, digits);
+  hits.markRun = Math.max(hits.markRun, markRun);
+  hits.spacedWords = Math.max(hits.spacedWords, spacedWords);
   return (longestRun >= ENCODED_RUN ? 1 : 0) | (text.includes('%') ? 2 : 0);
 }
 
@@ -374,8 +401,14 @@ function stickyOf(rule: CompiledRule): RegExp {
  * Runs a rule's sticky regex at each recorded start, in order, skipping starts inside a match: the
  * same matches a global search finds, since every match begins at one of these starts.
  */
-function runAtStarts(rule: CompiledRule, text: string, starts: Int32Array, out: RawMatch[]): void {
-  if (rule.precheck !== undefined && !rule.precheck(text)) return;
+function runAtStarts(
+  rule: CompiledRule,
+  text: string,
+  shapes: TextShapes,
+  starts: Int32Array,
+  out: RawMatch[],
+): void {
+  if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
   const re = stickyOf(rule);
   const cap = capOf(rule);
   // Hits arrive by end position; starts of literals of different lengths can come out of order.
@@ -401,10 +434,11 @@ function runAtStarts(rule: CompiledRule, text: string, starts: Int32Array, out: 
 function runRule(
   rule: CompiledRule,
   text: string,
+  shapes: TextShapes,
   windows: readonly number[] | undefined,
   out: RawMatch[],
 ): void {
-  if (rule.precheck !== undefined && !rule.precheck(text)) return;
+  if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
   const re = rule.regex;
   const cap = capOf(rule);
   let count = 0;
@@ -432,8 +466,9 @@ function runTriggered(
 ): void {
   const windows = small ? undefined : hits.windows[slot];
   const count = hits.startCount[slot]!;
-  if (count > 0 && windows !== WHOLE) runAtStarts(rule, text, hits.starts[slot]!.subarray(0, count), out);
-  else runRule(rule, text, windows, out);
+  if (count > 0 && windows !== WHOLE)
+    runAtStarts(rule, text, hits, hits.starts[slot]!.subarray(0, count), out);
+  else runRule(rule, text, hits, windows, out);
 }
 
 /** Runs the requested views of `db` over `norm`. */
@@ -454,6 +489,8 @@ export function executeDatabase(
     longestAlnum: 0,
     longestToken: 0,
     digits: 0,
+    markRun: 0,
+    spacedWords: 0,
   };
   const folded = norm.folded !== norm.lower;
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
@@ -492,7 +529,7 @@ export function executeDatabase(
         } else {
           const rule = db.injection.rules[slot - rot13Offset]!;
           rotated ??= rot13(norm.lower);
-          runRule(rule, rotated, small ? undefined : hits.windows[slot], result.rot13);
+          runRule(rule, rotated, hits, small ? undefined : hits.windows[slot], result.rot13);
         }
       }
       hits.seen[slot] = 0;
@@ -501,7 +538,7 @@ export function executeDatabase(
   }
   if (req.injection)
     for (const r of db.injection.alwaysRules)
-      runRule(db.injection.rules[r]!, norm.folded, undefined, result.injection);
+      runRule(db.injection.rules[r]!, norm.folded, hits, undefined, result.injection);
   for (const r of db.data.alwaysRules) {
     const rule = db.data.rules[r]!;
     if (
@@ -509,7 +546,7 @@ export function executeDatabase(
       rule.alnumRun <= hits.longestAlnum &&
       rule.tokenRun <= hits.longestToken
     )
-      runRule(rule, norm.text, undefined, result.data);
+      runRule(rule, norm.text, hits, undefined, result.data);
   }
   return result;
 }

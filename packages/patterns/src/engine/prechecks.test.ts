@@ -5,9 +5,19 @@ import { flagsOf } from '../database.js';
 import { createScanner } from '../scanner.js';
 import { expandMacros } from './macros.js';
 import { normalizeText } from './normalize.js';
-import { precheckedSources, precheckFor } from './prechecks.js';
+import { precheckedSources, precheckFor, type TextShapes } from './prechecks.js';
 
 const db = builtinDatabase();
+
+/** The shapes the automaton pass measures, read plainly (the engine's own are checked end to end in prefilter.test.ts). */
+function shapesOf(text: string): TextShapes {
+  let markRun = 0;
+  let spacedWords = 0;
+  for (const m of text.matchAll(/[-=*#_~]+/g)) markRun = Math.max(markRun, m[0].length);
+  for (const m of text.matchAll(/(?:(?<![a-z0-9])[a-z0-9] )+/gi))
+    spacedWords = Math.max(spacedWords, m[0].length / 2);
+  return { markRun, spacedWords };
+}
 
 describe('prechecks', () => {
   it('each belongs to a shipped rule, with the same regex and flags (an edit must not orphan it)', () => {
@@ -31,7 +41,7 @@ describe('prechecks', () => {
         for (const view of [n.text, n.folded]) {
           re.lastIndex = 0;
           if (re.test(view)) {
-            expect(check(view), `${rule.id}: ${view}`).toBe(true);
+            expect(check(view, shapesOf(view)), `${rule.id}: ${view}`).toBe(true);
             checked++;
           }
         }
@@ -41,16 +51,19 @@ describe('prechecks', () => {
   });
 
   it('rejects texts that cannot match and accepts near-minimal matches', () => {
-    const mac = precheckFor(db.patterns.find((p) => p.id === 'mac_address')!.regex, 'gi')!;
+    const precheck = (id: string) => {
+      const check = precheckFor(db.patterns.find((p) => p.id === id)!.regex, 'gi')!;
+      return (text: string) => check(text, shapesOf(text));
+    };
+    const mac = precheck('mac_address');
     expect(mac('device 00:1A:2b:3C:4d:5E online')).toBe(true);
     expect(mac('cisco 001a.2b3c.4d5e')).toBe(true);
     expect(mac('a-b-c-d e:f 10:30 1.2.3')).toBe(false);
-    const check = (id: string) => precheckFor(db.patterns.find((p) => p.id === id)!.regex, 'gi')!;
-    const separator = check('separator_then_override');
+    const separator = precheck('separator_then_override');
     expect(separator('done. =*=* now ignore that')).toBe(true);
     expect(separator('see \\n\\n\\n new task')).toBe(true);
     expect(separator('a --- b == c ** d')).toBe(false);
-    const spaced = check('single_letter_spacing');
+    const spaced = precheck('single_letter_spacing');
     expect(spaced('please i g n o r e this')).toBe(true);
     expect(spaced('a b c d e f')).toBe(false);
     expect(spaced('i am a b c man')).toBe(false);
@@ -73,7 +86,7 @@ describe('prechecks', () => {
           re.lastIndex = 0;
           if (!re.test(text)) continue;
           matched.add(re);
-          expect(check(text), text).toBe(true);
+          expect(check(text, shapesOf(text)), text).toBe(true);
         }
       }),
       { numRuns: 3000 },

@@ -7,8 +7,19 @@
  * first character) runs faster as a regex than any hand loop tried here.
  */
 
+/**
+ * Shapes of a text measured by the automaton pass (on every view it reads, so they hold for each):
+ * reading them costs nothing more, where a search of its own costs a pass over the text.
+ */
+export interface TextShapes {
+  /** Longest run of the separator marks - = * # _ ~. */
+  readonly markRun: number;
+  /** Longest run of one-character words each followed by a space ("a b c " is 3). */
+  readonly spacedWords: number;
+}
+
 /** A necessary condition: false only when the rule's regex cannot match anywhere in `text`. */
-export type Precheck = (text: string) => boolean;
+export type Precheck = (text: string, shapes: TextShapes) => boolean;
 
 interface Entry {
   readonly regex: string;
@@ -45,34 +56,11 @@ function macAddress(t: string): boolean {
   return false;
 }
 
-const isSeparatorMark = (c: number): boolean =>
-  c === 45 || c === 61 || c === 42 || c === 35 || c === 95 || c === 126; // - = * # _ ~
-
 /** Four separator marks in a row ("----", "=*=*"), or a backslash that may start an escaped "\\n". */
-function separatorRun(t: string): boolean {
-  if (t.includes('\\')) return true;
-  let run = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (!isSeparatorMark(t.charCodeAt(i))) run = 0;
-    else if (++run >= 4) return true;
-  }
-  return false;
-}
+const separatorRun: Precheck = (t, shapes) => shapes.markRun >= 4 || t.includes('\\');
 
-/** Seven one-letter words in a row ("i g n o r e x"): spaces at every second position, six times. */
-function spacedLetters(t: string): boolean {
-  for (let p = t.indexOf(' '); p >= 0 && p + 10 < t.length; p = t.indexOf(' ', p + 1)) {
-    if (
-      t.charCodeAt(p + 2) === 32 &&
-      t.charCodeAt(p + 4) === 32 &&
-      t.charCodeAt(p + 6) === 32 &&
-      t.charCodeAt(p + 8) === 32 &&
-      t.charCodeAt(p + 10) === 32
-    )
-      return true;
-  }
-  return false;
-}
+/** Seven one-letter words in a row ("i g n o r e x"): six of them followed by a space. */
+const spacedLetters: Precheck = (_t, shapes) => shapes.spacedWords >= 6;
 
 const ENTRIES: readonly Entry[] = [
   {

@@ -3,6 +3,7 @@
  * never matches: on every text, the engine's raw matches equal those of every rule's regex run
  * globally over the whole view.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attackExamples } from '../attacks.js';
 import { builtinDatabase } from '../builtin.js';
@@ -63,6 +64,22 @@ describe('prefilter soundness', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('finds the same on random texts built from the shapes rules and prechecks look for', () => {
+    const piece = fc.constantFrom(
+      ...['a ', 'b ', 'x', ' ', '1a:', 'de:ad:be:ef:00:0f', '----', '=*', '~', '\\n', 'é ', '_', '@ '],
+      ...['x y z w v u ', 'ignore ', 'all previous ', 'instructions', ' 555-12-3456', 'Ign0re', '. '],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const norm = normalizeText(parts.join(''));
+        const raw = executeDatabase(db, norm, everything);
+        expect(keys(raw.injection)).toEqual(reference(db.injection.rules, norm.folded));
+        expect(keys(raw.data)).toEqual(reference(db.data.rules, norm.text));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('runs most injection rules anchored at their leading literals', () => {
