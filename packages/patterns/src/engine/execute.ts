@@ -181,6 +181,7 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   const { automaton, triggerStart, triggers, radius, covered, literalDone, positional, literalLength } =
     db.table;
   const { columns, delta, width, outputStart, outputs } = automaton;
+  const { seen, touched } = hits;
   const n = text.length;
   // Small texts need each literal once (no windows): a pass number marks literals already handled.
   // Large texts track, per literal, the position up to which its rules' windows already reach.
@@ -249,7 +250,9 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
           const slot = code >> 2;
           if (mask[slot] === 0) continue;
           const kind = code & 3;
-          markSeen(hits, slot, 1 << kind);
+          const was = seen[slot]!;
+          if (was === 0) touched[slot >> 5]! |= 1 << (slot & 31);
+          seen[slot] = was | (1 << kind);
           if (kind === TRIGGER_START) {
             addStart(hits, slot, end - literalLength[lit]!);
             // Every later start counts too, until the rule has fallen back to the whole text.
