@@ -59,9 +59,9 @@ const BASE64_CHAR = (() => {
 })();
 const ENCODED_RUN = 16;
 
-// Per automaton: its columns for ASCII (bits 0-10) with flags for a base64 character (bit 15), a letter
-// or digit (bit 14), a digit (bit 13), a separator mark (bit 12) and a space (bit 11): one small table
-// in the hot loop.
+// Per automaton: its columns for ASCII (bits 0-8) with flags for a base64 character (bit 15), a letter
+// or digit (bit 14), a digit (bit 13), a separator mark (bit 12), a space (bit 11), ':' or '-' (bit 10)
+// and '.' (bit 9): one small table in the hot loop.
 const asciiTables = new WeakMap<object, Uint16Array>();
 function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
   let t = asciiTables.get(a);
@@ -77,7 +77,9 @@ function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
         (alnum ? 0x4000 : 0) |
         (digit ? 0x2000 : 0) |
         (mark ? 0x1000 : 0) |
-        (c === 32 ? 0x800 : 0);
+        (c === 32 ? 0x800 : 0) |
+        (c === 58 || c === 45 ? 0x400 : 0) |
+        (c === 46 ? 0x200 : 0);
     }
     asciiTables.set(a, t);
   }
@@ -104,6 +106,8 @@ interface Hits extends TextShapes {
   /** See TextShapes. */
   markRun: number;
   spacedWords: number;
+  hexPairSeparators: number;
+  hexQuadDots: number;
 }
 
 // Beyond this many recorded starts a rule runs over the whole text (a flood of one trigger word).
@@ -204,12 +208,18 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   let markRun = 0;
   let spaced = 0;
   let spacedWords = 0;
+  let every3 = 0;
+  let lastSeparator = -8;
+  let hexPairSeparators = 0;
+  let every5 = 0;
+  let lastDot = -8;
+  let hexQuadDots = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let col: number;
     if (c < 128) {
       const v = ascii[c]!;
-      col = v & 0x7ff;
+      col = v & 0x1ff;
       // Run lengths kept with masks rather than branches: whether a character continues a run is
       // unpredictable in text, and each misprediction costs more than this arithmetic.
       const isAlnum = (v >> 14) & 1;
@@ -222,6 +232,18 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
       if (alnum > longest) longest = alnum;
       marks = (marks + 1) & (0 - ((v >> 12) & 1));
       if (marks > markRun) markRun = marks;
+      if ((v & 0x600) !== 0) {
+        // MAC address shapes: ':' or '-' every third character, '.' every fifth.
+        if ((v & 0x400) !== 0) {
+          every3 = i - lastSeparator === 3 ? every3 + 1 : 1;
+          lastSeparator = i;
+          if (every3 > hexPairSeparators) hexPairSeparators = every3;
+        } else {
+          every5 = i - lastDot === 5 ? every5 + 1 : 1;
+          lastDot = i;
+          if (every5 > hexQuadDots) hexQuadDots = every5;
+        }
+      }
       run = (run + 1) & (0 - (v >>> 15));
       if (run > longestRun) longestRun = run;
       digits += (v >> 13) & 1;
@@ -280,6 +302,8 @@ function collect(db: CompiledDatabase, text: string, hits: Hits, small: boolean,
   hits.digits = Math.max(hits.digits, digits);
   hits.markRun = Math.max(hits.markRun, markRun);
   hits.spacedWords = Math.max(hits.spacedWords, spacedWords);
+  hits.hexPairSeparators = Math.max(hits.hexPairSeparators, hexPairSeparators);
+  hits.hexQuadDots = Math.max(hits.hexQuadDots, hexQuadDots);
   return (longestRun >= ENCODED_RUN ? 1 : 0) | (text.includes('%') ? 2 : 0);
 }
 
@@ -494,6 +518,8 @@ export function executeDatabase(
     digits: 0,
     markRun: 0,
     spacedWords: 0,
+    hexPairSeparators: 0,
+    hexQuadDots: 0,
   };
   const folded = norm.folded !== norm.lower;
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);

@@ -16,7 +16,23 @@ function shapesOf(text: string): TextShapes {
   for (const m of text.matchAll(/[-=*#_~]+/g)) markRun = Math.max(markRun, m[0].length);
   for (const m of text.matchAll(/(?:(?<![a-z0-9])[a-z0-9] )+/gi))
     spacedWords = Math.max(spacedWords, m[0].length / 2);
-  return { markRun, spacedWords };
+  let hexPairSeparators = 0;
+  let hexQuadDots = 0;
+  const every = (chars: string, gap: number): number => {
+    let best = 0;
+    let run = 0;
+    let last = -gap - 1;
+    for (let i = 0; i < text.length; i++) {
+      if (!chars.includes(text[i]!)) continue;
+      run = i - last === gap ? run + 1 : 1;
+      last = i;
+      best = Math.max(best, run);
+    }
+    return best;
+  };
+  hexPairSeparators = every(':-', 3);
+  hexQuadDots = every('.', 5);
+  return { markRun, spacedWords, hexPairSeparators, hexQuadDots };
 }
 
 describe('prechecks', () => {

@@ -16,6 +16,10 @@ export interface TextShapes {
   readonly markRun: number;
   /** Longest run of one-character words each followed by a space ("a b c " is 3). */
   readonly spacedWords: number;
+  /** Most ':' or '-' in a row each three characters after the last ("00:1a:2b:" is 3). */
+  readonly hexPairSeparators: number;
+  /** Most '.' in a row each five characters after the last ("001a.2b3c.4d5e" is 2). */
+  readonly hexQuadDots: number;
 }
 
 /** A necessary condition: false only when the rule's regex cannot match anywhere in `text`. */
@@ -74,7 +78,7 @@ const ENTRIES: readonly Entry[] = [
     regex:
       '[0-9a-f]{2}(?<![\\w-][0-9a-f]{2})(?:(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{2}\\.[0-9a-f]{4}\\.[0-9a-f]{4})(?![\\w-])',
     flags: 'gi',
-    check: macAddress,
+    check: (t, shapes) => (shapes.hexPairSeparators >= 5 || shapes.hexQuadDots >= 2) && macAddress(t),
   },
 ];
 
