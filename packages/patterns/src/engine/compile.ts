@@ -10,7 +10,7 @@ import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { regexAnalysis } from './analysis.js';
 import { anchorQuality } from './anchors.js';
 import { rot13 } from './codec.js';
-import { compactLeading, MAX_LEADING } from './leading.js';
+import { MAX_LEADING } from './leading.js';
 import { expandMacros } from './macros.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-safety.js';
@@ -133,8 +133,9 @@ const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
 const DIGIT_GATE_BELOW = 3;
 // Only anchors at least this rare are looked for ROT13-rotated: rotated short words are common noise.
 const ROT13_MIN_SCORE = 4;
-/** Anchors are cut to this many characters: a prefix is as sound and keeps the automaton small. */
-export const MAX_ANCHOR = 8;
+/** Anchors are cut to this many characters, as leading literals are: a prefix is as sound and keeps the
+ * automaton small. */
+export const MAX_ANCHOR = MAX_LEADING;
 // Radius for a regex with an unbounded quantifier (no finite longest match), unless the rule sets `window`.
 const UNBOUNDED_RADIUS = 1024;
 
@@ -231,11 +232,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
   )
     also = compactAnchors(def.context.map((w) => w.toLowerCase()));
   const leadingSet =
-    analysis.leading !== undefined && analysis.leading.length <= MAX_LEADING_STRINGS
-      ? MAX_ANCHOR < MAX_LEADING
-        ? compactLeading(analysis.leading, MAX_ANCHOR)
-        : analysis.leading
-      : [];
+    analysis.leading !== undefined && analysis.leading.length <= MAX_LEADING_STRINGS ? analysis.leading : [];
   // A set gates a rule when it is rare enough, and rarer than a digit run where the rule has one.
   const gates = (set: readonly string[], quality: number): boolean =>
     usableAnchors(set) && !(minDigits > 0 && quality < DIGIT_GATE_BELOW);

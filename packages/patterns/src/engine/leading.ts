@@ -116,7 +116,7 @@ export function deriveLeading(ast: readonly RegexNode[][], flags: string): strin
  * Cuts leading strings to `length` and drops those another one is a prefix of: the shorter one is
  * found at the same start anyway.
  */
-export function compactLeading(strings: readonly string[], length: number): string[] {
+function compactLeading(strings: readonly string[], length: number): string[] {
   const sorted = [...new Set(strings.map((s) => s.slice(0, length)))].sort((a, b) => a.length - b.length);
   const kept: string[] = [];
   for (const s of sorted) if (!kept.some((k) => s.startsWith(k))) kept.push(s);

@@ -1,0 +1,176 @@
+/**
+ * The automaton pass: one walk of the Aho-Corasick table over a view that records, per rule, which of
+ * its literal sets occurred, where its matches can start and which windows its regex needs, and
+ * measures the text's runs and shapes (letters and digits, token characters, digits, separator marks,
+ * one-letter words, MAC-like spacing) on the way.
+ */
+import { type CompiledDatabase, MAX_ANCHOR, TRIGGER_START, TRIGGER_WINDOW } from './compile.js';
+import { addStart, addWindow, type Hits, markSeen, WHOLE } from './hits.js';
+
+// Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.
+const BASE64_CHAR = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[A-Za-z0-9+/_-]/.test(ch)) t[c] = 1;
+  }
+  return t;
+})();
+const ENCODED_RUN = 16;
+
+// Per automaton: its columns for ASCII (bits 0-8) with flags for a base64 character (bit 15), a letter
+// or digit (bit 14), a digit (bit 13), a separator mark (bit 12), a space (bit 11), ':' or '-' (bit 10)
+// and '.' (bit 9): one small table in the hot loop.
+const asciiTables = new WeakMap<object, Uint16Array>();
+function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
+  let t = asciiTables.get(a);
+  if (t === undefined) {
+    t = new Uint16Array(128);
+    for (let c = 0; c < 128; c++) {
+      const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      const digit = c >= 48 && c <= 57;
+      const mark = '-=*#_~'.includes(String.fromCharCode(c));
+      t[c] =
+        a.columns[c]! |
+        (BASE64_CHAR[c] === 1 ? 0x8000 : 0) |
+        (alnum ? 0x4000 : 0) |
+        (digit ? 0x2000 : 0) |
+        (mark ? 0x1000 : 0) |
+        (c === 32 ? 0x800 : 0) |
+        (c === 58 || c === 45 ? 0x400 : 0) |
+        (c === 46 ? 0x200 : 0);
+    }
+    asciiTables.set(a, t);
+  }
+  return t;
+}
+
+/** One automaton pass over `text`, keeping triggers of the slots in `mask`; returns the encoding bits. */
+export function collect(
+  db: CompiledDatabase,
+  text: string,
+  hits: Hits,
+  small: boolean,
+  mask: Uint8Array,
+): number {
+  const { automaton, triggerStart, triggers, radius, covered, literalDone, positional, literalLength } =
+    db.table;
+  const { columns, delta, width, outputStart, outputs } = automaton;
+  const n = text.length;
+  // Small texts need each literal once (no windows): a pass number marks literals already handled.
+  // Large texts track, per literal, the position up to which its rules' windows already reach.
+  // Literals that record match starts are handled at every occurrence, on a large text until each of
+  // their rules has fallen back to a whole-text run.
+  let pass = 0;
+  if (small) {
+    pass = (db.table.pass[0]! % 0x3fffffff) + 1;
+    db.table.pass[0] = pass;
+  }
+  if (!small) literalDone.fill(0);
+  const ascii = asciiColumns(automaton);
+  let state = 0;
+  let run = 0;
+  let alnum = 0;
+  let longest = 0;
+  let longestRun = 0;
+  let digits = 0;
+  let marks = 0;
+  let markRun = 0;
+  let spaced = 0;
+  let spacedWords = 0;
+  let every3 = 0;
+  let lastSeparator = -8;
+  let hexPairSeparators = 0;
+  let every5 = 0;
+  let lastDot = -8;
+  let hexQuadDots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let col: number;
+    if (c < 128) {
+      const v = ascii[c]!;
+      col = v & 0x1ff;
+      // Run lengths kept with masks rather than branches: whether a character continues a run is
+      // unpredictable in text, and each misprediction costs more than this arithmetic.
+      const isAlnum = (v >> 14) & 1;
+      // A space right after a one-character word extends the run of such words; letters and digits
+      // keep it; anything else ends it.
+      const bump = (v >> 11) & 1 & (((alnum ^ 1) - 1) >>> 31);
+      spaced = (spaced + bump) & (0 - (isAlnum | bump));
+      if (spaced > spacedWords) spacedWords = spaced;
+      alnum = (alnum + 1) & (0 - isAlnum);
+      if (alnum > longest) longest = alnum;
+      marks = (marks + 1) & (0 - ((v >> 12) & 1));
+      if (marks > markRun) markRun = marks;
+      if ((v & 0x600) !== 0) {
+        // MAC address shapes: ':' or '-' every third character, '.' every fifth.
+        if ((v & 0x400) !== 0) {
+          every3 = i - lastSeparator === 3 ? every3 + 1 : 1;
+          lastSeparator = i;
+          if (every3 > hexPairSeparators) hexPairSeparators = every3;
+        } else {
+          every5 = i - lastDot === 5 ? every5 + 1 : 1;
+          lastDot = i;
+          if (every5 > hexQuadDots) hexQuadDots = every5;
+        }
+      }
+      run = (run + 1) & (0 - (v >>> 15));
+      if (run > longestRun) longestRun = run;
+      digits += (v >> 13) & 1;
+    } else {
+      col = columns[c]!;
+      run = 0;
+      alnum = 0;
+      marks = 0;
+      spaced = 0;
+    }
+    let to = delta[state * width + col]!;
+    if (to < 0) {
+      to = -to;
+      const end = i + 1;
+      for (let k = outputStart[to]!, ke = outputStart[to + 1]!; k < ke; k++) {
+        const lit = outputs[k]!;
+        if (small) {
+          if (positional[lit] === 0) {
+            if (literalDone[lit] === -pass) continue;
+            literalDone[lit] = -pass;
+          }
+        } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
+        let done = n + 1;
+        for (let t = triggerStart[lit]!, te = triggerStart[lit + 1]!; t < te; t++) {
+          const code = triggers[t]!;
+          const slot = code >> 2;
+          if (mask[slot] === 0) continue;
+          const kind = code & 3;
+          markSeen(hits, slot, 1 << kind);
+          if (kind === TRIGGER_START) {
+            addStart(hits, slot, end - literalLength[lit]!);
+            // Every later start counts too, until the rule has fallen back to the whole text.
+            if (!small && hits.windows[slot] !== WHOLE) done = 0;
+            continue;
+          }
+          if (kind !== TRIGGER_WINDOW || small) continue;
+          const r = radius[slot]!;
+          if (end + r > covered[slot]!) {
+            // Over-extend by one radius so the next hits of this rule fall inside without any work.
+            const we = Math.min(n, end + 2 * r);
+            covered[slot] = we;
+            addWindow(hits, slot, Math.max(0, end - MAX_ANCHOR - r), we, n, covered);
+          }
+          done = Math.min(done, covered[slot]! - r);
+        }
+        if (!small) literalDone[lit] = done;
+      }
+    }
+    state = to;
+  }
+  hits.longestAlnum = Math.max(hits.longestAlnum, longest);
+  hits.longestToken = Math.max(hits.longestToken, longestRun);
+  // A second pass (the leet-folded view) holds no more digits than the first.
+  hits.digits = Math.max(hits.digits, digits);
+  hits.markRun = Math.max(hits.markRun, markRun);
+  hits.spacedWords = Math.max(hits.spacedWords, spacedWords);
+  hits.hexPairSeparators = Math.max(hits.hexPairSeparators, hexPairSeparators);
+  hits.hexQuadDots = Math.max(hits.hexQuadDots, hexQuadDots);
+  return (longestRun >= ENCODED_RUN ? 1 : 0) | (text.includes('%') ? 2 : 0);
+}

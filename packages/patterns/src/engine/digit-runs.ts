@@ -1,0 +1,92 @@
+/**
+ * The digit-run pass: numeric PII rules (SSNs, cards, national ids) have no literal to anchor on, so
+ * runs of digits (through single separators) gate them and place their windows.
+ */
+import { TRIGGER_WINDOW, type ViewIndex } from './compile.js';
+import { addWindow, type Hits, markSeen } from './hits.js';
+
+const WINDOW_BIT = 1 << TRIGGER_WINDOW;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const NEXT_DIGIT = /[0-9]/g;
+// ' ', '-', '.', '/', ':' (NaN, past the end, is none of them).
+const isRunSeparator = (c: number): boolean => c === 32 || c === 45 || c === 46 || c === 47 || c === 58;
+// Digits in one run at most (a longer number is read as consecutive runs).
+const MAX_RUN_DIGITS = 41;
+
+const isWordCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Marks the digit-gated rules in `wanted` whose digit runs occur in `text`. */
+export function collectDigits(
+  view: ViewIndex,
+  offset: number,
+  text: string,
+  hits: Hits,
+  small: boolean,
+  covered: Int32Array,
+  wanted: readonly number[],
+): void {
+  // Too few digits in the whole text for any rule: no run can qualify.
+  if (wanted.length === 0 || hits.digits < view.rules[wanted[0]!]!.minDigits) return;
+  // Rules still wanting runs, by minDigits; one leaves once triggered (small text) or whole-text.
+  const active = wanted.slice();
+  // Active rules that may take a continued run: when none is left, such runs are skipped at once.
+  let open = 0;
+  for (const r of active) if (!view.rules[r]!.digitStart) open++;
+  const n = text.length;
+  for (let i = 0; i < n && active.length > 0; ) {
+    // The next digit, found by V8's native search (a loop over every character here costs several
+    // times more), then its run read by hand: `\d(?:[ \-./:]?\d){0,40}`.
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(text)) break;
+    const start = NEXT_DIGIT.lastIndex - 1;
+    let digits = 1;
+    let end = start + 1;
+    while (digits < MAX_RUN_DIGITS && end < n) {
+      const c = text.charCodeAt(end);
+      if (isDigitCode(c)) end++;
+      else if (isRunSeparator(c) && isDigitCode(text.charCodeAt(end + 1))) end += 2;
+      else break;
+      digits++;
+    }
+    i = end;
+    const length = end - start;
+    if (length < view.rules[active[0]!]!.minDigits) continue;
+    // A run of bare digits right after a letter or digit (a long number cut in chunks, an id like
+    // "ab123") cannot hold the start of a rule whose match must begin a digit run after a non-word.
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const continued = digits === length && isWordCode(before);
+    if (continued && open === 0) continue;
+    let done = 0;
+    for (let k = 0; k < active.length; k++) {
+      const r = active[k]!;
+      const rule = view.rules[r]!;
+      if (digits < rule.minDigits) break; // sorted by minDigits
+      if (continued && rule.digitStart) continue;
+      const slot = offset + r;
+      markSeen(hits, slot, WINDOW_BIT);
+      if (small) {
+        active[k] = -1;
+        done++;
+      } else if (end + rule.radius > covered[slot]!) {
+        const we = Math.min(text.length, end + 2 * rule.radius);
+        covered[slot] = we;
+        addWindow(hits, slot, Math.max(0, start - rule.radius), we, n, covered);
+        if (covered[slot]! > text.length) {
+          active[k] = -1;
+          done++;
+        }
+      }
+    }
+    if (done > 0) {
+      let w = 0;
+      open = 0;
+      for (const r of active) {
+        if (r < 0) continue;
+        active[w++] = r;
+        if (!view.rules[r]!.digitStart) open++;
+      }
+      active.length = w;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The scratch state of one scan: which rules' literals occurred (and which kinds of them), where their
+ * matches can start, the windows their regexes need, and the shapes of the text the automaton pass
+ * measured. It lives in the compiled database's preallocated arrays; scans never interleave.
+ */
+import type { CompiledDatabase } from './compile.js';
+import type { TextShapes } from './prechecks.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Per-scan state filled by the automaton and digit-run passes and read when rules run. */
+export interface Hits extends Mutable<TextShapes> {
+  /** Per slot: trigger kinds seen (bits 1 << kind). */
+  readonly seen: Uint8Array;
+  /** Per slot: possible match starts from leading literals (see CompiledRule.leading)... */
+  readonly starts: Int32Array[];
+  /** ...of which the first this many are this scan's. */
+  readonly startCount: Int32Array;
+  /** Per slot, merged windows as flat [start, end, start, end...]; unused for small texts. */
+  readonly windows: (number[] | undefined)[];
+  /** Bit per slot: seen at all this scan (a bitmap, read back in slot order without sorting). */
+  readonly touched: Int32Array;
+  /** Longest run of ASCII letters and digits seen by the automaton pass. */
+  longestAlnum: number;
+  /** Longest run of base64-alphabet (token) characters. */
+  longestToken: number;
+  /** ASCII digits in the text. */
+  digits: number;
+}
+
+/** Fresh scan state over the database's scratch arrays (small texts keep no windows). */
+export function newHits(db: CompiledDatabase, small: boolean): Hits {
+  const { seen, starts, startCount, touched, slots } = db.table;
+  if (!small) db.table.covered.fill(0);
+  return {
+    seen,
+    starts,
+    startCount,
+    windows: small ? [] : new Array<number[] | undefined>(slots),
+    touched,
+    longestAlnum: 0,
+    longestToken: 0,
+    digits: 0,
+    markRun: 0,
+    spacedWords: 0,
+    hexPairSeparators: 0,
+    hexQuadDots: 0,
+  };
+}
+
+/** True when the text has runs as long as every match of a rule with these minimums needs. */
+export const hasRuns = (
+  hits: Hits,
+  rule: { readonly alnumRun: number; readonly tokenRun: number },
+): boolean => rule.alnumRun <= hits.longestAlnum && rule.tokenRun <= hits.longestToken;
+
+// Beyond this many recorded starts a rule runs over the whole text (a flood of one trigger word).
+export const MAX_STARTS = 1024;
+// A rule whose windows come this densely (one per this many characters or closer) runs over the whole
+// text instead: one regex pass costs less than thousands of tiny ones.
+const DENSE_GAP = 128;
+const DENSE_MIN_WINDOWS = 64;
+/** Windows covering over half the text read so far: one whole-text pass will be cheaper. */
+function mostlyCovered(list: readonly number[]): boolean {
+  let covered = 0;
+  for (let i = 0; i < list.length; i += 2) covered += list[i + 1]! - list[i]!;
+  return covered * 2 >= list[list.length - 1]!;
+}
+
+/** Sentinel window list: run the rule over the whole text. */
+export const WHOLE: number[] = [];
+
+/** Adds a window for a slot, merging it with the last one; dense windows become one whole-text run. */
+export function addWindow(
+  hits: Hits,
+  slot: number,
+  start: number,
+  end: number,
+  n: number,
+  covered: Int32Array,
+): void {
+  const list = hits.windows[slot];
+  if (list === undefined) {
+    hits.windows[slot] = [start, end];
+    return;
+  }
+  if (list === WHOLE) return;
+  const last = list.length - 1;
+  if (start <= list[last]!) {
+    if (end > list[last]!) list[last] = end;
+    if (start < list[last - 1]!) list[last - 1] = Math.max(start, list[last - 3] ?? 0);
+  } else list.push(start, end);
+  const count = list.length / 2;
+  if (
+    count >= DENSE_MIN_WINDOWS &&
+    (count * DENSE_GAP >= n || (count % DENSE_MIN_WINDOWS === 0 && mostlyCovered(list)))
+  ) {
+    hits.windows[slot] = WHOLE;
+    covered[slot] = n + 1;
+  }
+}
+
+/** Marks a trigger kind of a slot as seen. */
+export function markSeen(hits: Hits, slot: number, bit: number): void {
+  const seen = hits.seen[slot]!;
+  if (seen === 0) hits.touched[slot >> 5]! |= 1 << (slot & 31);
+  hits.seen[slot] = seen | bit;
+}
+
+/** Records a possible match start of a slot's rule; past MAX_STARTS the rule runs on the whole text. */
+export function addStart(hits: Hits, slot: number, start: number): void {
+  const count = hits.startCount[slot]!;
+  let list = hits.starts[slot]!;
+  if (count === list.length) {
+    if (count >= MAX_STARTS) {
+      hits.windows[slot] = WHOLE;
+      return;
+    }
+    const grown = new Int32Array(count * 2);
+    grown.set(list);
+    hits.starts[slot] = list = grown;
+  }
+  list[count] = start;
+  hits.startCount[slot] = count + 1;
+}

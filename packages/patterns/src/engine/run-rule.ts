@@ -1,0 +1,120 @@
+/**
+ * Running one rule's regex where the passes say it can match: sticky at recorded starts, or globally
+ * over windows (or the whole text), with a cap on the matches one rule reports on one text.
+ */
+import type { CompiledRule } from './compile.js';
+import type { RawMatch } from './execute.js';
+import { type Hits, WHOLE } from './hits.js';
+import type { TextShapes } from './prechecks.js';
+
+// Caps the matches one rule can report on one text (a 1 MB input repeating one attack). PII and secrets
+// keep a high cap because redaction must mask every one; an injection rule's 256th hit adds nothing.
+const MAX_MATCHES_PER_RULE = 5000;
+const MAX_INJECTION_MATCHES_PER_RULE = 256;
+/** Pushes one regex match (or its chosen group); false when the match adds nothing (empty, no group). */
+function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: RawMatch[]): boolean {
+  if (m[0].length === 0) return false;
+  const g = rule.def.group;
+  let start = m.index;
+  let value = m[0];
+  if (g !== undefined && g > 0) {
+    const part = m[g];
+    if (part === undefined) return false;
+    // Without the `d` flag, locate the group inside the match; groups are chosen to be unambiguous.
+    const at = m[0].lastIndexOf(part);
+    start = m.index + Math.max(0, at);
+    value = part;
+  }
+  out.push({ rule, start: offset + start, end: offset + start + value.length, value });
+  return true;
+}
+
+const capOf = (rule: CompiledRule): number =>
+  rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : MAX_MATCHES_PER_RULE;
+
+// Each rule's regex with the sticky flag for the global one, made on first use: most rules never need it
+// in a process, and compiling the database stays cheap.
+const stickyRegexes = new WeakMap<CompiledRule, RegExp>();
+function stickyOf(rule: CompiledRule): RegExp {
+  let re = stickyRegexes.get(rule);
+  if (re === undefined) {
+    re = new RegExp(rule.regex.source, rule.regex.flags.replace('g', 'y'));
+    stickyRegexes.set(rule, re);
+  }
+  return re;
+}
+
+/**
+ * Runs a rule's sticky regex at each recorded start, in order, skipping starts inside a match: the
+ * same matches a global search finds, since every match begins at one of these starts.
+ */
+function runAtStarts(
+  rule: CompiledRule,
+  text: string,
+  shapes: TextShapes,
+  starts: Int32Array,
+  out: RawMatch[],
+): void {
+  if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
+  const re = stickyOf(rule);
+  const cap = capOf(rule);
+  // Hits arrive by end position; starts of literals of different lengths can come out of order.
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i]! < starts[i - 1]!) {
+      starts.sort();
+      break;
+    }
+  }
+  let reach = 0;
+  let count = 0;
+  for (let i = 0; i < starts.length && count < cap; i++) {
+    const at = starts[i]!;
+    if (at < reach) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    reach = at + Math.max(1, m[0].length);
+    if (pushMatch(rule, m, 0, out)) count++;
+  }
+}
+
+/** Runs a rule's global regex over its windows (or the whole text). */
+export function runRule(
+  rule: CompiledRule,
+  text: string,
+  shapes: TextShapes,
+  windows: readonly number[] | undefined,
+  out: RawMatch[],
+): void {
+  if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
+  const re = rule.regex;
+  const cap = capOf(rule);
+  let count = 0;
+  const spans = windows === undefined || windows === WHOLE ? [0, text.length] : windows;
+  for (let w = 0; w < spans.length && count < cap; w += 2) {
+    const ws = spans[w]!;
+    const we = spans[w + 1]!;
+    const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
+    re.lastIndex = 0;
+    for (let m = re.exec(sub); m !== null && count < cap; m = re.exec(sub)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else if (pushMatch(rule, m, ws, out)) count++;
+    }
+  }
+}
+
+/** Runs one triggered rule where its hits say it can match: at recorded starts or in windows. */
+export function runTriggered(
+  rule: CompiledRule,
+  text: string,
+  hits: Hits,
+  slot: number,
+  small: boolean,
+  out: RawMatch[],
+): void {
+  const windows = small ? undefined : hits.windows[slot];
+  const count = hits.startCount[slot]!;
+  if (count > 0 && windows !== WHOLE)
+    runAtStarts(rule, text, hits, hits.starts[slot]!.subarray(0, count), out);
+  else runRule(rule, text, hits, windows, out);
+}
