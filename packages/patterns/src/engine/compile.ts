@@ -9,6 +9,7 @@ import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { regexAnalysis } from './analysis.js';
 import { anchorQuality } from './anchors.js';
+import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { rot13 } from './codec.js';
 import { MAX_LEADING } from './leading.js';
 import { expandMacros } from './macros.js';
@@ -21,6 +22,7 @@ export type RuleGate = 'anchor' | 'digits' | 'always';
 /** A rule ready to run. */
 export interface CompiledRule {
   readonly def: PatternDefinition;
+  /** The regex the scan runs: for injection rules, without `i` where that changes nothing (caseless.ts). */
   readonly regex: RegExp;
   readonly validator: Validator | undefined;
   readonly context: readonly string[];
@@ -196,7 +198,10 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // parsePatternDatabase has already compiled and vetted the regex; this only builds the instance.
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
-  const regex = new RegExp(consumeBeforeLookbehind(source), flags);
+  const runSource = consumeBeforeLookbehind(source);
+  // Injection rules run on the lowercase (leet-folded) view only.
+  const caseless = def.kind === 'injection' && caselessOnLowercase(runSource, flags);
+  const regex = new RegExp(runSource, caseless ? withoutCase(flags) : flags);
   // Parsed once (by validation); only needed when the analysis is neither stored nor memoised.
   const analysis = regexAnalysis(source, flags, () => {
     const parsed = parsedRegexOf(def);

@@ -1,15 +1,17 @@
 /**
  * The prefilter (anchors, leading literals, digit runs, windows, sticky starts) may only skip work,
  * never matches: on every text, the engine's raw matches equal those of every rule's regex run
- * globally over the whole view.
+ * globally over the whole view (with the pattern's own flags).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attackExamples } from '../attacks.js';
 import { builtinDatabase } from '../builtin.js';
-import { type CompiledRule, compileDatabase } from './compile.js';
+import { flagsOf } from '../database.js';
+import { type CompiledRule, compileDatabase, consumeBeforeLookbehind } from './compile.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { deriveLeading } from './leading.js';
+import { expandMacros } from './macros.js';
 import { normalizeText } from './normalize.js';
 import { parseRegexSource } from './regex-safety.js';
 
@@ -24,7 +26,9 @@ function reference(rules: readonly CompiledRule[], view: string): string[] {
     // `also` set): a finding without one would be dropped anyway. Derived `also` sets are in every
     // match, so the check changes nothing for them.
     if (rule.also.length > 0 && !rule.also.some((w) => lower.includes(w))) continue;
-    const re = new RegExp(rule.regex.source, rule.regex.flags);
+    // The pattern's own regex and flags, on the plain view: the engine may run a caseless copy on the
+    // lowercase view (caseless.ts), which must find the same.
+    const re = new RegExp(consumeBeforeLookbehind(expandMacros(rule.def.regex)), flagsOf(rule.def));
     for (const m of view.matchAll(re)) {
       if (m[0].length === 0) continue;
       const g = rule.def.group;

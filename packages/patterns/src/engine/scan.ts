@@ -170,25 +170,48 @@ function scanText(
   return out;
 }
 
+/** The public shape of a finding: its fields in a fixed order, without the scoring weight. */
+function toFinding(f: Mutable): Finding {
+  const base = {
+    kind: f.kind,
+    id: f.id,
+    category: f.category,
+    severity: f.severity,
+    start: f.start,
+    end: f.end,
+    validated: f.validated,
+    confidence: f.confidence,
+  };
+  return f.decodedFrom === undefined ? base : { ...base, decodedFrom: f.decodedFrom };
+}
+
 /** Scans `text` with a compiled database. */
 export function scanWith(db: CompiledDatabase, text: string, options: ScanOptions = {}): ScanResult {
   const kinds = options.kinds === undefined ? ALL_KINDS_SET : new Set(options.kinds);
   const minRank = options.minSeverity === undefined ? 0 : severityRank[options.minSeverity];
   const minConfidence = options.minConfidence ?? 0.5;
   const raw = scanText(db, text, kinds, options.decode !== false, 0);
-  const injection = dedupeInjection(raw.filter((f) => f.kind === 'injection'));
-  const data = raw.filter((f) => f.kind !== 'injection' && f.confidence >= minConfidence);
-  // Distinct rules combine like independent evidence: 1 - prod(1 - weight).
-  const weights = new Map<string, number>();
-  for (const f of injection) weights.set(f.id, Math.max(weights.get(f.id) ?? 0, f.weight));
-  let miss = 1;
-  for (const w of weights.values()) miss *= 1 - w;
-  const score = Math.round((1 - miss) * 1000) / 1000;
-  const findings: Finding[] = [...injection, ...data]
-    .filter((f) => severityRank[f.severity] >= minRank)
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map(({ weight: _w, decodedFrom, ...rest }) =>
-      decodedFrom === undefined ? rest : { ...rest, decodedFrom },
-    );
+  // Most texts yield a handful of findings: one pass splits them, and the sorts and maps below only
+  // run when there is something to order.
+  let injection: Mutable[] = [];
+  const data: Mutable[] = [];
+  for (const f of raw) {
+    if (f.kind === 'injection') injection.push(f);
+    else if (f.confidence >= minConfidence && severityRank[f.severity] >= minRank) data.push(f);
+  }
+  if (injection.length > 1) injection = dedupeInjection(injection);
+  let score = 0;
+  if (injection.length > 0) {
+    // Distinct rules combine like independent evidence: 1 - prod(1 - weight).
+    const weights = new Map<string, number>();
+    for (const f of injection) weights.set(f.id, Math.max(weights.get(f.id) ?? 0, f.weight));
+    let miss = 1;
+    for (const w of weights.values()) miss *= 1 - w;
+    score = Math.round((1 - miss) * 1000) / 1000;
+  }
+  const findings: Finding[] = [];
+  for (const f of injection) if (severityRank[f.severity] >= minRank) findings.push(toFinding(f));
+  for (const f of data) findings.push(toFinding(f));
+  if (findings.length > 1) findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { injection: { flagged: score >= (options.threshold ?? 0.5), score }, findings };
 }
