@@ -10,7 +10,7 @@
 const CASE_SENSITIVE_ESCAPE = /\\(?:[uxckpP]|[1-9])/;
 // Any other escape: class escapes (\s, \W, \b) do not depend on `i` without `u`; escaped punctuation
 // is itself.
-const ESCAPE = /\\[^]/g;
+const ESCAPE = /\\[\s\S]/g;
 // A range with a non-ASCII end may span cased letters between two uncased ends.
 const NON_ASCII_RANGE = /[^\0-\x7f]-|-[^\0-\x7f]/;
 
