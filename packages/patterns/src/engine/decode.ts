@@ -54,6 +54,30 @@ export function isReadable(text: string): boolean {
   return unprintable <= total * 0.05 && letters / total >= 0.5;
 }
 
+// Long candidates are judged on their first bytes before being decoded whole (see rejectedByStart).
+const PREFIX_CHARS = 512;
+
+/**
+ * True when the first bytes of a long candidate already rule it out: they are malformed UTF-8 (then
+ * the whole is), or they hold more control bytes than isReadable allows in the whole segment (5% of
+ * at most `maxBytes`, each control byte being one unprintable character). Exactly the segments
+ * decoding would reject, found without decoding: 1 MB of "1111" or "aaaa" is 128 hex candidates.
+ */
+function rejectedByStart(bytes: Uint8Array | undefined, maxBytes: number): boolean {
+  if (bytes === undefined) return false;
+  let control = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) control++;
+  }
+  if (control > maxBytes * 0.05) return true;
+  // The cut may split the last character: drop up to three continuation bytes and their lead.
+  let k = bytes.length;
+  for (let j = 0; j < 3 && k > 0 && (bytes[k - 1]! & 0xc0) === 0x80; j++) k--;
+  if (k > 0 && bytes[k - 1]! >= 0xc0) k--;
+  return utf8Decode(bytes.subarray(0, k)) === undefined;
+}
+
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
 export interface EncodingHints {
   /** A run of at least 16 base64-alphabet characters (hex runs are such runs too). */
@@ -80,7 +104,12 @@ export function findEncodedSegments(
     attempts = 0;
     for (const m of text.matchAll(HEX)) {
       if (full()) break;
-      const bytes = hexToBytes(m[0]);
+      const s = m[0];
+      if (s.length > PREFIX_CHARS) {
+        const head = s.slice(0, PREFIX_CHARS);
+        if (rejectedByStart(hexToBytes(head) ?? hexToBytes(head.slice(0, -1)), s.length / 2)) continue;
+      }
+      const bytes = hexToBytes(s);
       add(m.index, m.index + m[0].length, bytes ? utf8Decode(bytes) : undefined, 'hex');
     }
   }
@@ -91,6 +120,8 @@ export function findEncodedSegments(
       const s = m[0];
       // Words and identifiers are valid base64 too; real payloads mix cases and digits.
       if (!/[A-Z]/.test(s) || !/[a-z]/.test(s) || overlaps(m.index, m.index + s.length)) continue;
+      if (s.length > PREFIX_CHARS && rejectedByStart(base64ToBytes(s.slice(0, PREFIX_CHARS)), s.length * 0.75))
+        continue;
       const bytes = base64ToBytes(s);
       add(m.index, m.index + s.length, bytes ? utf8Decode(bytes) : undefined, 'base64');
     }

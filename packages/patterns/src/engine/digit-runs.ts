@@ -8,6 +8,7 @@ import { addWindow, type Hits, markSeen } from './hits.js';
 const WINDOW_BIT = 1 << TRIGGER_WINDOW;
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const NEXT_DIGIT = /[0-9]/g;
+const NON_DIGIT = /[^0-9]/g;
 // ' ', '-', '.', '/', ':' (NaN, past the end, is none of them).
 const isRunSeparator = (c: number): boolean => c === 32 || c === 45 || c === 46 || c === 47 || c === 58;
 // Digits in one run at most (a longer number is read as consecutive runs).
@@ -42,6 +43,7 @@ export function collectDigits(
     const start = NEXT_DIGIT.lastIndex - 1;
     let digits = 1;
     let end = start + 1;
+    let continued = false;
     while (digits < MAX_RUN_DIGITS && end < n) {
       const c = text.charCodeAt(end);
       if (isDigitCode(c)) end++;
@@ -49,13 +51,20 @@ export function collectDigits(
       else break;
       digits++;
     }
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (digits === end - start && isWordCode(before)) {
+      // A run of bare digits right after a letter or digit (a long number cut in chunks, an id like
+      // "ab123") cannot hold the start of a rule whose match must begin a digit run after a non-word
+      // character; the rest of its stretch of digits is such runs too, so it is read as one (their
+      // windows would merge anyway) by V8's native search: a flood of digits costs one search.
+      NON_DIGIT.lastIndex = end;
+      end = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
+      digits = end - start;
+      continued = true;
+    }
     i = end;
     const length = end - start;
     if (length < view.rules[active[0]!]!.minDigits) continue;
-    // A run of bare digits right after a letter or digit (a long number cut in chunks, an id like
-    // "ab123") cannot hold the start of a rule whose match must begin a digit run after a non-word.
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    const continued = digits === length && isWordCode(before);
     if (continued && open === 0) continue;
     let done = 0;
     for (let k = 0; k < active.length; k++) {

@@ -92,8 +92,10 @@ export function addWindow(
   } else list.push(start, end);
   const count = list.length / 2;
   if (
-    count >= DENSE_MIN_WINDOWS &&
-    (count * DENSE_GAP >= n || (count % DENSE_MIN_WINDOWS === 0 && mostlyCovered(list)))
+    // One window grown over half the text by hits merging into it (a flood of digit runs), or many.
+    list[list.length - 1]! - list[list.length - 2]! > n >> 1 ||
+    (count >= DENSE_MIN_WINDOWS &&
+      (count * DENSE_GAP >= n || (count % DENSE_MIN_WINDOWS === 0 && mostlyCovered(list))))
   ) {
     hits.windows[slot] = WHOLE;
     covered[slot] = n + 1;

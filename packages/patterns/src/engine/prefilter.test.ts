@@ -74,6 +74,8 @@ describe('prefilter soundness', () => {
     const piece = fc.constantFrom(
       ...['a ', 'b ', 'x', ' ', '1a:', 'de:ad:be:ef:00:0f', '----', '=*', '~', '\\n', 'é ', '_', '@ '],
       ...['x y z w v u ', 'ignore ', 'all previous ', 'instructions', ' 555-12-3456', 'Ign0re', '. '],
+      // Long stretches of digits (read as one run after the first) and separators inside them.
+      ...['1234567890123456789012', '4111111111111111', '-4444', ' 0.5', 'ab'],
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
@@ -82,7 +84,7 @@ describe('prefilter soundness', () => {
         expect(keys(raw.injection)).toEqual(reference(db.injection.rules, norm.folded));
         expect(keys(raw.data)).toEqual(reference(db.data.rules, norm.text));
       }),
-      { numRuns: 1500 },
+      { numRuns: 2500 },
     );
   });
 
