@@ -120,7 +120,10 @@ export function findEncodedSegments(
       const s = m[0];
       // Words and identifiers are valid base64 too; real payloads mix cases and digits.
       if (!/[A-Z]/.test(s) || !/[a-z]/.test(s) || overlaps(m.index, m.index + s.length)) continue;
-      if (s.length > PREFIX_CHARS && rejectedByStart(base64ToBytes(s.slice(0, PREFIX_CHARS)), s.length * 0.75))
+      if (
+        s.length > PREFIX_CHARS &&
+        rejectedByStart(base64ToBytes(s.slice(0, PREFIX_CHARS)), s.length * 0.75)
+      )
         continue;
       const bytes = base64ToBytes(s);
       add(m.index, m.index + s.length, bytes ? utf8Decode(bytes) : undefined, 'base64');
