@@ -83,12 +83,15 @@ describe('prechecks', () => {
     expect(spaced('please i g n o r e this')).toBe(true);
     expect(spaced('a b c d e f')).toBe(false);
     expect(spaced('i am a b c man')).toBe(false);
+    const email = precheck('email');
+    expect(email('write to Bob@Example.org')).toBe(true);
+    expect(email('@@@@ @ ping me @ 5pm')).toBe(false);
   });
 
   it('never rejects a random text the rule matches (texts built from the shapes the rules look for)', () => {
     const piece = fc.constantFrom(
       ...['a ', 'b ', 'x', ' ', '1a:', 'de:ad:', 'be-ef-', '0f', 'c0de.', '.', '==', '*-', '~', '\\n'],
-      ...['é ', '_', 'ab', 'de:ad:be:ef:00:0f', 'x y z w v u ', '----'],
+      ...['é ', '_', 'ab', 'de:ad:be:ef:00:0f', 'x y z w v u ', '----', '@', 'bob@mail.org', '@x', 'y.io'],
     );
     const rules = precheckedSources().map(({ regex, flags }) => ({
       re: new RegExp(expandMacros(regex), flags),

@@ -1,10 +1,11 @@
 /**
- * Hand-written necessary conditions for shipped rules whose anchors cannot gate them (no literal, or
- * only letters every text has): a few indexOf/charCode tests answer "no match possible" for most texts
- * in a fraction of the regex's time. Each check is tied to the exact regex source and flags it was
- * written for, so an edited or user-supplied pattern with the same id simply runs its regex. Only
- * checks measured faster than their regex are kept: eu_vat (case-sensitive, so V8 skips ahead on its
- * first character) runs faster as a regex than any hand loop tried here.
+ * Hand-written necessary conditions for shipped rules whose anchors cannot gate them (no literal, only
+ * letters every text has, or one character such as e-mail's '@'): a few indexOf/charCode tests or one
+ * native search answer "no match possible" for most texts in a fraction of the regex's time. Each
+ * check is tied to the exact regex source and flags it was written for, so an edited or user-supplied
+ * pattern with the same id simply runs its regex. Only checks measured faster than their regex are
+ * kept: eu_vat (case-sensitive, so V8 skips ahead on its first character) runs faster as a regex than
+ * any hand loop tried here.
  */
 
 /**
@@ -66,7 +67,17 @@ const separatorRun: Precheck = (t, shapes) => shapes.markRun >= 4 || t.includes(
 /** Seven one-letter words in a row ("i g n o r e x"): six of them followed by a space. */
 const spacedLetters: Precheck = (_t, shapes) => shapes.spacedWords >= 6;
 
+// Every e-mail address has an '@' followed by the letter or digit that starts its domain; a native
+// search for that pair is far cheaper than the address regex trying every word start before an '@'.
+const AT_THEN_ALNUM = /@[a-z0-9]/i;
+
 const ENTRIES: readonly Entry[] = [
+  {
+    regex:
+      '(?<![\\w.+-])[a-z0-9](?:[a-z0-9._%+-]{0,63})@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,8}(?:[a-z]{2,24}|xn--[a-z0-9-]{2,30})(?![\\w-])',
+    flags: 'gi',
+    check: (t) => AT_THEN_ALNUM.test(t),
+  },
   {
     regex:
       "(?:[-=*#_~]{4,}|(?:\\\\\\s?n\\s?){3,})\\s?(?:<gap:2>)?(?:(?:ignor(?:e|es|ed|ing|en)?|ingore|igonre|ignroe|disregard(?:s|ed|ing)?|forget(?:s|ting)?|forgot|neglect|overlook|bypass|overrid(?:e|ing)|overrule|abandon|discard|dismiss|drop|erase|delete|scrap|throw away|set aside|defy|subvert|circumvent|skip|cancel|rescind|reject|invert|overwrite|revoke|disobey|undo|nullify|omit|do not listen to|don'?t listen to|do not follow|don'?t follow|stop following|no longer follow|cease following|pay no attention to|never ?mind)|new|system|important|attention|instructions?|generate|generieren)\\b",
