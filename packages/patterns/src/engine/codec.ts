@@ -41,7 +41,7 @@ const HEX_VALUE = (() => {
 
 /** Decodes hex pairs ("69676e", "69 67 6e", "\\x69\\x67", "0x69 0x67"). */
 export function hexToBytes(value: string): Uint8Array | undefined {
-  const hex = /[\\\s:,x-]/i.test(value) ? value.replace(/\\x|0x|[\s:,-]/gi, '') : value;
+  const hex = /[\\\s:,xX-]/.test(value) ? value.replace(/\\[xX]|0[xX]|[\s:,-]/g, '') : value;
   if (hex.length % 2 !== 0) return undefined;
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) {
