@@ -302,19 +302,28 @@ export function foldLeet(lower: string): string {
   LEET_ADJACENT.lastIndex = 0;
   let m = LEET_ADJACENT.exec(lower);
   if (m === null) return lower;
+  // Tokens are copied out only when folding changed them: most hits are ordinals and model names
+  // ("2nd", "gpt4"), and an unchanged text stays the same string (no copy, and no comparison of two
+  // equal strings later).
   let out = '';
+  let copied = 0;
   let last = 0;
   while (m !== null) {
     let s = m.index;
     let e = m.index + 1;
     while (s > last && isLeetTokenChar(lower.charCodeAt(s - 1))) s--;
     while (e < lower.length && isLeetTokenChar(lower.charCodeAt(e))) e++;
-    out += lower.slice(last, s) + foldToken(lower.slice(s, e), lower, s);
+    const token = lower.slice(s, e);
+    const folded = foldToken(token, lower, s);
+    if (folded !== token) {
+      out += lower.slice(copied, s) + folded;
+      copied = e;
+    }
     last = e;
     LEET_ADJACENT.lastIndex = e;
     m = LEET_ADJACENT.exec(lower);
   }
-  return out + lower.slice(last);
+  return copied === 0 ? lower : out + lower.slice(copied);
 }
 
 const ORDINAL_OR_MODEL = /^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$|^[a-z]+\d+$/;
