@@ -86,12 +86,20 @@ describe('prechecks', () => {
     const email = precheck('email');
     expect(email('write to Bob@Example.org')).toBe(true);
     expect(email('@@@@ @ ping me @ 5pm')).toBe(false);
+    const ipv6 = precheck('ipv6');
+    expect(ipv6('host 2001:db8::1 up')).toBe(true);
+    expect(ipv6('loopback ::1')).toBe(true);
+    expect(ipv6('Note: see https://x.org')).toBe(false);
+    const password = precheck('password_assignment');
+    expect(password("password = 'hunter22'")).toBe(true);
+    expect(password("don't share your password")).toBe(false);
   });
 
   it('never rejects a random text the rule matches (texts built from the shapes the rules look for)', () => {
     const piece = fc.constantFrom(
       ...['a ', 'b ', 'x', ' ', '1a:', 'de:ad:', 'be-ef-', '0f', 'c0de.', '.', '==', '*-', '~', '\\n'],
       ...['é ', '_', 'ab', 'de:ad:be:ef:00:0f', 'x y z w v u ', '----', '@', 'bob@mail.org', '@x', 'y.io'],
+      ...['2001:db8::1', '::1', 'fe80::', '10:30 ', 'password=', "'hunter22'", '"abcdef"', "don't "],
     );
     const rules = precheckedSources().map(({ regex, flags }) => ({
       re: new RegExp(expandMacros(regex), flags),

@@ -71,7 +71,24 @@ const spacedLetters: Precheck = (_t, shapes) => shapes.spacedWords >= 6;
 // search for that pair is far cheaper than the address regex trying every word start before an '@'.
 const AT_THEN_ALNUM = /@[a-z0-9]/i;
 
+// Every IPv6 match holds a hex digit, ':' and then ':' or a hex digit ("a:b", "a::"), or "::".
+const HEX_COLON_HEX = /[0-9a-f]:[0-9a-f:]|::/i;
+// Every quoted password value: a quote and six characters that are neither quotes nor spaces.
+const QUOTED_VALUE = /["'][^\s"']{6}/;
+
 const ENTRIES: readonly Entry[] = [
+  {
+    regex:
+      '(?<![\\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|(?::[0-9a-f]{1,4}){1,7}|[0-9a-f]{1,4})(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:]|\\.\\d)|(?<![\\w:])::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}(?![\\w:]|\\.\\d)',
+    flags: 'gi',
+    check: (t) => HEX_COLON_HEX.test(t),
+  },
+  {
+    regex:
+      '\\b(?:[\\w-]{0,30}[_.-])?(?:password|passwd|pwd|pass|pw)(?:["\']?\\s{0,3}(?:[:?+]{0,3}=|:|=>)|["\']\\s?,)\\s{0,3}["\']([^\\s"\']{6,128})["\']',
+    flags: 'gi',
+    check: (t) => QUOTED_VALUE.test(t),
+  },
   {
     regex:
       '(?<![\\w.+-])[a-z0-9](?:[a-z0-9._%+-]{0,63})@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,8}(?:[a-z]{2,24}|xn--[a-z0-9-]{2,30})(?![\\w-])',
