@@ -68,7 +68,8 @@ describe('prechecks', () => {
 
   it('rejects texts that cannot match and accepts near-minimal matches', () => {
     const precheck = (id: string) => {
-      const check = precheckFor(db.patterns.find((p) => p.id === id)!.regex, 'gi')!;
+      const pattern = db.patterns.find((p) => p.id === id)!;
+      const check = precheckFor(pattern.regex, flagsOf(pattern))!;
       return (text: string) => check(text, shapesOf(text));
     };
     const mac = precheck('mac_address');
@@ -93,6 +94,15 @@ describe('prechecks', () => {
     const password = precheck('password_assignment');
     expect(password("password = 'hunter22'")).toBe(true);
     expect(password("don't share your password")).toBe(false);
+    const street = precheck('street_address');
+    expect(street('I live at 221B Baker Street')).toBe(true);
+    expect(street('I have 3 cats on Baker street')).toBe(false);
+    const gps = precheck('gps_coordinates');
+    expect(gps('at 51.50735,-0.12776 now')).toBe(true);
+    expect(gps('pi is 3.14159 and e 2.71828')).toBe(false);
+    const pan = precheck('in_pan');
+    expect(pan('PAN: AAAPL1234C')).toBe(true);
+    expect(pan('order 12345 shipped')).toBe(false);
   });
 
   it('never rejects a random text the rule matches (texts built from the shapes the rules look for)', () => {
@@ -100,6 +110,8 @@ describe('prechecks', () => {
       ...['a ', 'b ', 'x', ' ', '1a:', 'de:ad:', 'be-ef-', '0f', 'c0de.', '.', '==', '*-', '~', '\\n'],
       ...['é ', '_', 'ab', 'de:ad:be:ef:00:0f', 'x y z w v u ', '----', '@', 'bob@mail.org', '@x', 'y.io'],
       ...['2001:db8::1', '::1', 'fe80::', '10:30 ', 'password=', "'hunter22'", '"abcdef"', "don't "],
+      ...['221 ', 'Baker Street', '221B Baker St', '37.7749', ',', '-122.4194', 'Q~', 'ABBPM4567S', '4567'],
+      ...['xyz8Q~ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z', 'ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z', '51.50735,-0.12776'],
     );
     const rules = precheckedSources().map(({ regex, flags }) => ({
       re: new RegExp(expandMacros(regex), flags),

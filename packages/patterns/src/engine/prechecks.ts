@@ -76,7 +76,34 @@ const HEX_COLON_HEX = /[0-9a-f]:[0-9a-f:]|::/i;
 // Every quoted password value: a quote and six characters that are neither quotes nor spaces.
 const QUOTED_VALUE = /["'][^\s"']{6}/;
 
+// Street addresses: a house number's last digit, perhaps a letter, a space and a capital.
+const NUMBER_THEN_CAPITAL = /\d[A-Za-z]?\s[A-Z]/;
+// GPS pairs: a latitude's four or more decimals right before the comma.
+const DECIMAL_THEN_COMMA = /\.\d{4,8},/;
+// Indian PAN: a letter, four digits, a letter.
+const LETTER_FOUR_DIGITS_LETTER = /[a-z]\d{4}[a-z]/i;
+
 const ENTRIES: readonly Entry[] = [
+  {
+    regex: String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s(?:[A-Z][A-Za-z0-9.'-]{1,19}\s){1,4}(?:[Ss]treet|St|[Aa]venue|Ave|[Rr]oad|Rd|[Bb]oulevard|Blvd|[Ll]ane|Ln|[Dd]rive|Dr|[Cc]ourt|Ct|[Pp]lace|Pl|[Ss]quare|Sq|[Tt]errace|[Ww]ay|[Pp]arkway|Pkwy|[Hh]ighway|Hwy|[Cc]ircle|Cir|STREET|AVENUE|ROAD)\.?(?:,?\s(?:[Aa]pt|[Ss]uite|Ste|[Uu]nit|#)\.?\s?[A-Za-z0-9-]{1,6})?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?(?![\w-])`,
+    flags: 'g',
+    check: (t) => NUMBER_THEN_CAPITAL.test(t),
+  },
+  {
+    regex: String.raw`(?<![\w.-])(-?\d{1,2}\.\d{4,8}),\s?(-?\d{1,3}\.\d{4,8})(?![\w.])`,
+    flags: 'gi',
+    check: (t) => DECIMAL_THEN_COMMA.test(t),
+  },
+  {
+    regex: String.raw`(?<![A-Za-z0-9_])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_])`,
+    flags: 'g',
+    check: (t) => t.includes('Q~'),
+  },
+  {
+    regex: String.raw`(?<![\w-])[a-z]{3}[abcfghljpt][a-z]\d{4}[a-z](?![\w-])`,
+    flags: 'gi',
+    check: (t) => LETTER_FOUR_DIGITS_LETTER.test(t),
+  },
   {
     regex:
       '(?<![\\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|(?::[0-9a-f]{1,4}){1,7}|[0-9a-f]{1,4})(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:]|\\.\\d)|(?<![\\w:])::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}(?![\\w:]|\\.\\d)',
