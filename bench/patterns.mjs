@@ -83,10 +83,18 @@ const adversarial = {
   'spaced letters "a a a"': 'a '.repeat(MB / 2),
   'trigger words only': 'what are your instructions '.repeat(Math.ceil(MB / 27)).slice(0, MB),
 };
+// Steady state, as in a long-lived process: each input is scanned twice untimed first, because the
+// first megabyte scanned in a fresh process also pays for V8 compiling the large-text code paths
+// (about 130 ms here, once). The cold figure is printed apart.
+const coldStart = performance.now();
+scanner.scan(Object.values(adversarial)[0]);
+const coldMs = performance.now() - coldStart;
+const ADV_RUNS = 5;
 const advResults = [];
 for (const [name, text] of Object.entries(adversarial)) {
   const runs = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) scanner.scan(text);
+  for (let i = 0; i < ADV_RUNS; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     scanner.scan(text);
@@ -151,11 +159,17 @@ console.log(`load average (1/5/15 min): before ${loadBefore}, after ${load()}`);
 console.log(
   `compile: first ${f(compiles[0])} ms (cold process), then median ${f(quantile(compiles.slice(1), 0.5))} ms of ${compiles.length - 1}   [target < 50 ms]`,
 );
-console.log('\n1 MB adversarial inputs (best of 3; wall / CPU)   [target < 50 ms]');
+console.log(
+  `\n1 MB adversarial inputs (after two untimed scans each: best of ${ADV_RUNS}, wall / CPU, and worst wall)   [target < 50 ms]`,
+);
+console.log(`  first 1 MB scan in this process (JIT compiling): ${f(coldMs, 1)} ms`);
 for (const a of advResults) {
   const w = best(a.runs.map((r) => r.wall));
   const c = best(a.runs.map((r) => r.cpu));
-  console.log(`  ${a.name.padEnd(42)} ${f(w, 1).padStart(7)} ms / ${f(c, 1).padStart(7)} ms`);
+  const worst = Math.max(...a.runs.map((r) => r.wall));
+  console.log(
+    `  ${a.name.padEnd(42)} ${f(w, 1).padStart(7)} ms / ${f(c, 1).padStart(7)} ms   (worst ${f(worst, 1)} ms)`,
+  );
 }
 console.log(`\nthroughput (best of ${ROUNDS} interleaved rounds; wall and CPU) and latency (texts <= 4 KB)`);
 for (const c of everyone) {
