@@ -30,7 +30,11 @@ export function collectDigits(
   // Too few digits in the whole text for any rule: no run can qualify.
   if (wanted.length === 0 || hits.digits < view.rules[wanted[0]!]!.minDigits) return;
   // Rules still wanting runs, by minDigits; one leaves once triggered (small text) or whole-text.
-  const active = wanted.slice();
+  // Rules needing more digits than the whole text holds never trigger: leaving them out lets the
+  // pass stop as soon as the others have.
+  let feasible = 0;
+  while (feasible < wanted.length && view.rules[wanted[feasible]!]!.minDigits <= hits.digits) feasible++;
+  const active = wanted.slice(0, feasible);
   // Active rules that may take a continued run: when none is left, such runs are skipped at once.
   let open = 0;
   for (const r of active) if (!view.rules[r]!.digitStart) open++;
