@@ -111,7 +111,11 @@ describe('prechecks', () => {
       ...['é ', '_', 'ab', 'de:ad:be:ef:00:0f', 'x y z w v u ', '----', '@', 'bob@mail.org', '@x', 'y.io'],
       ...['2001:db8::1', '::1', 'fe80::', '10:30 ', 'password=', "'hunter22'", '"abcdef"', "don't "],
       ...['221 ', 'Baker Street', '221B Baker St', '37.7749', ',', '-122.4194', 'Q~', 'ABBPM4567S', '4567'],
-      ...['xyz8Q~ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z', 'ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z', '51.50735,-0.12776'],
+      ...[
+        'xyz8Q~ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z',
+        'ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z',
+        '51.50735,-0.12776',
+      ],
     );
     const rules = precheckedSources().map(({ regex, flags }) => ({
       re: new RegExp(expandMacros(regex), flags),
