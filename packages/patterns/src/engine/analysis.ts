@@ -1,5 +1,5 @@
 /**
- * The compiler's per-regex analysis (prefilter anchors, window reach, digit and token runs), memoised by
+ * The compiler's per-regex analysis (prefilter anchors, window reach, digit and token runs, letters), memoised by
  * regex source. Deriving anchors is most of a cold compile (~100 ms in a fresh process, before V8 has
  * optimised the walkers), so the results for the shipped patterns are precomputed in
  * data/regex-analysis.json (scripts/regex-analysis.mjs; a test keeps it equal to a fresh computation)
@@ -9,10 +9,10 @@ import table from '../data/regex-analysis.json' with { type: 'json' };
 import { deriveAnchors, type RegexAnchors } from './anchors.js';
 import { deriveLeading } from './leading.js';
 import type { RegexNode } from './regex-safety.js';
-import { minAlnumRun, minDigitRun, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
+import { minAlnumRun, minDigitRun, minLetters, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {
@@ -25,6 +25,8 @@ export interface RegexAnalysis {
   readonly digitStartOnly: boolean;
   readonly alnumRun: number;
   readonly tokenRun: number;
+  /** ASCII letters every match holds (0 when unknown). */
+  readonly letters: number;
 }
 
 /** JSON form of an analysis (Infinity as -1, absent sets as null). */
@@ -39,6 +41,7 @@ export interface StoredAnalysis {
   readonly st: boolean;
   readonly r: number;
   readonly t: number;
+  readonly e: number;
 }
 
 /** 53-bit string hash (cyrb53): keys the stored table without repeating kilobytes of regex source. */
@@ -73,6 +76,8 @@ export function computeAnalysis(
     digitStartOnly: startsDigitRunOnly(source, ast),
     alnumRun: minAlnumRun(source, ast),
     tokenRun: minTokenRun(source, ast),
+    // With `u` and `i`, [a-z] also matches "ſ" and the Kelvin sign: only ASCII letters count here.
+    letters: ast && !flags.includes('u') ? minLetters(ast) : 0,
   };
 }
 
@@ -90,6 +95,7 @@ export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
     st: a.digitStartOnly,
     r: a.alnumRun,
     t: a.tokenRun,
+    e: a.letters,
   };
 }
 
@@ -107,6 +113,7 @@ function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
     digitStartOnly: s.st,
     alnumRun: s.r,
     tokenRun: s.t,
+    letters: s.e,
   };
 }
 

@@ -6,7 +6,7 @@ import { anchorQuality, deriveAnchors } from './anchors.js';
 import { compactAnchors, compileDatabase, consumeBeforeLookbehind } from './compile.js';
 import { expandMacros } from './macros.js';
 import { parseRegexSource } from './regex-safety.js';
-import { minAlnumRun, minDigitRun, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
+import { minAlnumRun, minDigitRun, minLetters, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
 
 describe('deriveAnchors', () => {
   it('expands small alternations into whole phrases (whitespace runs are one space)', () => {
@@ -72,6 +72,14 @@ describe('structural gates', () => {
     expect(minTokenRun('[MNO][A-Za-z\\d_-]{23,25}\\.[A-Za-z\\d_-]{6}')).toBe(24);
     expect(minTokenRun('gh[pousr]_[A-Za-z0-9]{36}')).toBe(40);
     expect(minTokenRun('key=\\s?[a-z]{4}')).toBe(4);
+  });
+
+  it('counts the ASCII letters every match holds', () => {
+    const letters = (src: string): number => minLetters(parseRegexSource(src));
+    expect(letters('(?<![\\w-])[a-z]{2}\\d{6}[a-d]')).toBe(3); // UK NINO
+    expect(letters('[A-Z][A-Z9]\\d{7}')).toBe(1); // the second may be a 9
+    expect(letters('(?:AB|\\d{2})\\d{6}')).toBe(0); // one branch has none
+    expect(letters('(?=[a-z])\\w{3}[^a-z]x?')).toBe(0); // lookarounds, \\w, negations and options
   });
 
   it('bounds the digits one digit run must hold, through separators and backreferences to them', () => {

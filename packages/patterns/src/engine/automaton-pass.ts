@@ -74,6 +74,7 @@ export function collect(
   let longest = 0;
   let longestRun = 0;
   let digits = 0;
+  let alnums = 0;
   let marks = 0;
   let markRun = 0;
   let spaced = 0;
@@ -99,6 +100,7 @@ export function collect(
       spaced = (spaced + bump) & (0 - (isAlnum | bump));
       if (spaced > spacedWords) spacedWords = spaced;
       alnum = (alnum + 1) & (0 - isAlnum);
+      alnums += isAlnum;
       if (alnum > longest) longest = alnum;
       marks = (marks + 1) & (0 - ((v >> 12) & 1));
       if (marks > markRun) markRun = marks;
@@ -166,8 +168,10 @@ export function collect(
   }
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   hits.longestToken = Math.max(hits.longestToken, longestRun);
-  // A second pass (the leet-folded view) holds no more digits than the first.
+  // A second pass (the leet-folded view) holds no more digits than the first (and its extra letters
+  // count only for injection rules, which need none).
   hits.digits = Math.max(hits.digits, digits);
+  hits.letters = Math.max(hits.letters, alnums - digits);
   hits.markRun = Math.max(hits.markRun, markRun);
   hits.spacedWords = Math.max(hits.spacedWords, spacedWords);
   hits.hexPairSeparators = Math.max(hits.hexPairSeparators, hexPairSeparators);

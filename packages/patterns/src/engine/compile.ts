@@ -49,6 +49,8 @@ export interface CompiledRule {
   readonly alnumRun: number;
   /** Likewise for runs of token characters (letters, digits, + / _ -). */
   readonly tokenRun: number;
+  /** ASCII letters every match holds (the scan skips texts with fewer; 0 for injection rules). */
+  readonly letters: number;
   /** A cheap necessary condition checked before the regex runs (see prechecks.ts). */
   readonly precheck: Precheck | undefined;
 }
@@ -272,6 +274,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     digitStart: gate === 'digits' && analysis.digitStartOnly,
     alnumRun: def.kind === 'injection' ? 0 : analysis.alnumRun,
     tokenRun: def.kind === 'injection' ? 0 : analysis.tokenRun,
+    letters: def.kind === 'injection' ? 0 : analysis.letters,
     precheck: precheckFor(def.regex, flags),
   };
 }

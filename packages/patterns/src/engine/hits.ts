@@ -26,6 +26,8 @@ export interface Hits extends Mutable<TextShapes> {
   longestToken: number;
   /** ASCII digits in the text. */
   digits: number;
+  /** ASCII letters in the text. */
+  letters: number;
 }
 
 /** Fresh scan state over the database's scratch arrays (small texts keep no windows). */
@@ -41,6 +43,7 @@ export function newHits(db: CompiledDatabase, small: boolean): Hits {
     longestAlnum: 0,
     longestToken: 0,
     digits: 0,
+    letters: 0,
     markRun: 0,
     spacedWords: 0,
     hexPairSeparators: 0,
@@ -48,11 +51,12 @@ export function newHits(db: CompiledDatabase, small: boolean): Hits {
   };
 }
 
-/** True when the text has runs as long as every match of a rule with these minimums needs. */
+/** True when the text has runs (and letters) as long as every match of a rule with these minimums needs. */
 export const hasRuns = (
   hits: Hits,
-  rule: { readonly alnumRun: number; readonly tokenRun: number },
-): boolean => rule.alnumRun <= hits.longestAlnum && rule.tokenRun <= hits.longestToken;
+  rule: { readonly alnumRun: number; readonly tokenRun: number; readonly letters: number },
+): boolean =>
+  rule.alnumRun <= hits.longestAlnum && rule.tokenRun <= hits.longestToken && rule.letters <= hits.letters;
 
 // Beyond this many recorded starts a rule runs over the whole text (a flood of one trigger word).
 export const MAX_STARTS = 1024;

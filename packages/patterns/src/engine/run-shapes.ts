@@ -130,6 +130,34 @@ export function minTokenRun(source: string, ast?: readonly RegexNode[][]): numbe
   }
 }
 
+/** True when an atom only matches ASCII letters (with `i`, either case). */
+function letterAtom(src: string): boolean {
+  if (/^[A-Za-z]$/.test(src)) return true;
+  if (!src.startsWith('[') || src.startsWith('[^')) return false;
+  return /^(?:[A-Za-z](?:-[A-Za-z])?)+$/.test(src.slice(1, -1));
+}
+
+function lettersOfSequence(seq: readonly RegexNode[]): number {
+  let n = 0;
+  for (const node of seq) n += lettersOf(node);
+  return n;
+}
+
+function lettersOf(node: RegexNode): number {
+  if (node.t === 'atom') return letterAtom(node.src) ? 1 : 0;
+  if (node.t === 'assert') return 0;
+  if (node.t === 'group') return node.look ? 0 : Math.min(...node.alts.map(lettersOfSequence));
+  return node.min * lettersOf(node.node);
+}
+
+/**
+ * ASCII letters every match of a parsed regex holds (0 if none guaranteed): a text of digits and
+ * separators ("121000358") cannot hold an id that needs letters ("AB123456C").
+ */
+export function minLetters(ast: readonly RegexNode[][]): number {
+  return Math.min(...ast.map(lettersOfSequence));
+}
+
 /** Shortest match of a parsed regex (0: it can match the empty string). */
 export function minMatchLength(ast: readonly RegexNode[][]): number {
   let best = Number.POSITIVE_INFINITY;
