@@ -82,6 +82,20 @@ function rejectedByStart(bytes: Uint8Array | undefined, maxBytes: number): boole
   return utf8Decode(bytes.subarray(0, k)) === undefined;
 }
 
+const HEX_SEPARATOR = /[ :,]/;
+// Letters of a word the hex pattern can swallow before the real segment ("decode " gives "de ").
+const MAX_JOINED_WORD = 8;
+
+/** The text a hex candidate decodes to, if it is UTF-8 (long ones judged by their start first). */
+function decodeHex(s: string): string | undefined {
+  if (s.length > PREFIX_CHARS) {
+    const head = s.slice(0, PREFIX_CHARS);
+    if (rejectedByStart(hexToBytes(head) ?? hexToBytes(head.slice(0, -1)), s.length / 2)) return undefined;
+  }
+  const bytes = hexToBytes(s);
+  return bytes ? utf8Decode(bytes) : undefined;
+}
+
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
 export interface EncodingHints {
   /** A run of at least 16 base64-alphabet characters (hex runs are such runs too). */
@@ -115,13 +129,18 @@ export function findEncodedSegments(
     attempts = 0;
     for (const m of text.matchAll(HEX)) {
       if (full()) break;
-      const s = m[0];
-      if (s.length > PREFIX_CHARS) {
-        const head = s.slice(0, PREFIX_CHARS);
-        if (rejectedByStart(hexToBytes(head) ?? hexToBytes(head.slice(0, -1)), s.length / 2)) continue;
+      let start = m.index;
+      let decoded = decodeHex(m[0]);
+      if (decoded === undefined || !isReadable(decoded)) {
+        // A word ending in hex letters ("decode", "see", "feed") joins the segment through the space
+        // after it ("decode 69676e..." reads as "de 69 67 6e"): try again from after that space.
+        const cut = m[0].search(HEX_SEPARATOR);
+        if (cut > 0 && cut <= MAX_JOINED_WORD) {
+          start += cut + 1;
+          decoded = decodeHex(m[0].slice(cut + 1));
+        }
       }
-      const bytes = hexToBytes(s);
-      add(m.index, m.index + m[0].length, bytes ? utf8Decode(bytes) : undefined, 'hex');
+      add(start, m.index + m[0].length, decoded, 'hex');
     }
   }
   if (hasRun(BASE64_RUN)) {
