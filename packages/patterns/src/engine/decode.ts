@@ -83,8 +83,10 @@ function rejectedByStart(bytes: Uint8Array | undefined, maxBytes: number): boole
 }
 
 const HEX_SEPARATOR = /[ :,]/;
-// Letters of a word the hex pattern can swallow before the real segment ("decode " gives "de ").
-const MAX_JOINED_WORD = 8;
+const BASE64_JOINER = /[-_/+]/;
+// Characters of a word a candidate can swallow before the real segment: "de " of "decode 6967...",
+// "payload-" of "payload-aWdub3Jl...".
+const MAX_JOINED_WORD = 16;
 
 /** The text a hex candidate decodes to, if it is UTF-8 (long ones judged by their start first). */
 function decodeHex(s: string): string | undefined {
@@ -93,6 +95,14 @@ function decodeHex(s: string): string | undefined {
     if (rejectedByStart(hexToBytes(head) ?? hexToBytes(head.slice(0, -1)), s.length / 2)) return undefined;
   }
   const bytes = hexToBytes(s);
+  return bytes ? utf8Decode(bytes) : undefined;
+}
+
+/** The text a base64 candidate decodes to, if it is UTF-8 (long ones judged by their start first). */
+function decodeBase64(s: string): string | undefined {
+  if (s.length > PREFIX_CHARS && rejectedByStart(base64ToBytes(s.slice(0, PREFIX_CHARS)), s.length * 0.75))
+    return undefined;
+  const bytes = base64ToBytes(s);
   return bytes ? utf8Decode(bytes) : undefined;
 }
 
@@ -150,13 +160,18 @@ export function findEncodedSegments(
       const s = m[0];
       // Words and identifiers are valid base64 too; real payloads mix cases and digits.
       if (!/[A-Z]/.test(s) || !/[a-z]/.test(s) || overlaps(m.index, m.index + s.length)) continue;
-      if (
-        s.length > PREFIX_CHARS &&
-        rejectedByStart(base64ToBytes(s.slice(0, PREFIX_CHARS)), s.length * 0.75)
-      )
-        continue;
-      const bytes = base64ToBytes(s);
-      add(m.index, m.index + s.length, bytes ? utf8Decode(bytes) : undefined, 'base64');
+      let start = m.index;
+      let decoded = decodeBase64(s);
+      if (decoded === undefined || !isReadable(decoded)) {
+        // A word joined on by '-', '_', '/' or '+' ("payload-aWdub3Jl...") shifts the groups of four
+        // characters: try again from after the first joiner.
+        const cut = s.search(BASE64_JOINER);
+        if (cut > 0 && cut <= MAX_JOINED_WORD && s.length - cut > 16) {
+          start += cut + 1;
+          decoded = decodeBase64(s.slice(cut + 1));
+        }
+      }
+      add(start, m.index + s.length, decoded, 'base64');
     }
   }
   if (hints.percent && text.includes('%')) {
