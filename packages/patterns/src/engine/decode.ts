@@ -88,32 +88,23 @@ const BASE64_JOINER = /[-_/+]/;
 // "payload-" of "payload-aWdub3Jl...".
 const MAX_JOINED_WORD = 16;
 
-// Heads a candidate is judged on before being decoded whole (see rejectedByStart): a short one rules
-// out most random tokens (API keys decode to binary) after a dozen bytes, a long one floods of "1111".
-const HEADS = [16, PREFIX_CHARS];
-
-/**
- * The text a candidate decodes to, if it is UTF-8: `toBytes` decodes it, `bytesPerChar` bounds the
- * bytes per character (1/2 for hex, 3/4 for base64).
- */
-function decodeCandidate(
-  s: string,
-  toBytes: (value: string) => Uint8Array | undefined,
-  bytesPerChar: number,
-): string | undefined {
-  for (const length of HEADS) {
-    if (s.length <= length) break;
-    // A head cut inside a hex pair (or a "\x") decodes from one character less.
-    const head = s.slice(0, length);
-    if (rejectedByStart(toBytes(head) ?? toBytes(head.slice(0, -1)), s.length * bytesPerChar))
-      return undefined;
+/** The text a hex candidate decodes to, if it is UTF-8 (long ones judged by their start first). */
+function decodeHex(s: string): string | undefined {
+  if (s.length > PREFIX_CHARS) {
+    const head = s.slice(0, PREFIX_CHARS);
+    if (rejectedByStart(hexToBytes(head) ?? hexToBytes(head.slice(0, -1)), s.length / 2)) return undefined;
   }
-  const bytes = toBytes(s);
+  const bytes = hexToBytes(s);
   return bytes ? utf8Decode(bytes) : undefined;
 }
 
-const decodeHex = (s: string): string | undefined => decodeCandidate(s, hexToBytes, 0.5);
-const decodeBase64 = (s: string): string | undefined => decodeCandidate(s, base64ToBytes, 0.75);
+/** The text a base64 candidate decodes to, if it is UTF-8 (long ones judged by their start first). */
+function decodeBase64(s: string): string | undefined {
+  if (s.length > PREFIX_CHARS && rejectedByStart(base64ToBytes(s.slice(0, PREFIX_CHARS)), s.length * 0.75))
+    return undefined;
+  const bytes = base64ToBytes(s);
+  return bytes ? utf8Decode(bytes) : undefined;
+}
 
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
 export interface EncodingHints {
