@@ -17,6 +17,8 @@ const BASE64_CHAR = (() => {
   return t;
 })();
 const ENCODED_RUN = 16;
+// Digits in eight hex pairs of text (see EncodingHints.hexPairs).
+const HEX_PAIR_DIGITS = 8;
 
 // Per automaton: its columns for ASCII (bits 0-8) with flags for a base64 character (bit 15), a letter
 // or digit (bit 14), a digit (bit 13), a separator mark (bit 12), a space (bit 11), ':' or '-' (bit 10)
@@ -176,5 +178,7 @@ export function collect(
   hits.spacedWords = Math.max(hits.spacedWords, spacedWords);
   hits.hexPairSeparators = Math.max(hits.hexPairSeparators, hexPairSeparators);
   hits.hexQuadDots = Math.max(hits.hexQuadDots, hexQuadDots);
-  return (longestRun >= ENCODED_RUN ? 1 : 0) | (text.includes('%') ? 2 : 0);
+  return (
+    (longestRun >= ENCODED_RUN ? 1 : 0) | (text.includes('%') ? 2 : 0) | (digits >= HEX_PAIR_DIGITS ? 4 : 0)
+  );
 }

@@ -16,6 +16,7 @@ export interface DecodedSegment {
 // Cases spelled out rather than the `i` flag: V8 runs these several times faster without case folding.
 const HEX = /(?:\\[xX]|0[xX])?[0-9a-fA-F]{2}(?:[ :,]?(?:\\[xX]|0[xX])?[0-9a-fA-F]{2}){7,4096}/g;
 const HEX_RUN = /[0-9a-fA-F]{16}/;
+const HEX_ANYWHERE = new RegExp(HEX.source);
 const MAX_BASE64_CANDIDATE = 65_536;
 const BASE64 = new RegExp(`[a-zA-Z0-9+/_-]{16,${MAX_BASE64_CANDIDATE}}={0,2}`, 'g');
 const BASE64_RUN = /[a-zA-Z0-9+/]{16}/;
@@ -111,12 +112,17 @@ export interface EncodingHints {
   /** A run of at least 16 base64-alphabet characters (hex runs are such runs too). */
   readonly runs: boolean;
   readonly percent: boolean;
+  /**
+   * At least eight digits: hex written in separated pairs ("49 67 6e", "49:67", "0x49 0x67") may be
+   * present. Hex of text has a digit in every byte (0x20-0x7e), so eight pairs hold eight digits.
+   */
+  readonly hexPairs?: boolean;
 }
 
 /** Decoded segments of `text`, at most MAX_SEGMENTS, longest-first priority by position. */
 export function findEncodedSegments(
   text: string,
-  hints: EncodingHints = { runs: true, percent: true },
+  hints: EncodingHints = { runs: true, percent: true, hexPairs: true },
 ): DecodedSegment[] {
   const out: DecodedSegment[] = [];
   const taken: Array<[number, number]> = [];
@@ -135,7 +141,8 @@ export function findEncodedSegments(
   const cut = runs.some((m) => m[0].length >= MAX_BASE64_CANDIDATE);
   const hasRun = (re: RegExp): boolean =>
     runs.length > 0 && (cut ? re.test(text) : runs.some((m) => re.test(m[0])));
-  if (hasRun(HEX_RUN)) {
+  // Hex in separated pairs has no long run: the pattern itself decides whether there is any.
+  if (hasRun(HEX_RUN) || (hints.hexPairs === true && HEX_ANYWHERE.test(text))) {
     attempts = 0;
     for (const m of text.matchAll(HEX)) {
       if (full()) break;

@@ -35,7 +35,10 @@ export interface ExecuteResult {
   readonly injection: RawMatch[];
   readonly rot13: RawMatch[];
   readonly data: RawMatch[];
-  /** Bit 1: a run of 16+ base64/hex characters; bit 2: a '%'. Zero: no encoded segment is possible. */
+  /**
+   * Bit 1: a run of 16+ base64/hex characters; bit 2: a '%'; bit 4: eight or more digits (hex in
+   * separated pairs). Zero: no encoded segment is possible.
+   */
   readonly maybeEncoded: number;
 }
 

@@ -159,7 +159,8 @@ function scanText(
     out.push(...resolveOverlaps(data));
   }
   if (decode && depth < MAX_DEPTH && raw.maybeEncoded !== 0) {
-    const hints = { runs: (raw.maybeEncoded & 1) === 1, percent: (raw.maybeEncoded & 2) === 2 };
+    const bits = raw.maybeEncoded;
+    const hints = { runs: (bits & 1) === 1, percent: (bits & 2) === 2, hexPairs: (bits & 4) === 4 };
     for (const seg of findEncodedSegments(norm.text, hints)) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1)) {
