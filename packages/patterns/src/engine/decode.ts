@@ -85,26 +85,47 @@ function rejectedByStart(bytes: Uint8Array | undefined, maxBytes: number): boole
 
 const HEX_SEPARATOR = /[ :,]/;
 const BASE64_JOINER = /[-_/+]/;
-// Characters of a word a candidate can swallow before the real segment: "de " of "decode 6967...",
-// "payload-" of "payload-aWdub3Jl...".
+// Characters of a word a candidate can swallow before the real segment (see decodeJoined).
 const MAX_JOINED_WORD = 16;
 
-/** The text a hex candidate decodes to, if it is UTF-8 (long ones judged by their start first). */
-function decodeHex(s: string): string | undefined {
+/**
+ * The text a candidate decodes to, if it is UTF-8: `toBytes` decodes it, `bytesPerChar` bounds the
+ * bytes per character (1/2 for hex, 3/4 for base64). Long ones are judged by their start first.
+ */
+function decodeCandidate(
+  s: string,
+  toBytes: (value: string) => Uint8Array | undefined,
+  bytesPerChar: number,
+): string | undefined {
   if (s.length > PREFIX_CHARS) {
+    // A head cut inside a hex pair (or a "\x") decodes from one character less.
     const head = s.slice(0, PREFIX_CHARS);
-    if (rejectedByStart(hexToBytes(head) ?? hexToBytes(head.slice(0, -1)), s.length / 2)) return undefined;
+    if (rejectedByStart(toBytes(head) ?? toBytes(head.slice(0, -1)), s.length * bytesPerChar))
+      return undefined;
   }
-  const bytes = hexToBytes(s);
+  const bytes = toBytes(s);
   return bytes ? utf8Decode(bytes) : undefined;
 }
 
-/** The text a base64 candidate decodes to, if it is UTF-8 (long ones judged by their start first). */
-function decodeBase64(s: string): string | undefined {
-  if (s.length > PREFIX_CHARS && rejectedByStart(base64ToBytes(s.slice(0, PREFIX_CHARS)), s.length * 0.75))
-    return undefined;
-  const bytes = base64ToBytes(s);
-  return bytes ? utf8Decode(bytes) : undefined;
+const decodeHex = (s: string): string | undefined => decodeCandidate(s, hexToBytes, 0.5);
+const decodeBase64 = (s: string): string | undefined => decodeCandidate(s, base64ToBytes, 0.75);
+
+/**
+ * Decodes a candidate and, when that yields nothing readable, once more from after its first `joiner`:
+ * the pattern can swallow the end of a word before the real segment ("de " of "decode 69676e...",
+ * "payload-" of "payload-aWdub3Jl..."), which shifts every byte. Returns where the text starts in the
+ * candidate, and the text.
+ */
+function decodeJoined(
+  s: string,
+  decode: (value: string) => string | undefined,
+  joiner: RegExp,
+): [number, string | undefined] {
+  const decoded = decode(s);
+  if (decoded !== undefined && isReadable(decoded)) return [0, decoded];
+  const cut = s.search(joiner);
+  if (cut <= 0 || cut > MAX_JOINED_WORD || s.length - cut <= 16) return [0, decoded];
+  return [cut + 1, decode(s.slice(cut + 1))];
 }
 
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
@@ -146,18 +167,8 @@ export function findEncodedSegments(
     attempts = 0;
     for (const m of text.matchAll(HEX)) {
       if (full()) break;
-      let start = m.index;
-      let decoded = decodeHex(m[0]);
-      if (decoded === undefined || !isReadable(decoded)) {
-        // A word ending in hex letters ("decode", "see", "feed") joins the segment through the space
-        // after it ("decode 69676e..." reads as "de 69 67 6e"): try again from after that space.
-        const cut = m[0].search(HEX_SEPARATOR);
-        if (cut > 0 && cut <= MAX_JOINED_WORD) {
-          start += cut + 1;
-          decoded = decodeHex(m[0].slice(cut + 1));
-        }
-      }
-      add(start, m.index + m[0].length, decoded, 'hex');
+      const [skip, decoded] = decodeJoined(m[0], decodeHex, HEX_SEPARATOR);
+      add(m.index + skip, m.index + m[0].length, decoded, 'hex');
     }
   }
   if (hasRun(BASE64_RUN)) {
@@ -167,18 +178,8 @@ export function findEncodedSegments(
       const s = m[0];
       // Words and identifiers are valid base64 too; real payloads mix cases and digits.
       if (!/[A-Z]/.test(s) || !/[a-z]/.test(s) || overlaps(m.index, m.index + s.length)) continue;
-      let start = m.index;
-      let decoded = decodeBase64(s);
-      if (decoded === undefined || !isReadable(decoded)) {
-        // A word joined on by '-', '_', '/' or '+' ("payload-aWdub3Jl...") shifts the groups of four
-        // characters: try again from after the first joiner.
-        const cut = s.search(BASE64_JOINER);
-        if (cut > 0 && cut <= MAX_JOINED_WORD && s.length - cut > 16) {
-          start += cut + 1;
-          decoded = decodeBase64(s.slice(cut + 1));
-        }
-      }
-      add(start, m.index + s.length, decoded, 'base64');
+      const [skip, decoded] = decodeJoined(s, decodeBase64, BASE64_JOINER);
+      add(m.index + skip, m.index + s.length, decoded, 'base64');
     }
   }
   if (hints.percent && text.includes('%')) {
