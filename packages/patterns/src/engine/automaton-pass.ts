@@ -170,8 +170,8 @@ export function collect(
   }
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   hits.longestToken = Math.max(hits.longestToken, longestRun);
-  // A second pass (the leet-folded view) holds no more digits than the first (and its extra letters
-  // count only for injection rules, which need none).
+  // A second pass (the leet-folded view) holds no more digits than the first; the letters it folded
+  // from digits can only loosen the letters gate of PII and secret rules, never close it wrongly.
   hits.digits = Math.max(hits.digits, digits);
   hits.letters = Math.max(hits.letters, alnums - digits);
   hits.markRun = Math.max(hits.markRun, markRun);
