@@ -1,7 +1,7 @@
 /**
- * The compiler's per-regex analysis (prefilter anchors, window reach, digit and token runs, letters), memoised by
- * regex source. Deriving anchors is most of a cold compile (~100 ms in a fresh process, before V8 has
- * optimised the walkers), so the results for the shipped patterns are precomputed in
+ * The compiler's per-regex analysis (prefilter anchors, window reach, digit and token runs, letters),
+ * memoised by regex source. Deriving anchors is most of a cold compile (~100 ms in a fresh process,
+ * before V8 has optimised the walkers), so the results for the shipped patterns are precomputed in
  * data/regex-analysis.json (scripts/regex-analysis.mjs; a test keeps it equal to a fresh computation)
  * and every other regex is analysed once per process. Safety validation is not cached: it runs at load.
  */
