@@ -128,6 +128,53 @@ function decodeJoined(
   return [cut + 1, decode(s.slice(cut + 1))];
 }
 
+// The last line of wrapped base64 may be shorter than a run (and so not one of them); padded, as MIME
+// and PEM are, it too holds whole groups of four.
+const WRAPPED_TAIL = /[a-zA-Z0-9+/]{1,15}={0,2}(?![a-zA-Z0-9+/_=-])/y;
+
+/** One block of wrapped base64: its span in the text and its lines joined. */
+interface WrappedBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly joined: string;
+}
+
+const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Two or more runs that continue each other across one whitespace character, with a short last line
+ * if one follows: every line holds whole groups of four, and only the last may end in padding, as the
+ * lines of wrapped base64 do.
+ */
+function wrappedBlocks(runs: readonly RegExpExecArray[], text: string): WrappedBlock[] {
+  const blocks: WrappedBlock[] = [];
+  let first = 0;
+  for (let k = 1; k <= runs.length; k++) {
+    const prev = runs[k - 1]!;
+    const end = prev.index + prev[0].length;
+    const opensLine = prev[0].length % 4 === 0 && !prev[0].endsWith('=') && isSpaceCode(text.charCodeAt(end));
+    if (opensLine && k < runs.length && runs[k]!.index === end + 1) continue;
+    // One line and a short one is too common in prose ("SomeLongIdentifier then") to try.
+    let tail: RegExpExecArray | null = null;
+    if (opensLine && k - 1 > first) {
+      WRAPPED_TAIL.lastIndex = end + 1;
+      tail = WRAPPED_TAIL.exec(text);
+      if (tail !== null && tail[0].length % 4 !== 0) tail = null;
+    }
+    if (k - 1 > first) {
+      const lines = runs.slice(first, k).map((m) => m[0]);
+      if (tail !== null) lines.push(tail[0]);
+      blocks.push({
+        start: runs[first]!.index,
+        end: tail ? tail.index + tail[0].length : end,
+        joined: lines.join(''),
+      });
+    }
+    first = k;
+  }
+  return blocks;
+}
+
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
 export interface EncodingHints {
   /** A run of at least 16 base64-alphabet characters (hex runs are such runs too). */
@@ -173,6 +220,12 @@ export function findEncodedSegments(
   }
   if (hasRun(BASE64_RUN)) {
     attempts = 0;
+    // Base64 wrapped over lines (MIME's 76 characters, PEM's 64) decodes as one segment first, so a
+    // phrase across a line break is read whole; its lines then overlap it and are skipped below.
+    for (const block of wrappedBlocks(runs, text)) {
+      if (full()) break;
+      add(block.start, block.end, decodeBase64(block.joined), 'base64');
+    }
     for (const m of runs) {
       if (full()) break;
       const s = m[0];
