@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../message.js';
 import { createRandom } from '../random.js';
 import { createHttpTarget } from '../target/http-target.js';
+import { httpSpec } from '../target/test-helpers.test-util.js';
 import { startEchoAgent } from '../testing/echo-agent.js';
 import { withContextAttacks } from './attack-target.js';
 import { applyContextAttack } from './context-attack.js';
@@ -60,20 +61,11 @@ describe('withContextAttacks', () => {
   it('sends the attacked conversation to a real agent, on the cases the seeded probability picks', async () => {
     const agent = await startEchoAgent();
     const target = withContextAttacks(
-      createHttpTarget(
-        {
-          kind: 'http',
-          url: `${agent.url}/invoke`,
-          method: 'POST',
-          headers: {},
-          query: {},
-          stream: 'auto',
-          maxResponseBytes: 1_000_000,
-          parseStructuredInput: false,
-          session: { mode: 'history' },
-        },
-        { baseDir: '.', timeoutMs: 2000, env: {} },
-      ),
+      createHttpTarget(httpSpec(`${agent.url}/invoke`, { maxResponseBytes: 1_000_000 }), {
+        baseDir: '.',
+        timeoutMs: 2000,
+        env: {},
+      }),
       [{ type: 'conflicting_context', triggerProbability: 0.5 }],
       9,
     );

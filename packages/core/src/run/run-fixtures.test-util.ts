@@ -4,6 +4,7 @@ import { definePlugin } from '../plugin/plugin.js';
 import { createRegistry, type Registry } from '../plugin/registry.js';
 import type { HttpTargetSpec } from '../target/spec.js';
 import type { Target, TargetRequest, TargetResponse } from '../target/target.js';
+import { httpSpec as targetHttpSpec } from '../target/test-helpers.test-util.js';
 import type { Clock } from './clock.js';
 import type { RunEvent } from './events.js';
 import type { MutationSpec, RunPlan } from './plan.js';
@@ -70,20 +71,9 @@ export function spec(type: string, count: number, extra: Partial<MutationSpec> =
   return { type, count, weight: 1, generator: 'rules', options: {}, ...extra };
 }
 
-/** A plain HTTP target spec for tests against a real local server. */
-export function httpSpec(url: string): HttpTargetSpec {
-  return {
-    kind: 'http',
-    url,
-    method: 'POST',
-    headers: {},
-    query: {},
-    stream: 'auto',
-    maxResponseBytes: 1_000_000,
-    parseStructuredInput: false,
-    session: { mode: 'none' },
-  };
-}
+/** The target tests' HTTP spec, one session per call, for runs against a real local server. */
+export const httpSpec = (url: string): HttpTargetSpec =>
+  targetHttpSpec(url, { maxResponseBytes: 1_000_000, session: { mode: 'none' } });
 
 /** A small plan against a module target, overridable. */
 export function makePlan(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin } from '../plugin/plugin.js';
 import { createRegistry } from '../plugin/registry.js';
 import { httpTargetFactory } from '../target/http-target.js';
+import { closedPort } from '../target/test-helpers.test-util.js';
 import { collect, httpSpec, makePlan, spec, testMutators } from './run-fixtures.test-util.js';
 import { runPlan } from './run-plan.js';
 
@@ -98,23 +99,8 @@ describe('runPlan against a real HTTP agent', () => {
     const registry = createRegistry([
       definePlugin({ name: 't', mutators: testMutators, targets: [httpTargetFactory] }),
     ]);
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const plan = makePlan({
-      target: {
-        kind: 'http',
-        url: `http://127.0.0.1:${port}/invoke`,
-        method: 'POST',
-        headers: {},
-        query: {},
-        stream: 'auto',
-        maxResponseBytes: 1_000_000,
-        parseStructuredInput: false,
-        session: { mode: 'none' },
-      },
-    });
+    const port = await closedPort();
+    const plan = makePlan({ target: httpSpec(`http://127.0.0.1:${port}/invoke`) });
     await expect(runPlan(plan, { registry, checks: async () => [] })).rejects.toMatchObject({
       code: 'FLAKESTORM_TARGET_UNREACHABLE',
     });
