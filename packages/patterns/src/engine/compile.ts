@@ -196,6 +196,11 @@ export function consumeBeforeLookbehind(source: string): string {
   return `${atom}(?<!${not}${atom})${rest}${source.slice(whole!.length)}`;
 }
 
+/** A pattern's regex as written (macros expanded, its own flags), in the form the engine runs. */
+export function patternRegex(def: PatternDefinition): RegExp {
+  return new RegExp(consumeBeforeLookbehind(expandMacros(def.regex)), flagsOf(def));
+}
+
 function compileRule(def: PatternDefinition): CompiledRule {
   // parsePatternDatabase has already compiled and vetted the regex; this only builds the instance.
   const source = expandMacros(def.regex);

@@ -7,11 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attackExamples } from '../attacks.js';
 import { builtinDatabase } from '../builtin.js';
-import { flagsOf } from '../database.js';
-import { type CompiledRule, compileDatabase, consumeBeforeLookbehind } from './compile.js';
+import { type CompiledRule, compileDatabase, patternRegex } from './compile.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { deriveLeading } from './leading.js';
-import { expandMacros } from './macros.js';
 import { normalizeText } from './normalize.js';
 import { parseRegexSource } from './regex-safety.js';
 
@@ -28,7 +26,7 @@ function reference(rules: readonly CompiledRule[], view: string): string[] {
     if (rule.also.length > 0 && !rule.also.some((w) => lower.includes(w))) continue;
     // The pattern's own regex and flags, on the plain view: the engine may run a caseless copy on the
     // lowercase view (caseless.ts), which must find the same.
-    const re = new RegExp(consumeBeforeLookbehind(expandMacros(rule.def.regex)), flagsOf(rule.def));
+    const re = patternRegex(rule.def);
     for (const m of view.matchAll(re)) {
       if (m[0].length === 0) continue;
       const g = rule.def.group;
