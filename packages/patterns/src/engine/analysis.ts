@@ -9,10 +9,17 @@ import table from '../data/regex-analysis.json' with { type: 'json' };
 import { deriveAnchors, type RegexAnchors } from './anchors.js';
 import { deriveLeading } from './leading.js';
 import type { RegexNode } from './regex-safety.js';
-import { minAlnumRun, minDigitRun, minLetters, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
+import {
+  minAlnumRun,
+  minDigitRun,
+  minDigitStretch,
+  minLetters,
+  minTokenRun,
+  startsDigitRunOnly,
+} from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {
@@ -21,6 +28,8 @@ export interface RegexAnalysis {
   readonly leading: readonly string[] | undefined;
   /** Digits every match holds in one digit run (0 when unknown). */
   readonly minDigitRun: number;
+  /** Digits every match holds in a row, with no separator between them (0 when unknown). */
+  readonly digitStretch: number;
   /** Every match starts a digit run after a non-word character. */
   readonly digitStartOnly: boolean;
   readonly alnumRun: number;
@@ -38,6 +47,7 @@ export interface StoredAnalysis {
   readonly m: number;
   readonly k: number;
   readonly d: number;
+  readonly ds: number;
   readonly st: boolean;
   readonly r: number;
   readonly t: number;
@@ -73,6 +83,7 @@ export function computeAnalysis(
     anchors: deriveAnchors(source, flags, ast),
     leading: ast ? deriveLeading(ast, flags) : undefined,
     minDigitRun: ast ? minDigitRun(ast) : 0,
+    digitStretch: ast ? minDigitStretch(ast) : 0,
     digitStartOnly: startsDigitRunOnly(source, ast),
     alnumRun: minAlnumRun(source, ast),
     tokenRun: minTokenRun(source, ast),
@@ -92,6 +103,7 @@ export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
     m: Number.isFinite(maxLength) ? maxLength : -1,
     k: lookaround,
     d: a.minDigitRun,
+    ds: a.digitStretch,
     st: a.digitStartOnly,
     r: a.alnumRun,
     t: a.tokenRun,
@@ -110,6 +122,7 @@ function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
     },
     leading: s.p ?? undefined,
     minDigitRun: s.d,
+    digitStretch: s.ds,
     digitStartOnly: s.st,
     alnumRun: s.r,
     tokenRun: s.t,

@@ -51,6 +51,8 @@ export interface CompiledRule {
   readonly tokenRun: number;
   /** ASCII letters every match holds (the scan skips texts with fewer; 0 for injection rules). */
   readonly letters: number;
+  /** Digits every match holds in a row (the scan skips texts without such a row; 0 for injection). */
+  readonly digitStretch: number;
   /** A cheap necessary condition checked before the regex runs (see prechecks.ts). */
   readonly precheck: Precheck | undefined;
 }
@@ -280,6 +282,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     alnumRun: def.kind === 'injection' ? 0 : analysis.alnumRun,
     tokenRun: def.kind === 'injection' ? 0 : analysis.tokenRun,
     letters: def.kind === 'injection' ? 0 : analysis.letters,
+    digitStretch: def.kind === 'injection' ? 0 : analysis.digitStretch,
     precheck: precheckFor(def.regex, flags),
   };
 }

@@ -3,10 +3,9 @@
  * runs of digits (through single separators) gate them and place their windows.
  */
 import { TRIGGER_WINDOW, type ViewIndex } from './compile.js';
-import { addWindow, type Hits, markSeen } from './hits.js';
+import { addWindow, type Hits, isDigitCode, markSeen } from './hits.js';
 
 const WINDOW_BIT = 1 << TRIGGER_WINDOW;
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const NEXT_DIGIT = /[0-9]/g;
 const NON_DIGIT = /[^0-9]/g;
 // ' ', '-', '.', '/', ':' (NaN, past the end, is none of them).
@@ -27,8 +26,15 @@ export function collectDigits(
   covered: Int32Array,
   wanted: readonly number[],
 ): void {
-  // Too few digits in the whole text for any rule: no run can qualify.
-  if (wanted.length === 0 || hits.digits < view.rules[wanted[0]!]!.minDigits) return;
+  // Too few digits in the whole text for any rule: no run can qualify. Rows of digits are then left
+  // to be read on demand (digitStretchAtLeast), but for texts with at most one digit.
+  if (wanted.length === 0 || hits.digits < view.rules[wanted[0]!]!.minDigits) {
+    if (hits.digits <= 1) {
+      hits.digitStretch = hits.digits;
+      hits.stretchFrom = text.length;
+    }
+    return;
+  }
   // Rules still wanting runs, by minDigits; one leaves once triggered (small text) or whole-text.
   // Rules needing more digits than the whole text holds never trigger: leaving them out lets the
   // pass stop as soon as the others have.
@@ -39,20 +45,34 @@ export function collectDigits(
   let open = 0;
   for (const r of active) if (!view.rules[r]!.digitStart) open++;
   const n = text.length;
-  for (let i = 0; i < n && active.length > 0; ) {
+  // Longest row of digits without a separator, measured on the way (see digitStretchAtLeast).
+  let longestRow = 0;
+  let row = 0;
+  let i = 0;
+  while (i < n && active.length > 0) {
     // The next digit, found by V8's native search (a loop over every character here costs several
     // times more), then its run read by hand: `\d(?:[ \-./:]?\d){0,40}`.
     NEXT_DIGIT.lastIndex = i;
-    if (!NEXT_DIGIT.test(text)) break;
+    if (!NEXT_DIGIT.test(text)) {
+      i = n;
+      break;
+    }
     const start = NEXT_DIGIT.lastIndex - 1;
+    // A run that starts where the last one stopped at its cap continues that one's row.
+    row = start === i && start > 0 ? row + 1 : 1;
     let digits = 1;
     let end = start + 1;
     let continued = false;
     while (digits < MAX_RUN_DIGITS && end < n) {
       const c = text.charCodeAt(end);
-      if (isDigitCode(c)) end++;
-      else if (isRunSeparator(c) && isDigitCode(text.charCodeAt(end + 1))) end += 2;
-      else break;
+      if (isDigitCode(c)) {
+        end++;
+        row++;
+      } else if (isRunSeparator(c) && isDigitCode(text.charCodeAt(end + 1))) {
+        end += 2;
+        if (row > longestRow) longestRow = row;
+        row = 1;
+      } else break;
       digits++;
     }
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
@@ -62,10 +82,13 @@ export function collectDigits(
       // character; the rest of its stretch of digits is such runs too, so it is read as one (their
       // windows would merge anyway) by V8's native search: a flood of digits costs one search.
       NON_DIGIT.lastIndex = end;
-      end = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
+      const stretchEnd = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
+      row += stretchEnd - end;
+      end = stretchEnd;
       digits = end - start;
       continued = true;
     }
+    if (row > longestRow) longestRow = row;
     i = end;
     const length = end - start;
     if (length < view.rules[active[0]!]!.minDigits) continue;
@@ -102,4 +125,7 @@ export function collectDigits(
       active.length = w;
     }
   }
+  hits.digitStretch = Math.max(hits.digitStretch, longestRow);
+  // Stopped early: the rest (from the last run's end) is read on demand.
+  hits.stretchFrom = i;
 }

@@ -9,7 +9,7 @@ import { collect } from './automaton-pass.js';
 import { rot13 } from './codec.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { collectDigits } from './digit-runs.js';
-import { hasRuns, newHits } from './hits.js';
+import { digitStretchAtLeast, hasRuns, newHits } from './hits.js';
 import type { NormalizedText } from './normalize.js';
 import { runRule, runTriggered } from './run-rule.js';
 
@@ -85,8 +85,10 @@ export function executeDatabase(
           runTriggered(db.injection.rules[slot]!, norm.folded, hits, slot, small, result.injection);
         } else if (slot < rot13Offset) {
           const rule = db.data.rules[slot - dataOffset]!;
-          // No run of letters and digits (or token characters) as long as every match needs.
-          if (hasRuns(hits, rule)) runTriggered(rule, norm.text, hits, slot, small, result.data);
+          // No run of letters and digits (or token characters, or digits in a row) as long as every
+          // match needs.
+          if (hasRuns(hits, rule) && digitStretchAtLeast(hits, rule.digitStretch, norm.text))
+            runTriggered(rule, norm.text, hits, slot, small, result.data);
         } else {
           const rule = db.injection.rules[slot - rot13Offset]!;
           rotated ??= rot13(norm.lower);
@@ -102,7 +104,11 @@ export function executeDatabase(
       runRule(db.injection.rules[r]!, norm.folded, hits, undefined, result.injection);
   for (const r of db.data.alwaysRules) {
     const rule = db.data.rules[r]!;
-    if (dataMask[dataOffset + r] === 1 && hasRuns(hits, rule))
+    if (
+      dataMask[dataOffset + r] === 1 &&
+      hasRuns(hits, rule) &&
+      digitStretchAtLeast(hits, rule.digitStretch, norm.text)
+    )
       runRule(rule, norm.text, hits, undefined, result.data);
   }
   return result;

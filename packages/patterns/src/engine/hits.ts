@@ -8,6 +8,8 @@ import type { TextShapes } from './prechecks.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 /** Per-scan state filled by the automaton and digit-run passes and read when rules run. */
 export interface Hits extends Mutable<TextShapes> {
   /** Per slot: trigger kinds seen (bits 1 << kind). */
@@ -28,6 +30,10 @@ export interface Hits extends Mutable<TextShapes> {
   digits: number;
   /** ASCII letters in the text. */
   letters: number;
+  /** Longest row of ASCII digits (no separators) in the text up to `stretchFrom`... */
+  digitStretch: number;
+  /** ...from where the rest is still to be read (see digitStretchAtLeast). */
+  stretchFrom: number;
 }
 
 /** Fresh scan state over the database's scratch arrays (small texts keep no windows). */
@@ -44,11 +50,40 @@ export function newHits(db: CompiledDatabase, small: boolean): Hits {
     longestToken: 0,
     digits: 0,
     letters: 0,
+    digitStretch: 0,
+    stretchFrom: 0,
     markRun: 0,
     spacedWords: 0,
     hexPairSeparators: 0,
     hexQuadDots: 0,
   };
+}
+
+/** Digits in a row ending right before `end`. */
+function digitsBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
+  return end - i;
+}
+
+/**
+ * True when `text` holds `need` ASCII digits in a row. The digit-run pass measures rows while it
+ * reads runs; when it stopped early (every rule it gates had triggered), the rest of the text is read
+ * here, once, and only for a rule that needs a longer row than seen so far.
+ */
+export function digitStretchAtLeast(hits: Hits, need: number, text: string): boolean {
+  if (need <= hits.digitStretch) return true;
+  const n = text.length;
+  if (hits.stretchFrom >= n) return false;
+  let row = digitsBefore(text, hits.stretchFrom);
+  let best = hits.digitStretch;
+  for (let i = hits.stretchFrom; i < n; i++) {
+    row = isDigitCode(text.charCodeAt(i)) ? row + 1 : 0;
+    if (row > best) best = row;
+  }
+  hits.digitStretch = best;
+  hits.stretchFrom = n;
+  return need <= best;
 }
 
 /** True when the text has runs (and letters) as long as every match of a rule with these minimums needs. */

@@ -258,3 +258,14 @@ export function minDigitRun(ast: readonly RegexNode[][]): number {
   const w: DigitWalk = { separatorGroups: [false] };
   return Math.min(...ast.map((alt) => digitsOfSequence(alt, w).run));
 }
+
+const digitAtom = (src: string): boolean => DIGIT_ONLY_ATOM.test(src);
+
+/**
+ * Length of the run of consecutive ASCII digits (no separator between them) every match of a parsed
+ * regex contains (0 if none guaranteed). "212-555-0199" holds twelve digits in one separated run but
+ * never six in a row, so an id that needs six in a row cannot be in it.
+ */
+export function minDigitStretch(ast: readonly RegexNode[][]): number {
+  return Math.min(...ast.map((alt) => runOfSequence(alt, digitAtom).run));
+}
