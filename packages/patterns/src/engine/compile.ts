@@ -12,7 +12,7 @@ import { anchorQuality } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { rot13 } from './codec.js';
 import { MAX_LEADING } from './leading.js';
-import { expandMacros } from './macros.js';
+import { expandMacros, expandMacrosAtomic } from './macros.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-safety.js';
 
@@ -210,7 +210,12 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const runSource = consumeBeforeLookbehind(source);
   // Injection rules run on the lowercase (leet-folded) view only.
   const caseless = def.kind === 'injection' && caselessOnLowercase(runSource, flags);
-  const regex = new RegExp(runSource, caseless ? withoutCase(flags) : flags);
+  // Gaps with atomic words (same matches, less backtracking), unless a numbered group is reported.
+  const atomic =
+    def.group === undefined || def.group === 0
+      ? consumeBeforeLookbehind(expandMacrosAtomic(def.regex))
+      : runSource;
+  const regex = new RegExp(atomic, caseless ? withoutCase(flags) : flags);
   // Parsed once (by validation); only needed when the analysis is neither stored nor memoised.
   const analysis = regexAnalysis(source, flags, () => {
     const parsed = parsedRegexOf(def);

@@ -25,3 +25,48 @@ export function expandMacros(source: string): string {
     return make ? make(arg === undefined ? undefined : Number(arg)) : _m;
   });
 }
+
+/** Capturing groups opened in a regex source (escapes and character classes skipped). */
+function countCaptures(source: string): number {
+  let groups = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') {
+      // "(" and "(?<name>" capture; "(?:", "(?=", "(?!", "(?<=" and "(?<!" do not.
+      const next = source[i + 1];
+      const after = source[i + 2];
+      if (next !== '?' || (after === '<' && source[i + 3] !== '=' && source[i + 3] !== '!')) groups++;
+    }
+  }
+  return groups;
+}
+
+/**
+ * The form the engine runs: macros expanded as `expandMacros` does, but each filler word of a gap taken
+ * whole or not at all (`(?=(WORD))\N`, an atomic group). A word inside a gap is always followed by a
+ * separator, so the shorter prefixes the plain form tries one by one when the rest fails can never
+ * lead to a match: the matches are the same, and a start that fails costs one try per word instead
+ * of one per character. The added groups renumber those after them, so sources with numbered
+ * backreferences keep the plain form; a caller reading a numbered group must use the plain form too.
+ */
+export function expandMacrosAtomic(source: string): string {
+  if (/\\[1-9]/.test(source)) return expandMacros(source);
+  let out = '';
+  let last = 0;
+  for (const m of source.matchAll(MACRO_RE)) {
+    const [token, name, arg] = m;
+    out += source.slice(last, m.index);
+    last = m.index + token.length;
+    if (name !== 'gap') {
+      out += expandMacros(token);
+      continue;
+    }
+    const group = countCaptures(out) + 1;
+    out += `(?:${SEP}(?=(${WORD}))\\${group}){0,${arg === undefined ? 3 : Number(arg)}}${SEP}`;
+  }
+  return out + source.slice(last);
+}
