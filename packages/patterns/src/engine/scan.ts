@@ -16,6 +16,7 @@ import type { CompiledDatabase } from './compile.js';
 import { findEncodedSegments } from './decode.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
+import { dedupeByRule, resolveOverlaps } from './overlaps.js';
 
 const ALL_KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
 const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(ALL_KINDS);
@@ -92,44 +93,6 @@ function injectionFinding(m: RawMatch, norm: NormalizedText): Mutable {
   };
 }
 
-/** Keeps the best of overlapping PII/secret findings: confidence, then checksum, severity, length. */
-function resolveOverlaps(findings: Mutable[]): Mutable[] {
-  if (findings.length < 2) return findings;
-  const ranked = [...findings].sort(
-    (a, b) =>
-      b.confidence - a.confidence ||
-      Number(b.validated) - Number(a.validated) ||
-      severityRank[b.severity] - severityRank[a.severity] ||
-      b.end - b.start - (a.end - a.start),
-  );
-  // Characters already covered by a kept finding: linear in the spans, where pairwise checks were quadratic.
-  let limit = 0;
-  for (const f of ranked) limit = Math.max(limit, f.end);
-  const taken = new Uint8Array(limit + 1);
-  const kept: Mutable[] = [];
-  for (const f of ranked) {
-    let free = true;
-    for (let i = f.start; i < f.end && free; i++) if (taken[i] === 1) free = false;
-    if (!free) continue;
-    taken.fill(1, f.start, Math.max(f.start + 1, f.end));
-    kept.push(f);
-  }
-  return kept;
-}
-
-/** Drops repeats of one rule over overlapping spans (windows and decoded views can report one twice). */
-function dedupeInjection(findings: Mutable[]): Mutable[] {
-  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
-  const reach = new Map<string, number>(); // per rule: the furthest end kept so far
-  const out: Mutable[] = [];
-  for (const f of sorted) {
-    if (f.start < (reach.get(f.id) ?? Number.NEGATIVE_INFINITY)) continue;
-    reach.set(f.id, Math.max(reach.get(f.id) ?? 0, f.end));
-    out.push(f);
-  }
-  return out;
-}
-
 function scanText(
   db: CompiledDatabase,
   text: string,
@@ -200,7 +163,7 @@ export function scanWith(db: CompiledDatabase, text: string, options: ScanOption
     if (f.kind === 'injection') injection.push(f);
     else if (f.confidence >= minConfidence && severityRank[f.severity] >= minRank) data.push(f);
   }
-  if (injection.length > 1) injection = dedupeInjection(injection);
+  if (injection.length > 1) injection = dedupeByRule(injection);
   let score = 0;
   if (injection.length > 0) {
     // Distinct rules combine like independent evidence: 1 - prod(1 - weight).

@@ -1,0 +1,79 @@
+/**
+ * Choosing among findings that cover the same characters: the best PII or secret finding of a span,
+ * and one finding per injection rule and span (windows and decoded views can report one twice).
+ */
+import { type Finding, severityRank } from '../types.js';
+
+/** What the choice reads of a finding. */
+export interface Candidate {
+  readonly id: string;
+  readonly severity: Finding['severity'];
+  readonly start: number;
+  readonly end: number;
+  readonly validated: boolean;
+  readonly confidence: number;
+}
+
+const FEW_FINDINGS = 16;
+
+/** True when `f` shares a character with a kept finding (an empty one covers its start). */
+function overlapsAny(f: Candidate, kept: readonly Candidate[]): boolean {
+  if (f.end <= f.start) return false;
+  for (const k of kept) if (f.start < Math.max(k.start + 1, k.end) && k.start < f.end) return true;
+  return false;
+}
+
+/** Keeps the best of overlapping PII/secret findings: confidence, then checksum, severity, length. */
+export function resolveOverlaps<T extends Candidate>(findings: T[]): T[] {
+  if (findings.length < 2) return findings;
+  const ranked = [...findings].sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      Number(b.validated) - Number(a.validated) ||
+      severityRank[b.severity] - severityRank[a.severity] ||
+      b.end - b.start - (a.end - a.start),
+  );
+  // A text's handful of findings: checked pairwise against those kept, which costs less than the
+  // bitmap below takes to allocate.
+  if (ranked.length <= FEW_FINDINGS) {
+    const kept: T[] = [];
+    for (const f of ranked) if (!overlapsAny(f, kept)) kept.push(f);
+    return kept;
+  }
+  // Characters already covered by a kept finding: linear in the spans, where pairwise checks were quadratic.
+  let limit = 0;
+  for (const f of ranked) limit = Math.max(limit, f.end);
+  const taken = new Uint8Array(limit + 1);
+  const kept: T[] = [];
+  for (const f of ranked) {
+    let free = true;
+    for (let i = f.start; i < f.end && free; i++) if (taken[i] === 1) free = false;
+    if (!free) continue;
+    taken.fill(1, f.start, Math.max(f.start + 1, f.end));
+    kept.push(f);
+  }
+  return kept;
+}
+
+/** True unless a handful of findings come from distinct rules (then there is nothing to drop). */
+function mayRepeatRule(findings: readonly Candidate[]): boolean {
+  if (findings.length > FEW_FINDINGS) return true;
+  for (let i = 1; i < findings.length; i++)
+    for (let j = 0; j < i; j++) if (findings[i]!.id === findings[j]!.id) return true;
+  return false;
+}
+
+/** Drops repeats of one rule over overlapping spans (windows and decoded views can report one twice). */
+export function dedupeByRule<T extends Candidate>(findings: T[]): T[] {
+  // The order returned does not matter: callers sort findings by offsets afterwards.
+  if (!mayRepeatRule(findings)) return findings;
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const reach = new Map<string, number>(); // per rule: the furthest end kept so far
+  const out: T[] = [];
+  for (const f of sorted) {
+    if (f.start < (reach.get(f.id) ?? Number.NEGATIVE_INFINITY)) continue;
+    reach.set(f.id, Math.max(reach.get(f.id) ?? 0, f.end));
+    out.push(f);
+  }
+  return out;
+}
