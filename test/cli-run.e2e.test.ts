@@ -228,4 +228,19 @@ describe('catalogues and previews', () => {
     expect(lines[1]?.error).toBeDefined();
     expect(existsSync(dir.path)).toBe(true);
   });
+
+  it('scan --file names a missing file or a folder as a usage error, with no stack trace', async () => {
+    const missing = join(dir.path, 'missing.txt');
+    for (const args of [
+      ['scan', '--file', missing],
+      ['scan', '--jsonl', '--file', missing],
+      ['scan', '--file', dir.path],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('FLAKESTORM_USAGE');
+      expect(result.stderr).toMatch(/Cannot read --file .*: (no such file|it is not a file)\./);
+      expect(result.stderr).not.toContain('    at ');
+    }
+  });
 });

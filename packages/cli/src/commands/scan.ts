@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { FlakestormError } from '@flakestorm/core';
 import { databaseStats, type PatternKind, type ScanOptions, type ScanResult } from '@flakestorm/patterns';
@@ -17,6 +17,42 @@ function scanOptions(kinds: string[] | undefined): ScanOptions {
     });
   }
   return { kinds: kinds as PatternKind[] };
+}
+
+/** The --file error a user can act on (a missing file, a folder, no permission), never a stack trace. */
+function unreadable(file: string, cause: unknown): FlakestormError {
+  const reason =
+    cause instanceof Error && 'code' in cause && cause.code === 'ENOENT'
+      ? 'no such file'
+      : cause instanceof Error && 'code' in cause && cause.code === 'EACCES'
+        ? 'permission denied'
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
+  return new FlakestormError('FLAKESTORM_USAGE', `Cannot read --file ${file}: ${reason}.`, {
+    cause,
+    hint: 'Give the path of a readable text file, or pipe the text on stdin.',
+  });
+}
+
+/** Checks that `file` is a readable file before anything is scanned. */
+async function assertReadableFile(file: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(file)).isFile();
+  } catch (cause) {
+    throw unreadable(file, cause);
+  }
+  if (!isFile) throw unreadable(file, new Error('it is not a file'));
+}
+
+async function readInputFile(file: string): Promise<string> {
+  await assertReadableFile(file);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw unreadable(file, cause);
+  }
 }
 
 async function readStdin(): Promise<string> {
@@ -42,7 +78,7 @@ export async function scanCommand(
       hint: 'flakestorm scan "some text"  or  flakestorm scan --file notes.txt',
     });
   }
-  const input = text ?? (options.file ? await readFile(options.file, 'utf8') : await readStdin());
+  const input = text ?? (options.file ? await readInputFile(options.file) : await readStdin());
   const result = scan(input, opts);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -67,6 +103,7 @@ async function scanJsonl(
   opts: ScanOptions,
   scan: (input: string, o: ScanOptions) => ScanResult,
 ): Promise<number> {
+  if (file) await assertReadableFile(file);
   const lines = createInterface({
     input: file ? createReadStream(file) : process.stdin,
     crlfDelay: Number.POSITIVE_INFINITY,
