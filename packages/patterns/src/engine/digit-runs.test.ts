@@ -55,6 +55,14 @@ describe('digit rows', () => {
     expect(hits.stretchFrom).toBe(text.length);
   });
 
+  it('continues a row the pass stopped inside (at its cap of 41 digits a run)', () => {
+    const text = `ref ${'7'.repeat(50)} end`;
+    const hits = digitPass(text);
+    expect(hits.stretchFrom).toBeLessThan(text.length);
+    expect(digitStretchAtLeast(hits, 50, text)).toBe(true);
+    expect(digitStretchAtLeast(hits, 51, text)).toBe(false);
+  });
+
   it('never falls short of the longest row, whatever the text', () => {
     const pieces = ['12', '3456789', '-', ' ', '.', '/', 'a', 'SSN ', '0000000000', '1-2-3-4-5-6-7-8-9-0-'];
     let seed = 7;

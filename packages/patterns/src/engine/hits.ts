@@ -66,23 +66,34 @@ function digitsBefore(text: string, end: number): number {
   return end - i;
 }
 
+const DIGIT = /[0-9]/g;
+const NON_DIGIT = /[^0-9]/g;
+
 /**
  * True when `text` holds `need` ASCII digits in a row. The digit-run pass measures rows while it
  * reads runs; when it stopped early (every rule it gates had triggered), the rest of the text is read
- * here, once, and only for a rule that needs a longer row than seen so far.
+ * here, row by row with V8's native search, and only as far as a row that long.
  */
 export function digitStretchAtLeast(hits: Hits, need: number, text: string): boolean {
-  if (need <= hits.digitStretch) return true;
   const n = text.length;
-  if (hits.stretchFrom >= n) return false;
-  let row = digitsBefore(text, hits.stretchFrom);
   let best = hits.digitStretch;
-  for (let i = hits.stretchFrom; i < n; i++) {
-    row = isDigitCode(text.charCodeAt(i)) ? row + 1 : 0;
+  let i = hits.stretchFrom;
+  while (best < need && i < n) {
+    DIGIT.lastIndex = i;
+    if (!DIGIT.test(text)) {
+      i = n;
+      break;
+    }
+    const start = DIGIT.lastIndex - 1;
+    NON_DIGIT.lastIndex = start;
+    const end = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
+    // A row the pass stopped inside continues from before `stretchFrom`.
+    const row = end - start + (start === hits.stretchFrom ? digitsBefore(text, start) : 0);
     if (row > best) best = row;
+    i = end;
   }
   hits.digitStretch = best;
-  hits.stretchFrom = n;
+  hits.stretchFrom = i;
   return need <= best;
 }
 
