@@ -34,7 +34,7 @@ export async function databaseWith(files: readonly string[] = []): Promise<Patte
       if (!isPatternError(cause)) throw cause;
       throw new FlakestormError('FLAKESTORM_CONFIG_INVALID', `${file}: ${cause.message}`, {
         cause,
-        hint: 'Pattern files use the built-in format: see `flakestorm patterns --json` and packages/patterns/README.',
+        hint: 'Pattern files use the built-in format: see `flakestorm patterns --json` and packages/patterns/README.md.',
         details: { code: cause.code },
       });
     }
