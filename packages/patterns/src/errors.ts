@@ -4,9 +4,11 @@ export type PatternErrorCode =
   | 'FLAKESTORM_PATTERN_UNSAFE_REGEX'
   | 'FLAKESTORM_PATTERN_DUPLICATE'
   | 'FLAKESTORM_PATTERN_UNKNOWN_VALIDATOR'
-  | 'FLAKESTORM_PATTERN_EXAMPLE_FAILED';
+  | 'FLAKESTORM_PATTERN_EXAMPLE_FAILED'
+  /** A scan or redact call got something other than a string, or options it does not know. */
+  | 'FLAKESTORM_PATTERN_SCAN_INVALID';
 
-/** The one error class of this package: an invalid or unsafe pattern database. */
+/** The one error class of this package: an invalid or unsafe pattern database, or an invalid call. */
 export class PatternError extends Error {
   override readonly name = 'PatternError';
   readonly code: PatternErrorCode;

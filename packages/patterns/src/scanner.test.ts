@@ -72,6 +72,51 @@ describe('redact', () => {
   });
 });
 
+describe('bad calls', () => {
+  const rejects = (call: () => unknown, message: RegExp): void => {
+    let error: unknown;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    expect(isPatternError(error) && error.code).toBe('FLAKESTORM_PATTERN_SCAN_INVALID');
+    expect((error as Error).message).toMatch(message);
+  };
+  // What plain JavaScript, a JSON body or a config can pass where TypeScript would not let it.
+  const loose = scan as (text: unknown, options?: unknown) => unknown;
+  const looseRedact = redact as (text: unknown, options?: unknown) => unknown;
+
+  it('say what is wrong with the text instead of failing inside the engine', () => {
+    rejects(() => loose(undefined), /scan\(\) takes the text as a string; got undefined/);
+    rejects(() => loose(42), /got number/);
+    rejects(() => looseRedact(null), /redact\(\) takes the text as a string; got null/);
+  });
+
+  it('refuse options that would silently scan for nothing or the wrong thing', () => {
+    rejects(() => loose('my ssn is 536-22-1234', { kinds: ['secrets'] }), /unknown kind "secrets"/);
+    rejects(() => loose('x', { kinds: 'pii' }), /kinds must be an array/);
+    rejects(() => loose('x', { minSeverity: 'severe' }), /unknown minSeverity "severe"/);
+    rejects(() => loose('x', { minSeverity: 'toString' }), /unknown minSeverity/);
+    rejects(() => loose('x', { threshold: 2 }), /threshold must be a number from 0 to 1/);
+    rejects(() => loose('x', { minConfidence: '0.5' }), /minConfidence must be a number/);
+    rejects(() => looseRedact('x', { kinds: ['email'] }), /unknown kind "email"/);
+    rejects(() => looseRedact('x', { mask: '***' }), /mask must be a function/);
+  });
+
+  it('still take every valid option', () => {
+    const result = scan('my ssn is 536-22-1234', {
+      kinds: ['pii'],
+      minSeverity: 'low',
+      minConfidence: 0,
+      threshold: 1,
+      decode: false,
+    });
+    expect(result.findings.map((f) => f.id)).toContain('us_ssn');
+    expect(scan('')).toEqual({ injection: { flagged: false, score: 0 }, findings: [] });
+  });
+});
+
 describe('hot swap', () => {
   it('swaps in a new database atomically and rejects an invalid one, keeping the old', () => {
     const scanner = createScanner(dbOf(custom()));

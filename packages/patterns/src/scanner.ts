@@ -3,6 +3,7 @@ import { builtinDatabase } from './builtin.js';
 import { type CompiledDatabase, compileDatabase } from './engine/compile.js';
 import { scanWith } from './engine/scan.js';
 import { applyRedaction } from './redact.js';
+import { checkRedactInput, checkScanInput } from './scan-input.js';
 import type {
   DatabaseStats,
   PatternDatabase,
@@ -36,9 +37,11 @@ export function createScanner(db: PatternDatabase = builtinDatabase()): Scanner 
   let current: CompiledDatabase = compileDatabase(db);
   return {
     scan(text: string, options?: ScanOptions): ScanResult {
+      checkScanInput(text, options);
       return scanWith(current, text, options);
     },
     redact(text: string, options: RedactOptions = {}): string {
+      checkRedactInput(text, options);
       const kinds = options.kinds ?? (['pii', 'secret'] as const);
       const result = scanWith(current, text, { kinds, minConfidence: options.minConfidence ?? 0.5 });
       return applyRedaction(text, result, options);
