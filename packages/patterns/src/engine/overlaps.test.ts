@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { severityRank } from '../types.js';
-import { type Candidate, dedupeByRule, resolveOverlaps } from './overlaps.js';
+import { type Candidate, dedupeByRule, resolveOverlaps, strongerFirst } from './overlaps.js';
 
 const severities = ['low', 'medium', 'high', 'critical'] as const;
 const candidate = fc
@@ -17,13 +16,7 @@ const candidate = fc
 
 /** The choice spelled out: best first, a finding kept when none of its characters is already taken. */
 function referenceResolve(findings: readonly Candidate[]): Candidate[] {
-  const ranked = [...findings].sort(
-    (a, b) =>
-      b.confidence - a.confidence ||
-      Number(b.validated) - Number(a.validated) ||
-      severityRank[b.severity] - severityRank[a.severity] ||
-      b.end - b.start - (a.end - a.start),
-  );
+  const ranked = [...findings].sort(strongerFirst);
   const taken = new Set<number>();
   const kept: Candidate[] = [];
   for (const f of ranked) {

@@ -16,6 +16,13 @@ export interface Candidate {
 
 const FEW_FINDINGS = 16;
 
+/** Order of preference between findings of one span: confidence, then checksum, severity, length. */
+export const strongerFirst = (a: Candidate, b: Candidate): number =>
+  b.confidence - a.confidence ||
+  Number(b.validated) - Number(a.validated) ||
+  severityRank[b.severity] - severityRank[a.severity] ||
+  b.end - b.start - (a.end - a.start);
+
 /** True when `f` shares a character with a kept finding (an empty one covers its start). */
 function overlapsAny(f: Candidate, kept: readonly Candidate[]): boolean {
   if (f.end <= f.start) return false;
@@ -23,16 +30,10 @@ function overlapsAny(f: Candidate, kept: readonly Candidate[]): boolean {
   return false;
 }
 
-/** Keeps the best of overlapping PII/secret findings: confidence, then checksum, severity, length. */
+/** Keeps the best of overlapping PII/secret findings (see strongerFirst). */
 export function resolveOverlaps<T extends Candidate>(findings: T[]): T[] {
   if (findings.length < 2) return findings;
-  const ranked = [...findings].sort(
-    (a, b) =>
-      b.confidence - a.confidence ||
-      Number(b.validated) - Number(a.validated) ||
-      severityRank[b.severity] - severityRank[a.severity] ||
-      b.end - b.start - (a.end - a.start),
-  );
+  const ranked = [...findings].sort(strongerFirst);
   // A text's handful of findings: checked pairwise against those kept, which costs less than the
   // bitmap below takes to allocate.
   if (ranked.length <= FEW_FINDINGS) {
