@@ -55,6 +55,8 @@ export interface CompiledRule {
   readonly digitStretch: number;
   /** A cheap necessary condition checked before the regex runs (see prechecks.ts). */
   readonly precheck: Precheck | undefined;
+  /** `regex` with the sticky flag, made on first use (run-rule.ts). */
+  sticky: RegExp | undefined;
 }
 
 /** Rules of one view (injection on the folded view; PII and secrets on the plain view). */
@@ -289,6 +291,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     letters: def.kind === 'injection' ? 0 : analysis.letters,
     digitStretch: def.kind === 'injection' ? 0 : analysis.digitStretch,
     precheck: precheckFor(def.regex, flags),
+    sticky: undefined,
   };
 }
 

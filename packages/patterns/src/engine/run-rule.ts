@@ -32,16 +32,11 @@ function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: 
 const capOf = (rule: CompiledRule): number =>
   rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : MAX_MATCHES_PER_RULE;
 
-// Each rule's regex with the sticky flag for the global one, made on first use: most rules never need it
-// in a process, and compiling the database stays cheap.
-const stickyRegexes = new WeakMap<CompiledRule, RegExp>();
+// Each rule's regex with the sticky flag for the global one, made on first use and kept on the rule:
+// most rules never need it in a process, and compiling the database stays cheap.
 function stickyOf(rule: CompiledRule): RegExp {
-  let re = stickyRegexes.get(rule);
-  if (re === undefined) {
-    re = new RegExp(rule.regex.source, rule.regex.flags.replace('g', 'y'));
-    stickyRegexes.set(rule, re);
-  }
-  return re;
+  rule.sticky ??= new RegExp(rule.regex.source, rule.regex.flags.replace('g', 'y'));
+  return rule.sticky;
 }
 
 /**
@@ -53,21 +48,22 @@ function runAtStarts(
   text: string,
   shapes: TextShapes,
   starts: Int32Array,
+  length: number,
   out: RawMatch[],
 ): void {
   if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
   const re = stickyOf(rule);
   const cap = capOf(rule);
   // Hits arrive by end position; starts of literals of different lengths can come out of order.
-  for (let i = 1; i < starts.length; i++) {
+  for (let i = 1; i < length; i++) {
     if (starts[i]! < starts[i - 1]!) {
-      starts.sort();
+      starts.subarray(0, length).sort();
       break;
     }
   }
   let reach = 0;
   let count = 0;
-  for (let i = 0; i < starts.length && count < cap; i++) {
+  for (let i = 0; i < length && count < cap; i++) {
     const at = starts[i]!;
     if (at < reach) continue;
     re.lastIndex = at;
@@ -114,7 +110,7 @@ export function runTriggered(
 ): void {
   const windows = small ? undefined : hits.windows[slot];
   const count = hits.startCount[slot]!;
-  if (count > 0 && windows !== WHOLE)
-    runAtStarts(rule, text, hits, hits.starts[slot]!.subarray(0, count), out);
+  // The slot's own list and its length: a subarray view per call would cost an allocation.
+  if (count > 0 && windows !== WHOLE) runAtStarts(rule, text, hits, hits.starts[slot]!, count, out);
   else runRule(rule, text, hits, windows, out);
 }
