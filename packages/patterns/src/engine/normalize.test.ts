@@ -39,6 +39,14 @@ describe('normalizeText', () => {
     expect(foldLeet('mail bob@example.com')).toBe('mail bob@example.com');
   });
 
+  it('folds punctuation-like leet only between letters or at a word start, and keeps the rest of a word', () => {
+    expect(foldLeet('$ecret p4ssw0rd h!dden l|ke now! a|')).toBe('secret password hidden llke now! a|');
+    // Digits 2 and 6 have no letter; a token with nothing to fold is the same string.
+    const plain = 'abc2def6ghi';
+    expect(foldLeet(plain)).toBe(plain);
+    expect(foldLeet('x1y2z3'.repeat(20))).toBe('xiy2ze'.repeat(20));
+  });
+
   it('keeps surrogate pairs intact when mapping back', () => {
     const input = '😀 call 555-0100';
     const n = normalizeText(input);

@@ -330,19 +330,23 @@ const ORDINAL_OR_MODEL = /^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$|^[
 const EMAIL_DOMAIN = /^[a-z0-9-]+\./;
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 
+// LEET as character codes (0: not a leet character), so the token loop reads no strings.
+const LEET_CODES = (() => {
+  const codes = new Uint8Array(128);
+  for (const [from, to] of Object.entries(LEET)) codes[from.charCodeAt(0)] = to.charCodeAt(0);
+  return codes;
+})();
+
 function foldToken(token: string, lower: string, offset: number): string {
   // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak.
   if (ORDINAL_OR_MODEL.test(token)) return token;
+  // Unchanged stretches are copied as slices, and only when something folds.
   let out = '';
-  let changed = false;
+  let from = 0;
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
-    const ch = token[i]!;
-    const mapped = isLetter(c) ? undefined : LEET[ch];
-    if (mapped === undefined) {
-      out += ch;
-      continue;
-    }
+    const mapped = c < 128 ? LEET_CODES[c]! : 0;
+    if (mapped === 0) continue;
     let fold = c >= 48 && c <= 57;
     if (!fold) {
       // Punctuation-like leet characters count only between letters ("h!dden"), never at word ends
@@ -351,10 +355,11 @@ function foldToken(token: string, lower: string, offset: number): string {
       const between = before && isLetter(token.charCodeAt(i + 1));
       fold = between && !(c === 64 && EMAIL_DOMAIN.test(lower.slice(offset + i + 1, offset + i + 40)));
     }
-    out += fold ? mapped : ch;
-    if (fold) changed = true;
+    if (!fold) continue;
+    out += token.slice(from, i) + String.fromCharCode(mapped);
+    from = i + 1;
   }
-  return changed ? out : token;
+  return from === 0 ? token : out + token.slice(from);
 }
 
 /** Maps a span of the normalised text back to the original text (end exclusive). */
