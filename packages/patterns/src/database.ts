@@ -13,13 +13,13 @@ import {
   type PatternDatabase,
   type PatternDefinition,
   type PatternKind,
+  patternKinds,
   piiCategories,
   type Severity,
+  severities,
 } from './types.js';
 import { getValidator, validatorNames } from './validators/registry.js';
 
-const KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
-const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const ID = /^[a-z0-9][a-z0-9_]{1,63}$/;
 
 type Json = Record<string, unknown>;
@@ -53,14 +53,14 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
     );
   }
   const kind = raw.kind as PatternKind;
-  if (!KINDS.includes(kind)) throw invalid(`kind must be one of ${KINDS.join(', ')}`, id);
+  if (!patternKinds.includes(kind)) throw invalid(`kind must be one of ${patternKinds.join(', ')}`, id);
   const category = raw.category;
   const allowed: readonly string[] = kind === 'injection' ? injectionCategories : piiCategories;
   if (typeof category !== 'string' || !allowed.includes(category)) {
     throw invalid(`category must be one of ${allowed.join(', ')} for kind '${kind}'`, id);
   }
-  if (!SEVERITIES.includes(raw.severity as Severity))
-    throw invalid(`severity must be one of ${SEVERITIES.join(', ')}`, id);
+  if (!severities.includes(raw.severity as Severity))
+    throw invalid(`severity must be one of ${severities.join(', ')}`, id);
   if (typeof raw.description !== 'string' || raw.description.length === 0)
     throw invalid('description is required', id);
   if (typeof raw.regex !== 'string' || raw.regex.length === 0)

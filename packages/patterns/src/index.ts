@@ -20,12 +20,14 @@ export {
   type PatternExamples,
   type PatternKind,
   type PiiCategory,
+  patternKinds,
   piiCategories,
   type RedactOptions,
   type Scanner,
   type ScanOptions,
   type ScanResult,
   type Severity,
+  severities,
   severityRank,
 } from './types.js';
 export { shannonEntropy } from './validators/entropy.js';

@@ -4,9 +4,7 @@
  * nothing and report a clean text.
  */
 import { PatternError } from './errors.js';
-import { type PatternKind, type RedactOptions, type ScanOptions, severityRank } from './types.js';
-
-const KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
+import { patternKinds, type RedactOptions, type ScanOptions, severities } from './types.js';
 
 function invalid(message: string): PatternError {
   return new PatternError('FLAKESTORM_PATTERN_SCAN_INVALID', message);
@@ -18,10 +16,10 @@ const describe = (value: unknown): string =>
 function checkKinds(kinds: unknown): void {
   if (kinds === undefined) return;
   if (!Array.isArray(kinds))
-    throw invalid(`kinds must be an array of ${KINDS.join(', ')}; got ${describe(kinds)}.`);
+    throw invalid(`kinds must be an array of ${patternKinds.join(', ')}; got ${describe(kinds)}.`);
   for (const kind of kinds)
-    if (!(KINDS as readonly unknown[]).includes(kind))
-      throw invalid(`unknown kind ${JSON.stringify(kind)}: kinds are ${KINDS.join(', ')}.`);
+    if (!(patternKinds as readonly unknown[]).includes(kind))
+      throw invalid(`unknown kind ${JSON.stringify(kind)}: kinds are ${patternKinds.join(', ')}.`);
 }
 
 function checkFraction(name: string, value: unknown): void {
@@ -39,9 +37,9 @@ export function checkScanInput(text: unknown, options: ScanOptions | undefined):
   checkText(text, 'scan');
   if (options === undefined) return;
   checkKinds(options.kinds);
-  if (options.minSeverity !== undefined && !Object.hasOwn(severityRank, options.minSeverity))
+  if (options.minSeverity !== undefined && !(severities as readonly unknown[]).includes(options.minSeverity))
     throw invalid(
-      `unknown minSeverity ${JSON.stringify(options.minSeverity)}: severities are ${Object.keys(severityRank).join(', ')}.`,
+      `unknown minSeverity ${JSON.stringify(options.minSeverity)}: severities are ${severities.join(', ')}.`,
     );
   checkFraction('minConfidence', options.minConfidence);
   checkFraction('threshold', options.threshold);

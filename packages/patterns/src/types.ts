@@ -1,8 +1,14 @@
 /** What a pattern detects: an attack on the model, personal data, or a credential. */
 export type PatternKind = 'injection' | 'pii' | 'secret';
 
+/** Every pattern kind, in the order reports list them. */
+export const patternKinds: readonly PatternKind[] = ['injection', 'pii', 'secret'];
+
 /** How bad a match is; ordered critical > high > medium > low. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/** Every severity, worst first. */
+export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /** Prompt-injection categories, in the order reports list them. */
 export const injectionCategories = [

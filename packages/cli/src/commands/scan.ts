@@ -2,18 +2,22 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { FlakestormError } from '@flakestorm/core';
-import { databaseStats, type PatternKind, type ScanOptions, type ScanResult } from '@flakestorm/patterns';
+import {
+  databaseStats,
+  type PatternKind,
+  patternKinds,
+  type ScanOptions,
+  type ScanResult,
+} from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
 import { databaseWith, scannerWith } from './pattern-files.js';
 
-const KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
-
 function scanOptions(kinds: string[] | undefined): ScanOptions {
   if (!kinds) return {};
-  const bad = kinds.filter((k) => !(KINDS as readonly string[]).includes(k));
+  const bad = kinds.filter((k) => !(patternKinds as readonly string[]).includes(k));
   if (bad.length > 0) {
     throw new FlakestormError('FLAKESTORM_USAGE', `Unknown kind(s): ${bad.join(', ')}.`, {
-      hint: `--kinds takes a comma list of ${KINDS.join(', ')}.`,
+      hint: `--kinds takes a comma list of ${patternKinds.join(', ')}.`,
     });
   }
   return { kinds: kinds as PatternKind[] };
@@ -144,7 +148,7 @@ export async function patternsCommand(options: { json: boolean; patterns?: strin
     return ExitCode.passed;
   }
   const lines = [`pattern database ${stats.version}: ${stats.total} patterns`];
-  for (const kind of KINDS) {
+  for (const kind of patternKinds) {
     lines.push(`  ${kind} ${stats.byKind[kind] ?? 0}`);
     const categories = Object.entries(stats.byKindAndCategory[kind] ?? {}).sort((a, b) => b[1] - a[1]);
     for (const [category, n] of categories) lines.push(`    ${category.padEnd(28)} ${n}`);

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import { compileDatabase } from './compile.js';
-import { collectDigits } from './digit-runs.js';
-import { digitStretchAtLeast, type Hits, newHits } from './hits.js';
+import { collectDigits, digitStretchAtLeast } from './digit-runs.js';
+import { type Hits, newHits } from './hits.js';
 import { parseRegexSource } from './regex-safety.js';
 import { minDigitStretch } from './run-shapes.js';
 

@@ -1,11 +1,13 @@
 /**
  * The digit-run pass: numeric PII rules (SSNs, cards, national ids) have no literal to anchor on, so
- * runs of digits (through single separators) gate them and place their windows.
+ * runs of digits (through single separators) gate them and place their windows; rows of digits (no
+ * separator) gate the rules that need several in a row.
  */
 import { TRIGGER_WINDOW, type ViewIndex } from './compile.js';
-import { addWindow, type Hits, isDigitCode, markSeen } from './hits.js';
+import { addWindow, type Hits, markSeen } from './hits.js';
 
 const WINDOW_BIT = 1 << TRIGGER_WINDOW;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const NEXT_DIGIT = /[0-9]/g;
 const NON_DIGIT = /[^0-9]/g;
 // ' ', '-', '.', '/', ':' (NaN, past the end, is none of them).
@@ -128,4 +130,39 @@ export function collectDigits(
   hits.digitStretch = Math.max(hits.digitStretch, longestRow);
   // Stopped early: the rest (from the last run's end) is read on demand.
   hits.stretchFrom = i;
+}
+
+/** Digits in a row ending right before `end`. */
+function digitsBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
+  return end - i;
+}
+
+/**
+ * True when `text` holds `need` ASCII digits in a row. The digit-run pass measures rows while it
+ * reads runs; when it stopped early (every rule it gates had triggered), the rest of the text is read
+ * here, row by row with V8's native search, and only as far as a row that long.
+ */
+export function digitStretchAtLeast(hits: Hits, need: number, text: string): boolean {
+  const n = text.length;
+  let best = hits.digitStretch;
+  let i = hits.stretchFrom;
+  while (best < need && i < n) {
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(text)) {
+      i = n;
+      break;
+    }
+    const start = NEXT_DIGIT.lastIndex - 1;
+    NON_DIGIT.lastIndex = start;
+    const end = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
+    // A row the pass stopped inside continues from before `stretchFrom`.
+    const row = end - start + (start === hits.stretchFrom ? digitsBefore(text, start) : 0);
+    if (row > best) best = row;
+    i = end;
+  }
+  hits.digitStretch = best;
+  hits.stretchFrom = i;
+  return need <= best;
 }

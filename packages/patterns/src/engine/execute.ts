@@ -8,8 +8,8 @@
 import { collect } from './automaton-pass.js';
 import { rot13 } from './codec.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
-import { collectDigits } from './digit-runs.js';
-import { digitStretchAtLeast, hasRuns, newHits } from './hits.js';
+import { collectDigits, digitStretchAtLeast } from './digit-runs.js';
+import { hasRuns, newHits } from './hits.js';
 import type { NormalizedText } from './normalize.js';
 import { runRule, runTriggered } from './run-rule.js';
 

@@ -8,8 +8,6 @@ import type { TextShapes } from './prechecks.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-
 /** Per-scan state filled by the automaton and digit-run passes and read when rules run. */
 export interface Hits extends Mutable<TextShapes> {
   /** Per slot: trigger kinds seen (bits 1 << kind). */
@@ -57,44 +55,6 @@ export function newHits(db: CompiledDatabase, small: boolean): Hits {
     hexPairSeparators: 0,
     hexQuadDots: 0,
   };
-}
-
-/** Digits in a row ending right before `end`. */
-function digitsBefore(text: string, end: number): number {
-  let i = end;
-  while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
-  return end - i;
-}
-
-const DIGIT = /[0-9]/g;
-const NON_DIGIT = /[^0-9]/g;
-
-/**
- * True when `text` holds `need` ASCII digits in a row. The digit-run pass measures rows while it
- * reads runs; when it stopped early (every rule it gates had triggered), the rest of the text is read
- * here, row by row with V8's native search, and only as far as a row that long.
- */
-export function digitStretchAtLeast(hits: Hits, need: number, text: string): boolean {
-  const n = text.length;
-  let best = hits.digitStretch;
-  let i = hits.stretchFrom;
-  while (best < need && i < n) {
-    DIGIT.lastIndex = i;
-    if (!DIGIT.test(text)) {
-      i = n;
-      break;
-    }
-    const start = DIGIT.lastIndex - 1;
-    NON_DIGIT.lastIndex = start;
-    const end = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
-    // A row the pass stopped inside continues from before `stretchFrom`.
-    const row = end - start + (start === hits.stretchFrom ? digitsBefore(text, start) : 0);
-    if (row > best) best = row;
-    i = end;
-  }
-  hits.digitStretch = best;
-  hits.stretchFrom = i;
-  return need <= best;
 }
 
 /** True when the text has runs (and letters) as long as every match of a rule with these minimums needs. */

@@ -7,6 +7,7 @@ import {
   type DecodedFrom,
   type Finding,
   type PatternKind,
+  patternKinds,
   type ScanOptions,
   type ScanResult,
   severityRank,
@@ -18,8 +19,7 @@ import { executeDatabase, type RawMatch } from './execute.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, resolveOverlaps } from './overlaps.js';
 
-const ALL_KINDS: readonly PatternKind[] = ['injection', 'pii', 'secret'];
-const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(ALL_KINDS);
+const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(patternKinds);
 const MAX_DEPTH = 2;
 const CONTEXT_BEFORE = 48;
 const CONTEXT_AFTER = 32;
