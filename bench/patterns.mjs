@@ -24,12 +24,22 @@ if (!existsSync(defaultEvalDir)) {
   console.error(`No corpus at ${defaultEvalDir}`);
   process.exit(0);
 }
+const injectionRows = readJsonl('injection-dev.jsonl');
+// The corpus by kind of text: benign prompts are what a production agent mostly sees; attacks, PII and
+// secret test cases are dense with findings, so each costs more to scan.
+const subsets = {
+  'benign prompts': injectionRows.filter((r) => r.label === 0).map((r) => r.text),
+  'injection attacks': injectionRows.filter((r) => r.label === 1).map((r) => r.text),
+  'PII test cases': readJsonl('pii-dev.jsonl').map((r) => r.text),
+  'secret test cases': readJsonl('secrets-dev.jsonl').map((r) => r.text),
+};
 const texts = [
-  ...readJsonl('injection-dev.jsonl').map((r) => r.text),
-  ...readJsonl('pii-dev.jsonl').map((r) => r.text),
-  ...readJsonl('secrets-dev.jsonl').map((r) => r.text),
+  ...injectionRows.map((r) => r.text),
+  ...subsets['PII test cases'],
+  ...subsets['secret test cases'],
 ];
-const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const byteSize = (list) => list.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const bytes = byteSize(texts);
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -148,6 +158,14 @@ try {
 const everyone = [...ours, ...peers];
 for (const c of everyone) for (const t of texts.slice(0, 300)) await c.fn(t); // warm-up (JIT)
 for (let r = 0; r < ROUNDS; r++) for (const c of everyone) await round(c, r === ROUNDS - 1);
+// Ours alone on each kind of text (all kinds scanned), rounds interleaved across the subsets.
+const subsetWall = Object.fromEntries(Object.keys(subsets).map((name) => [name, []]));
+for (let r = 0; r < ROUNDS; r++)
+  for (const [name, list] of Object.entries(subsets)) {
+    const t0 = performance.now();
+    for (const t of list) scanner.scan(t);
+    subsetWall[name].push(performance.now() - t0);
+  }
 
 const f = (x, d = 2) => x.toFixed(d);
 const best = (xs) => Math.min(...xs);
@@ -178,6 +196,14 @@ for (const c of everyone) {
   );
 }
 console.log('   [targets: >= 30 MB/s on one core, p99 < 0.3 ms]');
+console.log(`\nthroughput by kind of text (@flakestorm/patterns, all kinds; best of ${ROUNDS})`);
+for (const [name, list] of Object.entries(subsets)) {
+  const size = byteSize(list);
+  const ms = best(subsetWall[name]);
+  console.log(
+    `  ${name.padEnd(20)} ${String(list.length).padStart(5)} texts ${f(size / 1e3, 0).padStart(4)} KB ${f(size / 1e6 / (ms / 1000)).padStart(7)} MB/s   ${f((ms * 1000) / list.length, 1).padStart(5)} us a text`,
+  );
+}
 console.log('\nratios (ours, same kind, vs peer; > 1 means ours is faster)');
 for (const p of peers) {
   const base = ours.find((o) => o.kind === p.kind) ?? ours[0];
