@@ -11,6 +11,7 @@ import {
 } from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
 import { databaseWith, scannerWith } from './pattern-files.js';
+import { jsonlRecord } from './scan-jsonl-record.js';
 
 function scanOptions(kinds: string[] | undefined): ScanOptions {
   if (!kinds) return {};
@@ -116,22 +117,8 @@ async function scanJsonl(
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      record = undefined;
-    }
-    const text =
-      typeof record === 'object' && record !== null ? (record as Record<string, unknown>).text : undefined;
-    const id =
-      typeof record === 'object' && record !== null
-        ? ((record as Record<string, unknown>).id ?? lineNo)
-        : lineNo;
-    const out =
-      typeof text === 'string'
-        ? { id, ...scan(text, opts) }
-        : { id, error: `line ${lineNo}: expected a JSON object {"id", "text"}` };
+    const record = jsonlRecord(line, lineNo);
+    const out = 'text' in record ? { id: record.id, ...scan(record.text, opts) } : record;
     // Writing each line as it is ready keeps memory flat and order equal to input order.
     if (!process.stdout.write(`${JSON.stringify(out)}\n`))
       await new Promise((r) => process.stdout.once('drain', r));
