@@ -4,7 +4,18 @@
  * 2-3x faster than one combined V8 alternation regex of the same 800 literals.
  */
 
-const NON_ASCII_COLUMNS = 8;
+// Non-ASCII characters share a few columns per range, so that text in one script seldom reports the
+// literals of another: U+0080-U+07FF (Latin supplements, Greek, Cyrillic, Hebrew, Arabic), U+0800 and up
+// (Indic, kana, CJK, Hangul), and the surrogates of emoji and other astral characters apart.
+const COLUMNS_PER_RANGE = 8;
+
+/** Fills columns[from, to) with first + (code % COLUMNS_PER_RANGE); `from` is a multiple of it. */
+function repeatColumns(columns: Uint16Array, from: number, to: number, first: number): void {
+  for (let c = from; c < from + COLUMNS_PER_RANGE; c++) columns[c] = first + (c % COLUMNS_PER_RANGE);
+  // The pattern repeats every COLUMNS_PER_RANGE codes: doubling copies fill the rest natively.
+  for (let filled = COLUMNS_PER_RANGE; from + filled < to; filled *= 2)
+    columns.copyWithin(from + filled, from, Math.min(to, from + 2 * filled) - filled);
+}
 
 /** A compiled automaton; build it with `buildAutomaton`. */
 export interface Automaton {
@@ -37,15 +48,14 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
       if (c < 128 && columns[c] === 0) columns[c] = width++;
     }
   }
-  // Non-ASCII characters share a few columns: the table stays narrow, and a shared column can only
-  // report an extra candidate (the rule's regex then decides), never miss one.
+  // Non-ASCII characters share columns: the table stays narrow, and a shared column can only report an
+  // extra candidate (the rule's regex then decides), never miss one.
   if (literals.some((l) => /[^\0-\x7f]/.test(l))) {
-    const base = width;
-    width += NON_ASCII_COLUMNS;
-    for (let c = 128; c < 128 + NON_ASCII_COLUMNS; c++) columns[c] = base + (c % NON_ASCII_COLUMNS);
-    // The pattern repeats every NON_ASCII_COLUMNS codes: doubling copies fill the rest natively.
-    for (let filled = NON_ASCII_COLUMNS; 128 + filled < 65536; filled *= 2)
-      columns.copyWithin(128 + filled, 128, Math.min(65536, 128 + 2 * filled) - filled);
+    repeatColumns(columns, 0x80, 0x800, width);
+    width += COLUMNS_PER_RANGE;
+    repeatColumns(columns, 0x800, 0x10000, width);
+    width += COLUMNS_PER_RANGE;
+    columns.fill(width++, 0xd800, 0xe000);
   }
   // Trie: edges keyed by state * width + column; per state its parent, column, depth and literal.
   let capacity = 1;
@@ -54,7 +64,11 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   const parent = new Int32Array(capacity);
   const via = new Int32Array(capacity);
   const depth = new Int32Array(capacity);
+  // Literals ending at each state, as linked lists: distinct non-ASCII literals can share a path when
+  // their characters share columns ("忘记" and "忘記"), and each must still be reported.
   const own = new Int32Array(capacity).fill(-1);
+  const ownCount = new Int32Array(capacity);
+  const nextOwn = new Int32Array(literals.length).fill(-1);
   let states = 1;
   for (let index = 0; index < literals.length; index++) {
     const lit = literals[index]!;
@@ -71,8 +85,9 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
       }
       s = t;
     }
-    if (own[s] !== -1) throw new Error(`duplicate literal ${JSON.stringify(lit)}`);
+    nextOwn[index] = own[s]!;
     own[s] = index;
+    ownCount[s]!++;
   }
   // States breadth first (a counting sort by depth), so each one's failure state comes before it, and
   // each state's children (parents' lists, as offsets into one array).
@@ -109,7 +124,7 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
       const ft = v < 0 ? -v : v;
       fail[t] = ft;
       final[t] = own[t]! >= 0 || final[ft] === 1 ? 1 : 0;
-      outCount[t] = (own[t]! >= 0 ? 1 : 0) + outCount[ft]!;
+      outCount[t] = ownCount[t]! + outCount[ft]!;
       goto[s * width + col] = final[t] === 1 ? -t : t;
     }
   }
@@ -118,7 +133,7 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   const outputs = new Int32Array(outputStart[states]!);
   for (const s of order) {
     let at = outputStart[s]!;
-    if (own[s]! >= 0) outputs[at++] = own[s]!;
+    for (let lit = own[s]!; lit >= 0; lit = nextOwn[lit]!) outputs[at++] = lit;
     const f = fail[s]!;
     outputs.copyWithin(at, outputStart[f]!, outputStart[f + 1]!);
   }

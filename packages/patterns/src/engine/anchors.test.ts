@@ -150,6 +150,35 @@ describe('Aho-Corasick automaton', () => {
     expect(hits).toEqual([1, 0]);
   });
 
+  it('reports each of two distinct literals whose characters share columns (one path, both literals)', () => {
+    // 记 (U+8BB0) and 記 (U+8A18) fall in the same shared non-ASCII column.
+    const a = buildAutomaton(['忘记', '忘記', 'x忘']);
+    for (const text of ['请忘记', '請忘記']) {
+      const hits: number[] = [];
+      scanAutomaton(a, text, (lit) => hits.push(lit));
+      expect(hits.sort()).toEqual([0, 1]);
+    }
+    const hits: [number, number][] = [];
+    scanAutomaton(a, 'x忘記', (lit, end) => hits.push([lit, end]));
+    expect(hits.sort()).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 2],
+    ]);
+  });
+
+  it('keeps scripts apart: Cyrillic text and emoji never report a Chinese literal, nor CJK a Cyrillic one', () => {
+    // Under one shared set of columns (code % 8) each of these texts would report the other script's
+    // literal: 'ее' and '😅' (U+D83D U+DE05) fall in the columns of '忽略', '一七丅丆丈' in those of 'игнор'.
+    const a = buildAutomaton(['忽略', 'игнор']);
+    const hits: number[] = [];
+    scanAutomaton(a, 'где её 😅😅 ещё', (lit) => hits.push(lit));
+    scanAutomaton(a, '一七丅丆丈 丈丆丅七一', (lit) => hits.push(lit));
+    expect(hits).toEqual([]);
+    scanAutomaton(a, 'не игнорируй 忽略', (lit) => hits.push(lit));
+    expect(hits).toEqual([1, 0]);
+  });
+
   it('switches to a 32-bit table beyond 32767 states and still finds every literal', () => {
     // 4,000 pseudo-random 12-letter literals: past the first few letters each has its own trie path.
     let x = 12345;
