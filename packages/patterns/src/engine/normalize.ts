@@ -166,25 +166,51 @@ export function normalizeText(input: string): NormalizedText {
   return normalizeOneForOne(input) ?? normalizeFull(input);
 }
 
-const NON_ASCII_UNITS = /[^\t-\r -~]/g;
+// Per UTF-16 unit: its one-character canonical form, filled on first sight; FULL where the unit needs the
+// full path (it canonicalises to several characters or none, or is a control character or a surrogate).
+// A table read per character instead of a replace callback: text in Chinese or Russian is non-ASCII
+// throughout, and a callback per character cost about 50 ms per megabyte.
+const FULL = 0xffff;
+const oneForOne = new Uint16Array(65536);
+
+function oneForOneCode(c: number): number {
+  let code = oneForOne[c]!;
+  if (code === 0) {
+    const canon = c < 32 || c === 127 || (c >= 0xd800 && c <= 0xdfff) ? '' : canonical(c);
+    code = canon.length === 1 ? canon.charCodeAt(0) : FULL;
+    oneForOne[c] = code;
+  }
+  return code;
+}
 
 /**
- * Middle path for text with a few special characters (curly quotes, accents, CJK) that each
- * canonicalise to exactly one character: replace them in place and keep the identity offset map.
+ * Middle path for text whose special characters (curly quotes, accents, CJK) each canonicalise to
+ * exactly one character: replace them in place and keep the identity offset map.
  */
 function normalizeOneForOne(input: string): NormalizedText | undefined {
   if (whitespaceChanges(input)) return undefined;
-  let ok = true;
-  const replaced = input.replace(NON_ASCII_UNITS, (ch) => {
-    const cp = ch.charCodeAt(0);
-    if (cp < 32 || cp === 127 || (cp >= 0xd800 && cp <= 0xdfff)) ok = false;
-    if (!ok) return ch;
-    const canon = canonical(cp);
-    if (canon.length !== 1) ok = false;
-    return canon;
-  });
-  if (!ok) return undefined;
-  const text = foldHomoglyphs(replaced);
+  const n = input.length;
+  // Written only from the first character that changes: most non-ASCII text stays as it is.
+  let out: Uint16Array | undefined;
+  let lookAlike = 0;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    let code = c;
+    // Printable ASCII and ASCII whitespace stay (whitespace runs were ruled out above).
+    if (c >= 127 || (c < 32 && (c < 9 || c > 13))) {
+      code = oneForOneCode(c);
+      if (code === FULL) return undefined;
+      lookAlike |= LATIN_OF[code]!;
+    }
+    if (out !== undefined) out[i] = code;
+    else if (code !== c) {
+      out = new Uint16Array(n);
+      for (let k = 0; k < i; k++) out[k] = input.charCodeAt(k);
+      out[i] = code;
+    }
+  }
+  const replaced = out === undefined ? input : decodeCodes(out, n);
+  const text = lookAlike === 0 ? replaced : foldHomoglyphs(replaced, true);
   if (whitespaceChanges(text)) return undefined; // a special space next to a space: full path
   return views(input, text, () => identityMap(input.length), true);
 }
@@ -232,26 +258,66 @@ function normalizeFull(input: string): NormalizedText {
 }
 
 const HAS_CONFUSABLE = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'u');
+// The Latin letter of each look-alike (0 for other units; every look-alike is one UTF-16 unit), read in
+// the loops below instead of a regex callback per character or word: text in Russian or Chinese is
+// non-ASCII throughout, and callbacks cost 50-60 ms per megabyte of it.
+const LATIN_OF = new Uint16Array(65536);
+for (const [ch, latin] of Object.entries(LETTERS)) LATIN_OF[ch.charCodeAt(0)] = latin.charCodeAt(0);
+// Per non-ASCII UTF-16 unit: 1 when it is a letter or mark, 2 when not, 0 until first asked.
+const WORD_UNIT = new Uint8Array(65536);
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** Units (1, or 2 for a surrogate pair) of the letter or mark at `i`; 0 for anything else. */
+function wordUnitLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) return LETTER_OR_MARK.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let known = WORD_UNIT[c]!;
+  if (known === 0) {
+    known = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_UNIT[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
 
 /**
- * Folds look-alike letters (Cyrillic "о" in "ignоre") to Latin, one for one, but only in words that mix
- * scripts or consist of look-alikes only: real Cyrillic or Greek words keep their letters.
+ * Folds look-alike letters (Cyrillic "о" in "ignоre") to Latin, one for one, but only in words (runs of
+ * letters and marks) that mix scripts or consist of look-alikes only: real Cyrillic or Greek words keep
+ * their letters. `known`: the caller already saw a look-alike in `text`.
  */
-function foldHomoglyphs(text: string): string {
-  if (!HAS_CONFUSABLE.test(text)) return text;
-  return text.replace(/[\p{L}\p{M}]+/gu, (word) => {
-    if (!HAS_CONFUSABLE.test(word)) return word;
+export function foldHomoglyphs(text: string, known = false): string {
+  if (!known && !HAS_CONFUSABLE.test(text)) return text;
+  const n = text.length;
+  const folded: number[] = [];
+  let i = 0;
+  while (i < n) {
+    let units = wordUnitLength(text, i);
+    if (units === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
     let latin = false;
     let foreign = false;
-    for (const ch of word) {
-      if (/[a-z]/i.test(ch)) latin = true;
-      else if (LETTERS[ch] === undefined) foreign = true;
-    }
-    if (!latin && foreign) return word;
-    let out = '';
-    for (const ch of word) out += LETTERS[ch] ?? ch;
-    return out;
-  });
+    let lookAlike = false;
+    do {
+      const c = text.charCodeAt(i);
+      if (c < 128) latin = true;
+      else if (units === 1 && LATIN_OF[c] !== 0) lookAlike = true;
+      else foreign = true;
+      i += units;
+    } while (i < n && (units = wordUnitLength(text, i)) !== 0);
+    if (lookAlike && (latin || !foreign)) folded.push(start, i);
+  }
+  if (folded.length === 0) return text;
+  const out = new Uint16Array(n);
+  for (let k = 0; k < n; k++) out[k] = text.charCodeAt(k);
+  for (let w = 0; w < folded.length; w += 2)
+    for (let k = folded[w]!; k < folded[w + 1]!; k++) out[k] = LATIN_OF[out[k]!] || out[k]!;
+  return decodeCodes(out, n);
 }
 
 function decodeCodes(codes: Uint16Array, len: number): string {
