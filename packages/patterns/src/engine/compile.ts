@@ -347,7 +347,11 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   injection.rules.forEach((r, i) => {
     addRule(r, i);
     // ROT13-hidden text: its anchors appear rotated in the plain text (the second set is not needed).
-    if (r.anchorScore >= ROT13_MIN_SCORE) addSet(r.anchors, rot13Offset + i, TRIGGER_WINDOW, rot13);
+    // Anchors without ASCII letters (Cyrillic, Chinese) read the same rotated: the plain view already
+    // runs the rule wherever they occur, and ROT13 hides only ASCII letters.
+    const rotated = r.anchors.filter((a) => rot13(a) !== a);
+    if (r.anchorScore >= ROT13_MIN_SCORE && rotated.length > 0)
+      addSet(rotated, rot13Offset + i, TRIGGER_WINDOW, rot13);
   });
   data.rules.forEach((r, i) => {
     addRule(r, dataOffset + i);
