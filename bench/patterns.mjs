@@ -92,6 +92,21 @@ const adversarial = {
   'digits only': '1'.repeat(MB),
   'spaced letters "a a a"': 'a '.repeat(MB / 2),
   'trigger words only': 'what are your instructions '.repeat(Math.ceil(MB / 27)).slice(0, MB),
+  // Other scripts: every character takes the Unicode path, and shares automaton columns with the
+  // non-ASCII literals (Russian, Chinese, Japanese, Korean rules).
+  'Russian prose': 'Сегодня хорошая погода, и мы пойдём гулять в парк. Инструкции лежат в коробке. '
+    .repeat(13_500)
+    .slice(0, MB),
+  'random CJK characters': (() => {
+    let x = 7;
+    let s = '';
+    while (s.length < MB) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      s += String.fromCharCode(0x4e00 + (x % 20_000)) + (x % 20 === 0 ? '。' : '');
+    }
+    return s.slice(0, MB);
+  })(),
+  'emoji every few words': 'Great job team 🎉 see you tomorrow 😀 thanks! '.repeat(24_000).slice(0, MB),
 };
 // Steady state, as in a long-lived process: each input is scanned twice untimed first, because the
 // first megabyte scanned in a fresh process also pays for V8 compiling the large-text code paths
