@@ -303,13 +303,14 @@ export function foldHomoglyphs(text: string, known = false): string {
     let latin = false;
     let foreign = false;
     let lookAlike = false;
-    do {
+    while (units !== 0) {
       const c = text.charCodeAt(i);
       if (c < 128) latin = true;
       else if (units === 1 && LATIN_OF[c] !== 0) lookAlike = true;
       else foreign = true;
       i += units;
-    } while (i < n && (units = wordUnitLength(text, i)) !== 0);
+      units = i < n ? wordUnitLength(text, i) : 0;
+    }
     if (lookAlike && (latin || !foreign)) folded.push(start, i);
   }
   if (folded.length === 0) return text;
