@@ -5,8 +5,9 @@
  */
 
 // Non-ASCII characters share a few columns per range, so that text in one script seldom reports the
-// literals of another: U+0080-U+07FF (Latin supplements, Greek, Cyrillic, Hebrew, Arabic), U+0800 and up
-// (Indic, kana, CJK, Hangul), and the surrogates of emoji and other astral characters apart.
+// literals of another: U+0080-U+07FF (Latin supplements, Greek, Cyrillic, Hebrew, Arabic), U+0800-U+2FFF
+// (Indic, Thai, punctuation and symbols), U+3000 and up (kana, CJK, Hangul), and the surrogates of emoji
+// and other astral characters apart.
 const COLUMNS_PER_RANGE = 8;
 
 /** Fills columns[from, to) with first + (code % COLUMNS_PER_RANGE); `from` is a multiple of it. */
@@ -53,7 +54,9 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   if (literals.some((l) => /[^\0-\x7f]/.test(l))) {
     repeatColumns(columns, 0x80, 0x800, width);
     width += COLUMNS_PER_RANGE;
-    repeatColumns(columns, 0x800, 0x10000, width);
+    repeatColumns(columns, 0x800, 0x3000, width);
+    width += COLUMNS_PER_RANGE;
+    repeatColumns(columns, 0x3000, 0x10000, width);
     width += COLUMNS_PER_RANGE;
     columns.fill(width++, 0xd800, 0xe000);
   }

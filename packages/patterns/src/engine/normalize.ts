@@ -40,8 +40,42 @@ const isInvisible = (cp: number): boolean =>
   cp === 0xffa0 ||
   (cp >= 0xfe00 && cp <= 0xfe0f) ||
   (cp >= 0xe0100 && cp <= 0xe01ef);
-const MARK = /\p{M}/gu;
 const SPACE = /^\s$/u;
+
+// Scripts whose combining marks spell their words (Indic and Thai vowel signs and viramas, Tibetan,
+// Myanmar and Khmer signs, kana voicing marks): a mark of theirs stays after a base of the same script.
+// Every other combining mark is a diacritic and goes ("ïgnörë" reads "ignore"), as does a spelling mark
+// put on a base of another script ("i\u0901gnore": the trick would otherwise hide a word).
+const SPELLING_SCRIPTS: readonly (readonly [number, number])[] = [
+  [0x0900, 0x0e00], // Devanagari to Sinhala
+  [0x0e00, 0x0e80], // Thai
+  [0x0e80, 0x0f00], // Lao
+  [0x0f00, 0x1000], // Tibetan
+  [0x1000, 0x10a0], // Myanmar
+  [0x1780, 0x1800], // Khmer
+  [0x3040, 0x3100], // Hiragana and Katakana, with the combining voicing marks U+3099 and U+309A
+];
+const SCRIPT_OF = new Uint8Array(65536);
+for (let k = 0; k < SPELLING_SCRIPTS.length; k++) SCRIPT_OF.fill(k + 1, ...SPELLING_SCRIPTS[k]!);
+const SPELLING_RANGES = SPELLING_SCRIPTS.map(
+  ([from, to]) => `\\u{${from.toString(16)}}-\\u{${(to - 1).toString(16)}}`,
+).join('');
+const DIACRITIC = new RegExp(`(?![${SPELLING_RANGES}])\\p{M}`, 'gu');
+const SPELLING_MARK = new RegExp(`[${SPELLING_RANGES}]`, 'u');
+const IS_MARK = /^\p{M}$/u;
+// Per UTF-16 unit of a spelling script: 1 when it is a combining mark, 2 when not, 0 until first asked.
+const markKind = new Uint8Array(65536);
+
+/** True for a combining mark of a spelling script (it stays only after a base of its own script). */
+function isSpellingMark(c: number): boolean {
+  if (SCRIPT_OF[c] === 0) return false;
+  let kind = markKind[c]!;
+  if (kind === 0) {
+    kind = IS_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+    markKind[c] = kind;
+  }
+  return kind === 1;
+}
 
 // Cache of the canonical form of each non-ASCII code point: NFKC work is the slow part.
 const cache = new Map<number, string>();
@@ -61,9 +95,11 @@ function canonical(cp: number): string {
     const direct = PUNCTUATION[ch] ?? (LETTERS[ch] !== undefined ? ch : undefined);
     if (direct !== undefined) out = direct;
     else {
-      const decomposed = ch.normalize('NFKD').replace(MARK, '');
+      const decomposed = ch.normalize('NFKD').replace(DIACRITIC, '');
       out = '';
       for (const c of decomposed) out += SPACE.test(c) ? ' ' : (PUNCTUATION[c] ?? c);
+      // Kana with a voicing mark decompose and compose again ("プ" stays one character).
+      if (SPELLING_MARK.test(out)) out = out.normalize('NFC');
     }
   }
   if (cache.size < 65_536) cache.set(cp, out);
@@ -200,6 +236,9 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
     if (c >= 127 || (c < 32 && (c < 9 || c > 13))) {
       code = oneForOneCode(c);
       if (code === FULL) return undefined;
+      // A spelling mark on a base of another script is dropped, which the full path does.
+      if (isSpellingMark(code) && (i === 0 || SCRIPT_OF[input.charCodeAt(i - 1)] !== SCRIPT_OF[code]))
+        return undefined;
       lookAlike |= LATIN_OF[code]!;
     }
     if (out !== undefined) out[i] = code;
@@ -221,6 +260,7 @@ function normalizeFull(input: string): NormalizedText {
   let map = new Int32Array(n + 17);
   let len = 0;
   let prevSpace = true; // drops leading whitespace as well as runs
+  let lookAlike = 0;
   const emit = (code: number, at: number): void => {
     if (code === 32) {
       if (prevSpace) return;
@@ -245,14 +285,29 @@ function normalizeFull(input: string): NormalizedText {
       i++;
       continue;
     }
+    // Most characters canonicalise to one: the one-for-one table answers without the cache's map.
+    const one = oneForOneCode(c);
+    if (one !== FULL) {
+      if (!isSpellingMark(one) || (len > 0 && SCRIPT_OF[out[len - 1]!] === SCRIPT_OF[one])) emit(one, i);
+      lookAlike |= LATIN_OF[one]!;
+      i++;
+      continue;
+    }
     const cp = input.codePointAt(i)!;
     const canon = canonical(cp);
-    for (let k = 0; k < canon.length; k++) emit(canon.charCodeAt(k), i);
+    for (let k = 0; k < canon.length; k++) {
+      const code = canon.charCodeAt(k);
+      // A spelling mark stays only after a base (or mark) of its own script.
+      if (isSpellingMark(code) && (len === 0 || SCRIPT_OF[out[len - 1]!] !== SCRIPT_OF[code])) continue;
+      lookAlike |= LATIN_OF[code]!;
+      emit(code, i);
+    }
     i += cp > 0xffff ? 2 : 1;
   }
   if (len > 0 && out[len - 1] === 32) len--;
   map[len] = n;
-  const text = foldHomoglyphs(decodeCodes(out, len));
+  const decoded = decodeCodes(out, len);
+  const text = lookAlike === 0 ? decoded : foldHomoglyphs(decoded, true);
   const offsets = map.subarray(0, len + 1);
   return views(input, text, () => offsets);
 }
