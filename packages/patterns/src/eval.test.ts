@@ -34,7 +34,7 @@ describe.skipIf(!hasData)('quality on ../shared/eval', () => {
   it('keeps indirect and appended injections detected', () => {
     expect(result.injection['injecguard-valid']?.recall).toBeGreaterThanOrEqual(0.8);
     expect(result.injection['injecguard-valid']?.fpRate).toBeLessThanOrEqual(0.03);
-    expect(result.injection['bipia-payload']?.recall).toBeGreaterThanOrEqual(0.65);
+    expect(result.injection['bipia-payload']?.recall).toBeGreaterThanOrEqual(0.72);
   });
 
   // Measured: presidio-research 100% (redact-pii 92.9%), presidio-tests 82% recall at 11% FP.
