@@ -1,4 +1,4 @@
-/** Check rules for identifiers of the Americas (US, Canada, Mexico, Brazil). */
+/** Check rules for identifiers of the Americas (US, Canada, Mexico, Brazil, Chile, Argentina). */
 import { digitsOf, isRepeated, luhn, weightedSum } from './checksums.js';
 
 // Published sample numbers (Woolworth's wallet card, SSA advertising) that are not anyone's SSN.
@@ -119,4 +119,26 @@ export function creditCard(value: string): boolean {
 export function imei(value: string): boolean {
   const d = digitsOf(value);
   return d.length === 15 && !isRepeated(d) && luhn(d);
+}
+
+/** Chilean RUT/RUN: a body of 7-8 digits and a mod-11 check character (0-9 or K), weights 2-7 from the right. */
+export function clRut(value: string): boolean {
+  const m = /^(\d{1,2}\.?\d{3}\.?\d{3})-?([\dkK])$/.exec(value.trim());
+  if (!m) return false;
+  const body = digitsOf(m[1]!);
+  if (body.length < 7 || isRepeated(body)) return false;
+  let sum = 0;
+  for (let i = body.length - 1, w = 2; i >= 0; i--, w = w === 7 ? 2 : w + 1) sum += body[i]! * w;
+  const check = 11 - (sum % 11);
+  const expected = check === 11 ? '0' : check === 10 ? 'k' : String(check);
+  return m[2]!.toLowerCase() === expected;
+}
+
+/** Argentine CUIT/CUIL: a type prefix (20, 23, 24, 27, 30, 33, 34) and a mod-11 check digit. */
+export function arCuit(value: string): boolean {
+  const d = digitsOf(value);
+  if (d.length !== 11 || ![20, 23, 24, 27, 30, 33, 34].includes(d[0]! * 10 + d[1]!)) return false;
+  const rest = weightedSum(d, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11;
+  const check = rest === 0 ? 0 : 11 - rest;
+  return check !== 10 && check === d[10];
 }

@@ -108,3 +108,39 @@ export function sgNric(value: string): boolean {
   const table = p === 'S' || p === 'T' ? 'JZIHGFEDCBA' : p === 'M' ? 'KLJNPQRTUWX' : 'XWUTRQPNMLK';
   return table[p === 'M' ? 10 - r : r] === m[3];
 }
+
+/**
+ * Japanese Individual Number (My Number): twelve digits, the last a check digit over the other eleven
+ * (weights 2-7, then 2-6, from the right; a remainder of 0 or 1 gives 0).
+ */
+export function jpMyNumber(value: string): boolean {
+  const d = digitsOf(value);
+  if (d.length !== 12 || isRepeated(d)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += d[11 - n]! * (n <= 6 ? n + 1 : n - 5);
+  const rest = sum % 11;
+  return (rest <= 1 ? 0 : 11 - rest) === d[11];
+}
+
+/** Thai national ID: thirteen digits, the first 1-8, the last a mod-11 check digit (weights 13 to 2). */
+export function thNationalId(value: string): boolean {
+  const d = digitsOf(value);
+  if (d.length !== 13 || d[0] === 0 || d[0] === 9) return false;
+  const sum = weightedSum(d, [13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+  return (11 - (sum % 11)) % 10 === d[12];
+}
+
+/**
+ * Indonesian NIK: sixteen digits, a province code 11-94 and a birth date (DDMMYY, day + 40 for women);
+ * there is no check digit, so a well-formed number is only plausible.
+ */
+export function idNik(value: string): boolean | undefined {
+  const d = digitsOf(value);
+  if (d.length !== 16) return false;
+  const province = d[0]! * 10 + d[1]!;
+  if (province < 11 || province > 94) return false;
+  let day = d[6]! * 10 + d[7]!;
+  if (day > 40) day -= 40;
+  if (!isValidDate(2000, d[8]! * 10 + d[9]!, day)) return false;
+  return d[12]! * 1000 + d[13]! * 100 + d[14]! * 10 + d[15]! === 0 ? false : undefined;
+}
