@@ -93,7 +93,7 @@ const adversarial = {
   'spaced letters "a a a"': 'a '.repeat(MB / 2),
   'trigger words only': 'what are your instructions '.repeat(Math.ceil(MB / 27)).slice(0, MB),
   // Other scripts: every character takes the Unicode path, and shares automaton columns with the
-  // non-ASCII literals (Russian, Chinese, Japanese, Korean rules).
+  // non-ASCII literals of the rules for other languages.
   'Russian prose': 'Сегодня хорошая погода, и мы пойдём гулять в парк. Инструкции лежат в коробке. '
     .repeat(13_500)
     .slice(0, MB),

@@ -249,7 +249,7 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
     }
   }
   const replaced = out === undefined ? input : decodeCodes(out, n);
-  const text = lookAlike === 0 ? replaced : foldHomoglyphs(replaced, true);
+  const text = lookAlike === 0 ? replaced : foldHomoglyphs(replaced);
   if (whitespaceChanges(text)) return undefined; // a special space next to a space: full path
   return views(input, text, () => identityMap(input.length), true);
 }
@@ -307,12 +307,11 @@ function normalizeFull(input: string): NormalizedText {
   if (len > 0 && out[len - 1] === 32) len--;
   map[len] = n;
   const decoded = decodeCodes(out, len);
-  const text = lookAlike === 0 ? decoded : foldHomoglyphs(decoded, true);
+  const text = lookAlike === 0 ? decoded : foldHomoglyphs(decoded);
   const offsets = map.subarray(0, len + 1);
   return views(input, text, () => offsets);
 }
 
-const HAS_CONFUSABLE = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'u');
 // The Latin letter of each look-alike (0 for other units; every look-alike is one UTF-16 unit), read in
 // the loops below instead of a regex callback per character or word: text in Russian or Chinese is
 // non-ASCII throughout, and callbacks cost 50-60 ms per megabyte of it.
@@ -341,10 +340,9 @@ function wordUnitLength(text: string, i: number): number {
 /**
  * Folds look-alike letters (Cyrillic "о" in "ignоre") to Latin, one for one, but only in words (runs of
  * letters and marks) that mix scripts or consist of look-alikes only: real Cyrillic or Greek words keep
- * their letters. `known`: the caller already saw a look-alike in `text`.
+ * their letters. The normalisers call it only for text in which they met a look-alike.
  */
-export function foldHomoglyphs(text: string, known = false): string {
-  if (!known && !HAS_CONFUSABLE.test(text)) return text;
+export function foldHomoglyphs(text: string): string {
   const n = text.length;
   const folded: number[] = [];
   let i = 0;
