@@ -96,6 +96,9 @@ describe('structural gates', () => {
     expect(startsDigitRunOnly('(?<![\\w-])[a-z]?\\d{8}')).toBe(false);
     expect(startsDigitRunOnly('(?<![.-])\\d{3}')).toBe(false); // a letter before is allowed
     expect(startsDigitRunOnly('\\d{3}|x')).toBe(false);
+    // Further lookarounds consume nothing: the first character is still the digit after them.
+    expect(startsDigitRunOnly('(?<![\\w.-])(?<!\\d[ -])\\d{4}')).toBe(true);
+    expect(startsDigitRunOnly('(?<![\\w.-])(?=x)x\\d{4}')).toBe(false);
   });
 });
 

@@ -9,13 +9,14 @@ const WORD_LOOKBEHIND = /^\(\?<!\[(?:[^\]\\]|\\.)*(?:\\w|A-Za-z0-9|a-zA-Z0-9)(?:
 const DIGIT_ATOM = /^(?:\\d|\d|\[(?:\d(?:-\d)?)+\])$/;
 
 // True when every match of `seq` starts with a digit (a group's branches all do; an optional first
-// element defers to the next one).
+// element, like a lookaround, defers to the next one).
 function startsWithDigit(seq: readonly RegexNode[]): boolean {
   for (const node of seq) {
     if (node.t === 'assert') continue;
     if (node.t === 'atom') return DIGIT_ATOM.test(node.src);
     if (node.t === 'group') {
-      if (node.look) return false;
+      // A lookaround consumes nothing: the first character comes after it.
+      if (node.look) continue;
       return node.alts.every((alt) => startsWithDigit(alt));
     }
     if (!startsWithDigit([node.node])) return false;
