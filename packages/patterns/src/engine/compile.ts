@@ -141,6 +141,7 @@ const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
 const DIGIT_GATE_BELOW = 3;
 // Only anchors at least this rare are looked for ROT13-rotated: rotated short words are common noise.
 const ROT13_MIN_SCORE = 4;
+const ASCII_LETTER = /[A-Za-z]/;
 /** Anchors are cut to this many characters, as leading literals are: a prefix is as sound and keeps the
  * automaton small. */
 export const MAX_ANCHOR = MAX_LEADING;
@@ -349,9 +350,9 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     // ROT13-hidden text: its anchors appear rotated in the plain text (the second set is not needed).
     // Anchors without ASCII letters (Cyrillic, Chinese) read the same rotated: the plain view already
     // runs the rule wherever they occur, and ROT13 hides only ASCII letters.
-    const rotated = r.anchors.filter((a) => rot13(a) !== a);
-    if (r.anchorScore >= ROT13_MIN_SCORE && rotated.length > 0)
-      addSet(rotated, rot13Offset + i, TRIGGER_WINDOW, rot13);
+    const rotatable = r.anchors.filter((a) => ASCII_LETTER.test(a));
+    if (r.anchorScore >= ROT13_MIN_SCORE && rotatable.length > 0)
+      addSet(rotatable, rot13Offset + i, TRIGGER_WINDOW, rot13);
   });
   data.rules.forEach((r, i) => {
     addRule(r, dataOffset + i);
