@@ -66,6 +66,13 @@ const IS_MARK = /^\p{M}$/u;
 // Per UTF-16 unit of a spelling script: 1 when it is a combining mark, 2 when not, 0 until first asked.
 const markKind = new Uint8Array(65536);
 
+/** The kana a voicing mark (U+3099, U+309A) composes with `base` into, or 0 when there is none. */
+function voicedKana(base: number, mark: number): number {
+  if (mark !== 0x3099 && mark !== 0x309a) return 0;
+  const composed = String.fromCharCode(base, mark).normalize('NFC');
+  return composed.length === 1 ? composed.charCodeAt(0) : 0;
+}
+
 /** True for a combining mark of a spelling script (it stays only after a base of its own script). */
 function isSpellingMark(c: number): boolean {
   if (SCRIPT_OF[c] === 0) return false;
@@ -236,8 +243,15 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
     if (c >= 127 || (c < 32 && (c < 9 || c > 13))) {
       code = oneForOneCode(c);
       if (code === FULL) return undefined;
-      // A spelling mark on a base of another script is dropped, which the full path does.
-      if (isSpellingMark(code) && (i === 0 || SCRIPT_OF[input.charCodeAt(i - 1)] !== SCRIPT_OF[code]))
+      // A spelling mark on a base of another script is dropped, and a kana voicing mark composes with its
+      // kana ("ﾌﾟ" and "フ" + U+309A read "プ"): the full path does both.
+      if (
+        isSpellingMark(code) &&
+        (i === 0 ||
+          SCRIPT_OF[input.charCodeAt(i - 1)] !== SCRIPT_OF[code] ||
+          code === 0x3099 ||
+          code === 0x309a)
+      )
         return undefined;
       lookAlike |= LATIN_OF[code]!;
     }
@@ -277,6 +291,20 @@ function normalizeFull(input: string): NormalizedText {
     out[len] = code;
     map[len++] = at;
   };
+  // A spelling mark stays only after a base (or mark) of its own script; a kana voicing mark composes
+  // with the kana before it, which keeps that kana's offset.
+  const emitCanonical = (code: number, at: number): void => {
+    if (isSpellingMark(code)) {
+      if (len === 0 || SCRIPT_OF[out[len - 1]!] !== SCRIPT_OF[code]) return;
+      const voiced = voicedKana(out[len - 1]!, code);
+      if (voiced !== 0) {
+        out[len - 1] = voiced;
+        return;
+      }
+    }
+    lookAlike |= LATIN_OF[code]!;
+    emit(code, at);
+  };
   for (let i = 0; i < n; ) {
     const c = input.charCodeAt(i);
     if (c < 0x80) {
@@ -288,20 +316,13 @@ function normalizeFull(input: string): NormalizedText {
     // Most characters canonicalise to one: the one-for-one table answers without the cache's map.
     const one = oneForOneCode(c);
     if (one !== FULL) {
-      if (!isSpellingMark(one) || (len > 0 && SCRIPT_OF[out[len - 1]!] === SCRIPT_OF[one])) emit(one, i);
-      lookAlike |= LATIN_OF[one]!;
+      emitCanonical(one, i);
       i++;
       continue;
     }
     const cp = input.codePointAt(i)!;
     const canon = canonical(cp);
-    for (let k = 0; k < canon.length; k++) {
-      const code = canon.charCodeAt(k);
-      // A spelling mark stays only after a base (or mark) of its own script.
-      if (isSpellingMark(code) && (len === 0 || SCRIPT_OF[out[len - 1]!] !== SCRIPT_OF[code])) continue;
-      lookAlike |= LATIN_OF[code]!;
-      emit(code, i);
-    }
+    for (let k = 0; k < canon.length; k++) emitCanonical(canon.charCodeAt(k), i);
     i += cp > 0xffff ? 2 : 1;
   }
   if (len > 0 && out[len - 1] === 32) len--;
