@@ -106,6 +106,7 @@ const adversarial = {
     }
     return s.slice(0, MB);
   })(),
+  'Thai prose': 'วันนี้อากาศดีมาก เราจะไปเดินเล่นที่สวนสาธารณะ คำแนะนำอยู่ในกล่อง '.repeat(17_000).slice(0, MB),
   'emoji every few words': 'Great job team 🎉 see you tomorrow 😀 thanks! '.repeat(24_000).slice(0, MB),
 };
 // Steady state, as in a long-lived process: each input is scanned twice untimed first, because the
