@@ -117,6 +117,28 @@ describe('bad calls', () => {
   });
 });
 
+describe('context words', () => {
+  it('finds context words written with accents or marks, which the normalised text has lost', () => {
+    const scanner = createScanner(
+      dbOf(
+        custom({
+          id: 'cl_member_code',
+          kind: 'pii',
+          category: 'identification',
+          literals: undefined,
+          regex: '(?<![\\w.-])\\d{6}(?![\\w]|[.-]\\d)',
+          context: ['código único', 'vatandaşlık'],
+          contextRequired: true,
+          examples: { positive: ['código único 123456', 'vatandaşlık 654321'], negative: ['123456', 'x'] },
+        }),
+      ),
+    );
+    expect(scanner.scan('Su código único es 123456.').findings.map((f) => f.id)).toEqual(['cl_member_code']);
+    expect(scanner.scan('Vatandaşlık no: 654321').findings).toHaveLength(1);
+    expect(scanner.scan('Su número es 123456.').findings).toHaveLength(0);
+  });
+});
+
 describe('hot swap', () => {
   it('swaps in a new database atomically and rejects an invalid one, keeping the old', () => {
     const scanner = createScanner(dbOf(custom()));

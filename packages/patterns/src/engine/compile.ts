@@ -13,6 +13,7 @@ import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { rot13 } from './codec.js';
 import { MAX_LEADING } from './leading.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
+import { normalizeText } from './normalize.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-safety.js';
 
@@ -239,6 +240,11 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
   const anchors = compactAnchors(derived.literals ?? declared ?? []);
   const score = setQuality(anchors);
+  // Context words are looked for in the normalised lowercase view, so they are normalised the same way
+  // ("sécurité sociale" is found as "securite sociale", where the text has lost its accents).
+  const context = [...new Set((def.context ?? []).map((w) => normalizeText(w).lower))].filter(
+    (w) => w !== '',
+  );
   // Only a second set of rare strings is worth its automaton hits.
   const alsoSet = derived.literals ? compactAnchors(derived.also ?? []) : [];
   let also = setQuality(alsoSet) >= MIN_ALSO_QUALITY ? alsoSet : [];
@@ -252,7 +258,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     also.length === 0 &&
     def.context?.length
   )
-    also = compactAnchors(def.context.map((w) => w.toLowerCase()));
+    also = compactAnchors(context);
   const leadingSet =
     analysis.leading !== undefined && analysis.leading.length <= MAX_LEADING_STRINGS ? analysis.leading : [];
   // A set gates a rule when it is rare enough, and rarer than a digit run where the rule has one.
@@ -277,7 +283,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     def,
     regex,
     validator: def.validator === undefined ? undefined : getValidator(def.validator),
-    context: (def.context ?? []).map((w) => w.toLowerCase()),
+    context,
     weight: def.weight ?? SEVERITY_WEIGHT[def.severity],
     radius: reach + derived.lookaround + 2,
     minDigits,
