@@ -143,6 +143,10 @@ const DIGIT_GATE_BELOW = 3;
 // Only anchors at least this rare are looked for ROT13-rotated: rotated short words are common noise.
 const ROT13_MIN_SCORE = 4;
 const ASCII_LETTER = /[A-Za-z]/;
+const PRINTABLE_ASCII = /^[ -~]*$/;
+/** A context word as the normalised lowercase view spells it (plain ASCII needs only lowercasing). */
+const contextForm = (word: string): string =>
+  PRINTABLE_ASCII.test(word) ? word.toLowerCase() : normalizeText(word).lower;
 /** Anchors are cut to this many characters, as leading literals are: a prefix is as sound and keeps the
  * automaton small. */
 export const MAX_ANCHOR = MAX_LEADING;
@@ -242,9 +246,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const score = setQuality(anchors);
   // Context words are looked for in the normalised lowercase view, so they are normalised the same way
   // ("sécurité sociale" is found as "securite sociale", where the text has lost its accents).
-  const context = [...new Set((def.context ?? []).map((w) => normalizeText(w).lower))].filter(
-    (w) => w !== '',
-  );
+  const context = [...new Set((def.context ?? []).map(contextForm))].filter((w) => w !== '');
   // Only a second set of rare strings is worth its automaton hits.
   const alsoSet = derived.literals ? compactAnchors(derived.also ?? []) : [];
   let also = setQuality(alsoSet) >= MIN_ALSO_QUALITY ? alsoSet : [];
