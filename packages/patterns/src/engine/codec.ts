@@ -101,9 +101,18 @@ export function utf8Encode(value: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** A string from UTF-16 code units: `apply` takes the typed array as is, where spreading it iterates. */
-export function fromCodes(codes: Uint16Array): string {
-  return String.fromCharCode.apply(null, codes as unknown as number[]);
+/**
+ * A string from the first `length` UTF-16 code units: `apply` takes the typed array as is, where spreading
+ * it iterates, in chunks that stay under engines' argument limits.
+ */
+export function fromCodes(codes: Uint16Array, length = codes.length): string {
+  let s = '';
+  for (let i = 0; i < length; i += 8192)
+    s += String.fromCharCode.apply(
+      null,
+      codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[],
+    );
+  return s;
 }
 
 const ROT13 = (() => {
@@ -123,7 +132,5 @@ export function rot13(value: string): string {
     const c = value.charCodeAt(i);
     out[i] = c < 128 ? ROT13[c]! : c;
   }
-  let s = '';
-  for (let i = 0; i < out.length; i += 8192) s += fromCodes(out.subarray(i, i + 8192));
-  return s;
+  return fromCodes(out);
 }

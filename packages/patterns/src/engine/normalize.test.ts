@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import homoglyphTable from '../data/homoglyphs.json' with { type: 'json' };
-import { foldHomoglyphs, foldLeet, normalizeText, toOriginalSpan } from './normalize.js';
+import { foldHomoglyphs } from './homoglyphs.js';
+import { foldLeet } from './leet.js';
+import { normalizeText, toOriginalSpan } from './normalize.js';
 
 describe('normalizeText', () => {
   it('maps every normalised character back to its original offset', () => {

@@ -3,12 +3,18 @@
  * letters, invisible characters, Unicode tag characters and leetspeak; PII hides behind full-width
  * digits. We match on a canonical view and report offsets into what the user actually sent.
  */
-import homoglyphTable from '../data/homoglyphs.json' with { type: 'json' };
+import {
+  canonical,
+  FULL,
+  isSpellingMark,
+  isVoicingMark,
+  oneForOneCode,
+  SCRIPT_OF,
+  voicedKana,
+} from './canonical.js';
 import { fromCodes } from './codec.js';
-
-// Letters are folded only inside words that mix scripts (see foldHomoglyphs); punctuation always.
-const LETTERS: Readonly<Record<string, string>> = homoglyphTable.letters;
-const PUNCTUATION: Readonly<Record<string, string>> = homoglyphTable.punctuation;
+import { foldHomoglyphs, LATIN_OF } from './homoglyphs.js';
+import { foldLeet } from './leet.js';
 
 /** A canonical view of a text plus, for each of its UTF-16 units, the offset in the original. */
 export interface NormalizedText {
@@ -24,93 +30,6 @@ export interface NormalizedText {
   readonly map: Int32Array;
   /** True when every offset of `text` is the same offset in `source` (the map is the identity). */
   readonly identity?: boolean;
-}
-
-const FORMAT = /^\p{Cf}$/u;
-// Invisible characters outside the Cf category: fillers, joiners and variation selectors.
-const isInvisible = (cp: number): boolean =>
-  FORMAT.test(String.fromCodePoint(cp)) ||
-  cp === 0x034f ||
-  cp === 0x115f ||
-  cp === 0x1160 ||
-  cp === 0x17b4 ||
-  cp === 0x17b5 ||
-  (cp >= 0x180b && cp <= 0x180f) ||
-  cp === 0x3164 ||
-  cp === 0xffa0 ||
-  (cp >= 0xfe00 && cp <= 0xfe0f) ||
-  (cp >= 0xe0100 && cp <= 0xe01ef);
-const SPACE = /^\s$/u;
-
-// Scripts whose combining marks spell their words (Indic and Thai vowel signs and viramas, Tibetan,
-// Myanmar and Khmer signs, kana voicing marks): a mark of theirs stays after a base of the same script.
-// Every other combining mark is a diacritic and goes ("ïgnörë" reads "ignore"), as does a spelling mark
-// put on a base of another script ("i\u0901gnore": the trick would otherwise hide a word).
-const SPELLING_SCRIPTS: readonly (readonly [number, number])[] = [
-  [0x0900, 0x0e00], // Devanagari to Sinhala
-  [0x0e00, 0x0e80], // Thai
-  [0x0e80, 0x0f00], // Lao
-  [0x0f00, 0x1000], // Tibetan
-  [0x1000, 0x10a0], // Myanmar
-  [0x1780, 0x1800], // Khmer
-  [0x3040, 0x3100], // Hiragana and Katakana, with the combining voicing marks U+3099 and U+309A
-];
-const SCRIPT_OF = new Uint8Array(65536);
-for (let k = 0; k < SPELLING_SCRIPTS.length; k++) SCRIPT_OF.fill(k + 1, ...SPELLING_SCRIPTS[k]!);
-const SPELLING_RANGES = SPELLING_SCRIPTS.map(
-  ([from, to]) => `\\u{${from.toString(16)}}-\\u{${(to - 1).toString(16)}}`,
-).join('');
-const DIACRITIC = new RegExp(`(?![${SPELLING_RANGES}])\\p{M}`, 'gu');
-const SPELLING_MARK = new RegExp(`[${SPELLING_RANGES}]`, 'u');
-const IS_MARK = /^\p{M}$/u;
-// Per UTF-16 unit of a spelling script: 1 when it is a combining mark, 2 when not, 0 until first asked.
-const markKind = new Uint8Array(65536);
-
-/** The kana a voicing mark (U+3099, U+309A) composes with `base` into, or 0 when there is none. */
-function voicedKana(base: number, mark: number): number {
-  if (mark !== 0x3099 && mark !== 0x309a) return 0;
-  const composed = String.fromCharCode(base, mark).normalize('NFC');
-  return composed.length === 1 ? composed.charCodeAt(0) : 0;
-}
-
-/** True for a combining mark of a spelling script (it stays only after a base of its own script). */
-function isSpellingMark(c: number): boolean {
-  if (SCRIPT_OF[c] === 0) return false;
-  let kind = markKind[c]!;
-  if (kind === 0) {
-    kind = IS_MARK.test(String.fromCharCode(c)) ? 1 : 2;
-    markKind[c] = kind;
-  }
-  return kind === 1;
-}
-
-// Cache of the canonical form of each non-ASCII code point: NFKC work is the slow part.
-const cache = new Map<number, string>();
-
-function canonical(cp: number): string {
-  const hit = cache.get(cp);
-  if (hit !== undefined) return hit;
-  let out: string;
-  if (cp >= 0xe0020 && cp <= 0xe007e) {
-    out = String.fromCharCode(cp - 0xe0000); // tag-character smuggling: invisible ASCII
-  } else if ((cp >= 0xe0000 && cp <= 0xe007f) || isInvisible(cp)) {
-    out = '';
-  } else if (cp >= 0xac00 && cp <= 0xd7a3) {
-    out = String.fromCodePoint(cp); // Hangul: decomposing would turn syllables into jamo
-  } else {
-    const ch = String.fromCodePoint(cp);
-    const direct = PUNCTUATION[ch] ?? (LETTERS[ch] !== undefined ? ch : undefined);
-    if (direct !== undefined) out = direct;
-    else {
-      const decomposed = ch.normalize('NFKD').replace(DIACRITIC, '');
-      out = '';
-      for (const c of decomposed) out += SPACE.test(c) ? ' ' : (PUNCTUATION[c] ?? c);
-      // Kana with a voicing mark decompose and compose again ("プ" stays one character).
-      if (SPELLING_MARK.test(out)) out = out.normalize('NFC');
-    }
-  }
-  if (cache.size < 65_536) cache.set(cp, out);
-  return out;
 }
 
 // Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
@@ -178,7 +97,7 @@ function collapseAscii(input: string): string {
     }
   }
   if (len > 0 && out[len - 1] === 32) len--;
-  return decodeCodes(out, len);
+  return fromCodes(out, len);
 }
 
 // Offsets of an ASCII text whose whitespace runs collapse to one space (leading and trailing dropped).
@@ -209,23 +128,6 @@ export function normalizeText(input: string): NormalizedText {
   return normalizeOneForOne(input) ?? normalizeFull(input);
 }
 
-// Per UTF-16 unit: its one-character canonical form, filled on first sight; FULL where the unit needs the
-// full path (it canonicalises to several characters or none, or is a control character or a surrogate).
-// A table read per character instead of a replace callback: text in Chinese or Russian is non-ASCII
-// throughout, and a callback per character cost about 50 ms per megabyte.
-const FULL = 0xffff;
-const oneForOne = new Uint16Array(65536);
-
-function oneForOneCode(c: number): number {
-  let code = oneForOne[c]!;
-  if (code === 0) {
-    const canon = c < 32 || c === 127 || (c >= 0xd800 && c <= 0xdfff) ? '' : canonical(c);
-    code = canon.length === 1 ? canon.charCodeAt(0) : FULL;
-    oneForOne[c] = code;
-  }
-  return code;
-}
-
 /**
  * Middle path for text whose special characters (curly quotes, accents, CJK) each canonicalise to
  * exactly one character: replace them in place and keep the identity offset map.
@@ -247,10 +149,7 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
       // kana ("ﾌﾟ" and "フ" + U+309A read "プ"): the full path does both.
       if (
         isSpellingMark(code) &&
-        (i === 0 ||
-          SCRIPT_OF[input.charCodeAt(i - 1)] !== SCRIPT_OF[code] ||
-          code === 0x3099 ||
-          code === 0x309a)
+        (i === 0 || SCRIPT_OF[input.charCodeAt(i - 1)] !== SCRIPT_OF[code] || isVoicingMark(code))
       )
         return undefined;
       lookAlike |= LATIN_OF[code]!;
@@ -262,7 +161,7 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
       out[i] = code;
     }
   }
-  const replaced = out === undefined ? input : decodeCodes(out, n);
+  const replaced = out === undefined ? input : fromCodes(out, n);
   const text = lookAlike === 0 ? replaced : foldHomoglyphs(replaced);
   if (whitespaceChanges(text)) return undefined; // a special space next to a space: full path
   return views(input, text, () => identityMap(input.length), true);
@@ -327,78 +226,10 @@ function normalizeFull(input: string): NormalizedText {
   }
   if (len > 0 && out[len - 1] === 32) len--;
   map[len] = n;
-  const decoded = decodeCodes(out, len);
+  const decoded = fromCodes(out, len);
   const text = lookAlike === 0 ? decoded : foldHomoglyphs(decoded);
   const offsets = map.subarray(0, len + 1);
   return views(input, text, () => offsets);
-}
-
-// The Latin letter of each look-alike (0 for other units; every look-alike is one UTF-16 unit), read in
-// the loops below instead of a regex callback per character or word: text in Russian or Chinese is
-// non-ASCII throughout, and callbacks cost 50-60 ms per megabyte of it.
-const LATIN_OF = new Uint16Array(65536);
-for (const [ch, latin] of Object.entries(LETTERS)) LATIN_OF[ch.charCodeAt(0)] = latin.charCodeAt(0);
-// Per non-ASCII UTF-16 unit: 1 when it is a letter or mark, 2 when not, 0 until first asked.
-const WORD_UNIT = new Uint8Array(65536);
-const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
-
-/** Units (1, or 2 for a surrogate pair) of the letter or mark at `i`; 0 for anything else. */
-function wordUnitLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) return LETTER_OR_MARK.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  let known = WORD_UNIT[c]!;
-  if (known === 0) {
-    known = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_UNIT[c] = known;
-  }
-  return known === 1 ? 1 : 0;
-}
-
-/**
- * Folds look-alike letters (Cyrillic "о" in "ignоre") to Latin, one for one, but only in words (runs of
- * letters and marks) that mix scripts or consist of look-alikes only: real Cyrillic or Greek words keep
- * their letters. The normalisers call it only for text in which they met a look-alike.
- */
-export function foldHomoglyphs(text: string): string {
-  const n = text.length;
-  const folded: number[] = [];
-  let i = 0;
-  while (i < n) {
-    let units = wordUnitLength(text, i);
-    if (units === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let latin = false;
-    let foreign = false;
-    let lookAlike = false;
-    while (units !== 0) {
-      const c = text.charCodeAt(i);
-      if (c < 128) latin = true;
-      else if (units === 1 && LATIN_OF[c] !== 0) lookAlike = true;
-      else foreign = true;
-      i += units;
-      units = i < n ? wordUnitLength(text, i) : 0;
-    }
-    if (lookAlike && (latin || !foreign)) folded.push(start, i);
-  }
-  if (folded.length === 0) return text;
-  const out = new Uint16Array(n);
-  for (let k = 0; k < n; k++) out[k] = text.charCodeAt(k);
-  for (let w = 0; w < folded.length; w += 2)
-    for (let k = folded[w]!; k < folded[w + 1]!; k++) out[k] = LATIN_OF[out[k]!] || out[k]!;
-  return decodeCodes(out, n);
-}
-
-function decodeCodes(codes: Uint16Array, len: number): string {
-  let s = '';
-  for (let i = 0; i < len; i += 8192) s += fromCodes(codes.subarray(i, Math.min(len, i + 8192)));
-  return s;
 }
 
 function lowerSameLength(text: string): string {
@@ -411,96 +242,6 @@ function lowerSameLength(text: string): string {
     out += l.length === ch.length ? l : ch;
   }
   return out;
-}
-
-const LEET: Readonly<Record<string, string>> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '8': 'b',
-  '9': 'g',
-  '@': 'a',
-  $: 's',
-  '|': 'l',
-  '!': 'i',
-};
-
-// A letter next to a leet character: where leetspeak can start. Tokens are expanded around these hits
-// by hand, so a long run of plain letters costs one pass, never a quadratic regex search.
-// Starts with the leet class (rare in prose) so V8 skips ahead quickly; the letter may be on either side.
-const LEET_ADJACENT = /[0-9@$|!](?:(?<=[a-z][0-9@$|!])|(?=[a-z]))/g;
-const HAS_LETTER = /[a-z]/;
-const isLeetTokenChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33;
-
-/** Folds leetspeak inside words that mix letters and leet characters ("1gn0r3" -> "ignore"). */
-export function foldLeet(lower: string): string {
-  // Without a letter there is no leetspeak; the search below would try every digit of a digit flood.
-  if (!HAS_LETTER.test(lower)) return lower;
-  LEET_ADJACENT.lastIndex = 0;
-  let m = LEET_ADJACENT.exec(lower);
-  if (m === null) return lower;
-  // Tokens are copied out only when folding changed them: most hits are ordinals and model names
-  // ("2nd", "gpt4"), and an unchanged text stays the same string (no copy, and no comparison of two
-  // equal strings later).
-  let out = '';
-  let copied = 0;
-  let last = 0;
-  while (m !== null) {
-    let s = m.index;
-    let e = m.index + 1;
-    while (s > last && isLeetTokenChar(lower.charCodeAt(s - 1))) s--;
-    while (e < lower.length && isLeetTokenChar(lower.charCodeAt(e))) e++;
-    const token = lower.slice(s, e);
-    const folded = foldToken(token, lower, s);
-    if (folded !== token) {
-      out += lower.slice(copied, s) + folded;
-      copied = e;
-    }
-    last = e;
-    LEET_ADJACENT.lastIndex = e;
-    m = LEET_ADJACENT.exec(lower);
-  }
-  return copied === 0 ? lower : out + lower.slice(copied);
-}
-
-const ORDINAL_OR_MODEL = /^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$|^[a-z]+\d+$/;
-const EMAIL_DOMAIN = /^[a-z0-9-]+\./;
-const isLetter = (c: number): boolean => c >= 97 && c <= 122;
-
-// LEET as character codes (0: not a leet character), so the token loop reads no strings.
-const LEET_CODES = (() => {
-  const codes = new Uint8Array(128);
-  for (const [from, to] of Object.entries(LEET)) codes[from.charCodeAt(0)] = to.charCodeAt(0);
-  return codes;
-})();
-
-function foldToken(token: string, lower: string, offset: number): string {
-  // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak.
-  if (ORDINAL_OR_MODEL.test(token)) return token;
-  // Unchanged stretches are copied as slices, and only when something folds.
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    const mapped = c < 128 ? LEET_CODES[c]! : 0;
-    if (mapped === 0) continue;
-    let fold = c >= 48 && c <= 57;
-    if (!fold) {
-      // Punctuation-like leet characters count only between letters ("h!dden"), never at word ends
-      // ("now!") and never as the @ of an e-mail address.
-      const before = i === 0 ? c === 64 || c === 36 : isLetter(token.charCodeAt(i - 1));
-      const between = before && isLetter(token.charCodeAt(i + 1));
-      fold = between && !(c === 64 && EMAIL_DOMAIN.test(lower.slice(offset + i + 1, offset + i + 40)));
-    }
-    if (!fold) continue;
-    out += token.slice(from, i) + String.fromCharCode(mapped);
-    from = i + 1;
-  }
-  return from === 0 ? token : out + token.slice(from);
 }
 
 /** Maps a span of the normalised text back to the original text (end exclusive). */
