@@ -31,8 +31,17 @@ const MAX_SEGMENTS = 64;
 const MAX_ATTEMPTS = 256;
 
 const LETTER = /\p{L}/u;
+// Digits a mostly numeric decoded text needs to count as readable: the shortest numbers worth hiding
+// (a PIN-length code is not; a phone number, card or national id is).
+const MIN_DIGITS = 6;
 
-/** True when decoded bytes read as natural text rather than binary noise. */
+/**
+ * True when decoded bytes read as natural text rather than binary noise: printable, and half of it
+ * letters, or half of it letters and digits with at least MIN_DIGITS digits. Encoded numbers are how
+ * card numbers and phone numbers travel in URLs ("4111%201111%201111%201111") and how an attacker hides
+ * them from a filter; noise is told apart by being unprintable or malformed UTF-8, which it nearly
+ * always is.
+ */
 export function isReadable(text: string): boolean {
   if (text.length < 4) return false;
   // Code points, counted as we go; at most 5% of them may be unprintable, so stop at the first
@@ -40,6 +49,7 @@ export function isReadable(text: string): boolean {
   const limit = text.length * 0.05;
   let unprintable = 0;
   let letters = 0;
+  let digits = 0;
   let total = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -54,12 +64,14 @@ export function isReadable(text: string): boolean {
     if (c < 0x80) {
       if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 127)) {
         if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+        else if (c >= 48 && c <= 57) digits++;
       } else if (++unprintable > limit) return false;
     } else if (c < 0xa0) {
       if (++unprintable > limit) return false;
     } else if (LETTER.test(String.fromCodePoint(c))) letters++;
   }
-  return unprintable <= total * 0.05 && letters / total >= 0.5;
+  if (unprintable > total * 0.05) return false;
+  return letters / total >= 0.5 || (digits >= MIN_DIGITS && (letters + digits) / total >= 0.5);
 }
 
 // Long candidates are judged on their first bytes before being decoded whole (see rejectedByStart).
@@ -196,6 +208,15 @@ export function base64Runs(text: string): RegExpExecArray[] {
   return runs;
 }
 
+/** Percent-decoding with '+' as a space (form encoding); undefined for malformed escapes. */
+function decodePercent(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
 export interface EncodingHints {
   /** A run of at least 16 base64-alphabet characters (hex runs are such runs too). */
@@ -218,10 +239,12 @@ export function findEncodedSegments(
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
   let attempts = 0;
   const full = (): boolean => out.length >= MAX_SEGMENTS || attempts++ >= MAX_ATTEMPTS;
-  const add = (start: number, end: number, decoded: string | undefined, from: DecodedFrom): void => {
-    if (decoded === undefined || !isReadable(decoded) || overlaps(start, end)) return;
+  /** Keeps a readable segment that overlaps none kept so far; false when it was not kept. */
+  const add = (start: number, end: number, decoded: string | undefined, from: DecodedFrom): boolean => {
+    if (decoded === undefined || !isReadable(decoded) || overlaps(start, end)) return false;
     taken.push([start, end]);
     out.push({ start, end, text: decoded, from });
+    return true;
   };
   // Every run of 16 hex or base64 characters lies inside one of these candidates (a run of the wider
   // alphabet): testing them, not the whole text, decides whether to look for each kind. One search
@@ -263,16 +286,17 @@ export function findEncodedSegments(
     PERCENT.lastIndex = 0;
     for (let m = PERCENT.exec(text); m !== null; m = PERCENT.exec(text)) {
       if (full()) break;
+      const end = m.index + m[0].length;
       let start = m.index;
       while (start > 0 && m.index - start < 40 && !/[\s%]/.test(text[start - 1]!)) start--;
-      const raw = text.slice(start, m.index + m[0].length);
-      let decoded: string | undefined;
-      try {
-        decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
-      } catch {
-        decoded = undefined;
-      }
-      add(start, m.index + m[0].length, decoded, 'url');
+      // The word before the first escape and the characters after the last are usually part of it
+      // ("q=ignore%20all%20rules/now"). When they make the whole unreadable (symbols glued to an encoded
+      // e-mail) or belong to a segment already decoded (base64 right before or after the escapes), the
+      // escapes are tried without the word, then without what follows them.
+      const escapesEnd = m.index + m[0].lastIndexOf('%') + 3;
+      if (add(start, end, decodePercent(text.slice(start, end)), 'url')) continue;
+      if (start < m.index && add(m.index, end, decodePercent(m[0]), 'url')) continue;
+      if (escapesEnd < end) add(m.index, escapesEnd, decodePercent(text.slice(m.index, escapesEnd)), 'url');
     }
   }
   return out;
