@@ -66,7 +66,19 @@ const PHONE_FORMAT = /^(?:\+|00)\d|^\(\d{2,4}\)|^(?:1[ .-])?\d{3}([.-])\d{3}\1\d
 // kind of number (a tax id, an account) in phone shape.
 const NANP_SHAPE = /^(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}([.-]))[01]\d{2}[.-]\d{4}$/;
 
+// The shortest subscriber numbers in use have six digits; fewer is a version, a price or part of an
+// address ("1.20" of "192.168.1.20").
+const PHONE_MIN_DIGITS = 6;
+
+// Four dotted groups of at most 255 are an IPv4 address (the ipv4 rule reports it), not a phone number.
+const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const isDottedQuad = (value: string): boolean =>
+  DOTTED_QUAD.exec(value)
+    ?.slice(1)
+    .every((part) => Number(part) <= 255) ?? false;
+
 function phoneNumber(value: string): ValidatorResult {
+  if (digitsOf(value).length < PHONE_MIN_DIGITS || isDottedQuad(value)) return false;
   if (notRepeatedDigits(value) === false) return false;
   if (NANP_SHAPE.test(value)) return false;
   return PHONE_FORMAT.test(value) ? true : undefined;

@@ -156,6 +156,11 @@ describe('validators', () => {
     expect(phone('(212) 555-1234')).toBe(true);
     expect(phone('401-023-2138')).toBe(false);
     expect(phone('+1 917-123-4567')).toBe(false);
+    expect(phone('1.20')).toBe(false); // too few digits: part of "192.168.1.20", a price, a version
+    expect(phone('55-01 3')).toBe(false);
+    expect(phone('192.168.1.20')).toBe(false); // an IPv4 address
+    expect(phone('+30 21 0 1234567')).toBe(true);
+    expect(phone('555-0132')).toBeUndefined(); // a local number: context words decide
     const mac = getValidator('mac_address')!;
     expect(mac('00:1A:2B:3C:4D:5E')).toBeUndefined();
     expect(mac('0023.ab4c.12ff')).toBeUndefined();
