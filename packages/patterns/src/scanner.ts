@@ -43,7 +43,7 @@ export function createScanner(db: PatternDatabase = builtinDatabase()): Scanner 
     redact(text: string, options: RedactOptions = {}): string {
       checkRedactInput(text, options);
       const kinds = options.kinds ?? (['pii', 'secret'] as const);
-      const result = scanWith(current, text, { kinds, minConfidence: options.minConfidence ?? 0.5 });
+      const result = scanWith(current, text, { kinds, minConfidence: options.minConfidence ?? 0.5 }, true);
       return applyRedaction(text, result, options);
     },
     update(next: PatternDatabase): void {

@@ -99,6 +99,7 @@ function scanText(
   kinds: ReadonlySet<PatternKind>,
   decode: boolean,
   depth: number,
+  overlapping: boolean,
 ): Mutable[] {
   const norm = normalizeText(text);
   const out: Mutable[] = [];
@@ -119,14 +120,14 @@ function scanText(
       const f = dataFinding(m, norm);
       if (f) data.push(f);
     }
-    out.push(...resolveOverlaps(data));
+    out.push(...(overlapping ? data : resolveOverlaps(data)));
   }
   if (decode && depth < MAX_DEPTH && raw.maybeEncoded !== 0) {
     const bits = raw.maybeEncoded;
     const hints = { runs: (bits & 1) === 1, percent: (bits & 2) === 2, hexPairs: (bits & 4) === 4 };
     for (const seg of findEncodedSegments(norm.text, hints)) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
-      for (const inner of scanText(db, seg.text, kinds, decode, depth + 1)) {
+      for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
         out.push({ ...inner, start, end, decodedFrom: inner.decodedFrom ?? seg.from });
       }
     }
@@ -149,12 +150,21 @@ function toFinding(f: Mutable): Finding {
   return f.decodedFrom === undefined ? base : { ...base, decodedFrom: f.decodedFrom };
 }
 
-/** Scans `text` with a compiled database. */
-export function scanWith(db: CompiledDatabase, text: string, options: ScanOptions = {}): ScanResult {
+/**
+ * Scans `text` with a compiled database. Overlapping PII and secret candidates are reduced to the best
+ * of each span, unless `overlapping` (redaction): then every confident one is kept, so that a weaker
+ * rule's longer span is masked too rather than left half visible.
+ */
+export function scanWith(
+  db: CompiledDatabase,
+  text: string,
+  options: ScanOptions = {},
+  overlapping = false,
+): ScanResult {
   const kinds = options.kinds === undefined ? ALL_KINDS_SET : new Set(options.kinds);
   const minRank = options.minSeverity === undefined ? 0 : severityRank[options.minSeverity];
   const minConfidence = options.minConfidence ?? 0.5;
-  const raw = scanText(db, text, kinds, options.decode !== false, 0);
+  const raw = scanText(db, text, kinds, options.decode !== false, 0, overlapping);
   // Most texts yield a handful of findings: one pass splits them, and the sorts and maps below only
   // run when there is something to order.
   let injection: Mutable[] = [];
