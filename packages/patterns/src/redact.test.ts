@@ -60,6 +60,18 @@ describe('redact', () => {
     expect(scanner.redact(text)).toBe('https://deploy:[REDACTED:connection_string_password][REDACTED:email]');
   });
 
+  it('reports no PII decoded from inside a token: its numbers are part of the token, masked whole', () => {
+    const b64url = (s: string): string => btoa(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const jwt = [
+      b64url('{"alg":"HS256","typ":"JWT"}'),
+      b64url('{"uid":4539578763621486,"name":"Ann"}'), // the uid passes the card checksum
+      'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+    ].join('.');
+    const findings = scanner.scan(`token ${jwt} end`).findings;
+    expect(findings.map((f) => f.id)).toEqual(['jwt']);
+    expect(scanner.redact(`token ${jwt} end`)).toBe('token [REDACTED:jwt] end');
+  });
+
   // Secrets and PII separated as prose separates them, some encoded. No context words ("call", "SSN"):
   // a mask changes the distances between words, so a second pass could legitimately find a number that
   // a context word has moved near. A mask without words keeps the property exact.

@@ -45,6 +45,15 @@ describe('decoding hidden segments', () => {
     }
   });
 
+  it('decodes a single escape, so an e-mail address in a query string is found and redacted', () => {
+    const text = 'GET /api/users?email=jane.roe%40corp-mail.example.org&limit=1';
+    expect(findEncodedSegments(text).map((x) => x.text)).toEqual([
+      '/api/users?email=jane.roe@corp-mail.example.org&limit=1',
+    ]);
+    expect(scanner.redact(text)).toBe('GET [REDACTED:email]');
+    expect(findEncodedSegments('save 50%25 today')).toEqual([]); // "50%": nothing readable to scan
+  });
+
   it('decodes the escapes alone when the word glued before them makes the whole unreadable', () => {
     // The word before the first escape is decoded with it ("q=..."), but here that word is an IP
     // address and a run of symbols: with it the text is unreadable, without it an e-mail address.

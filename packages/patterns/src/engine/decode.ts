@@ -24,7 +24,8 @@ const BASE64 = new RegExp(`[a-zA-Z0-9+/_-]{16,${MAX_BASE64_CANDIDATE}}={0,2}`, '
 const BASE64_START = new RegExp(`(?<![a-zA-Z0-9+/_-])${BASE64.source}`, 'g');
 const BASE64_RUN = /[a-zA-Z0-9+/]{16}/;
 // Starts at a '%' so the search skips everything else; the word before the first escape is added by hand.
-const PERCENT = /%[0-9a-fA-F]{2}(?:[^\s%]{0,40}%[0-9a-fA-F]{2}){2,4096}[^\s%]{0,40}/g;
+// One escape is enough: "jane.roe%40example.org" in a query string is an e-mail address.
+const PERCENT = /%[0-9a-fA-F]{2}(?:[^\s%]{0,40}%[0-9a-fA-F]{2}){0,4096}[^\s%]{0,40}/g;
 // Bounds the work an adversarial input can cause: decoding is a bonus pass, not the main scan.
 const MAX_SEGMENTS = 64;
 // Bounds the decode attempts (kept or not): 1 MB of "aaaa" is one long hex candidate after another.

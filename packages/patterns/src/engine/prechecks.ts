@@ -131,7 +131,7 @@ const ENTRIES: readonly Entry[] = [
   { regex: '\\b(?:[a-z] ){6,40}[a-z]\\b', flags: 'gi', check: spacedLetters },
   {
     regex:
-      '[0-9a-f]{2}(?<![\\w-][0-9a-f]{2})(?:(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{2}\\.[0-9a-f]{4}\\.[0-9a-f]{4})(?![\\w-])',
+      '[0-9a-f]{2}(?<![\\w.-][0-9a-f]{2})(?:(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{2}\\.[0-9a-f]{4}\\.[0-9a-f]{4})(?![\\w-]|[.:-][0-9a-f])',
     flags: 'gi',
     check: (t, shapes) => (shapes.hexPairSeparators >= 5 || shapes.hexQuadDots >= 2) && macAddress(t),
   },

@@ -127,12 +127,23 @@ function scanText(
     const hints = { runs: (bits & 1) === 1, percent: (bits & 2) === 2, hexPairs: (bits & 4) === 4 };
     for (const seg of findEncodedSegments(norm.text, hints)) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
+      const inToken = insideSecret(out, start, end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
+        if (inToken && inner.kind === 'pii') continue;
         out.push({ ...inner, start, end, decodedFrom: inner.decodedFrom ?? seg.from });
       }
     }
   }
   return out;
+}
+
+/**
+ * True when a secret found in the text covers [start, end). What decodes from inside a token (the
+ * numbers in a JWT's claims, the user id a Discord token starts with) is part of that token, which is
+ * reported and masked whole: read as PII it is a checksum lottery ("a card number", "an NHS number").
+ */
+function insideSecret(found: readonly Mutable[], start: number, end: number): boolean {
+  return found.some((f) => f.kind === 'secret' && f.start <= start && end <= f.end);
 }
 
 /** The public shape of a finding: its fields in a fixed order, without the scoring weight. */
