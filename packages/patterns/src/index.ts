@@ -12,6 +12,7 @@ export { createScanner, databaseStats, defaultScanner, redact, scan } from './sc
 export {
   type DatabaseStats,
   type DecodedFrom,
+  decodedFromKinds,
   type Finding,
   type InjectionCategory,
   injectionCategories,

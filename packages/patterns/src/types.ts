@@ -42,8 +42,14 @@ export type InjectionCategory = (typeof injectionCategories)[number];
 /** One PII (or secret) category id. */
 export type PiiCategory = (typeof piiCategories)[number];
 
+/**
+ * Where a decoded finding came from before decoding: base64, hex, percent-encoding (url), HTML character
+ * references (html), \u escapes (escape), or a ROT13 view of the text.
+ */
+export const decodedFromKinds = ['base64', 'hex', 'url', 'html', 'escape', 'rot13'] as const;
+
 /** Where a decoded finding came from before decoding. */
-export type DecodedFrom = 'base64' | 'hex' | 'url' | 'rot13';
+export type DecodedFrom = (typeof decodedFromKinds)[number];
 
 /** Examples checked by the test suite: positives must match, negatives must not. */
 export interface PatternExamples {

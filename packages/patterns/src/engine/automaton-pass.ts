@@ -179,6 +179,8 @@ export function collect(
   hits.hexPairSeparators = Math.max(hits.hexPairSeparators, hexPairSeparators);
   hits.hexQuadDots = Math.max(hits.hexQuadDots, hexQuadDots);
   return (
-    (longestRun >= ENCODED_RUN ? 1 : 0) | (text.includes('%') ? 2 : 0) | (digits >= HEX_PAIR_DIGITS ? 4 : 0)
+    (longestRun >= ENCODED_RUN ? 1 : 0) |
+    (text.includes('%') || text.includes('&') || text.includes('\\') ? 2 : 0) |
+    (digits >= HEX_PAIR_DIGITS ? 4 : 0)
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { DecodedFrom } from '../types.js';
 import { base64ToBytes, hexToBytes, utf8Decode } from './codec.js';
+import { decodeMapped, escapeNotations, lastEscapeEnd, type MappedText } from './escapes.js';
 
 /** One decoded segment; offsets are into the text it was found in. */
 export interface DecodedSegment {
@@ -11,6 +12,11 @@ export interface DecodedSegment {
   readonly end: number;
   readonly text: string;
   readonly from: DecodedFrom;
+  /**
+   * For escape notations, per character of `text` its span in the segment (see MappedText): what is
+   * found inside is placed where it is written. Without it, a finding covers the whole segment.
+   */
+  readonly map?: Omit<MappedText, 'text'>;
 }
 
 // Cases spelled out rather than the `i` flag: V8 runs these several times faster without case folding.
@@ -23,9 +29,6 @@ const BASE64 = new RegExp(`[a-zA-Z0-9+/_-]{16,${MAX_BASE64_CANDIDATE}}={0,2}`, '
 // of every shorter token (two to three times the work on prose).
 const BASE64_START = new RegExp(`(?<![a-zA-Z0-9+/_-])${BASE64.source}`, 'g');
 const BASE64_RUN = /[a-zA-Z0-9+/]{16}/;
-// Starts at a '%' so the search skips everything else; the word before the first escape is added by hand.
-// One escape is enough: "jane.roe%40example.org" in a query string is an e-mail address.
-const PERCENT = /%[0-9a-fA-F]{2}(?:[^\s%]{0,40}%[0-9a-fA-F]{2}){0,4096}[^\s%]{0,40}/g;
 // Bounds the work an adversarial input can cause: decoding is a bonus pass, not the main scan.
 const MAX_SEGMENTS = 64;
 // Bounds the decode attempts (kept or not): 1 MB of "aaaa" is one long hex candidate after another.
@@ -209,20 +212,12 @@ export function base64Runs(text: string): RegExpExecArray[] {
   return runs;
 }
 
-/** Percent-decoding with '+' as a space (form encoding); undefined for malformed escapes. */
-function decodePercent(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return undefined;
-  }
-}
-
 /** Which kinds of segment a caller has already seen signs of (skips the corresponding searches). */
 export interface EncodingHints {
   /** A run of at least 16 base64-alphabet characters (hex runs are such runs too). */
   readonly runs: boolean;
-  readonly percent: boolean;
+  /** A '%', '&' or '\\': percent-encoding, HTML references or \u escapes may be present. */
+  readonly escapes: boolean;
   /**
    * At least eight digits: hex written in separated pairs ("49 67 6e", "49:67", "0x49 0x67") may be
    * present. Hex of text has a digit in every byte (0x20-0x7e), so eight pairs hold eight digits.
@@ -233,7 +228,7 @@ export interface EncodingHints {
 /** Decoded segments of `text`, at most MAX_SEGMENTS, longest-first priority by position. */
 export function findEncodedSegments(
   text: string,
-  hints: EncodingHints = { runs: true, percent: true, hexPairs: true },
+  hints: EncodingHints = { runs: true, escapes: true, hexPairs: true },
 ): DecodedSegment[] {
   const out: DecodedSegment[] = [];
   const taken: Array<[number, number]> = [];
@@ -241,10 +236,22 @@ export function findEncodedSegments(
   let attempts = 0;
   const full = (): boolean => out.length >= MAX_SEGMENTS || attempts++ >= MAX_ATTEMPTS;
   /** Keeps a readable segment that overlaps none kept so far; false when it was not kept. */
-  const add = (start: number, end: number, decoded: string | undefined, from: DecodedFrom): boolean => {
-    if (decoded === undefined || !isReadable(decoded) || overlaps(start, end)) return false;
+  const add = (
+    start: number,
+    end: number,
+    decoded: string | MappedText | undefined,
+    from: DecodedFrom,
+  ): boolean => {
+    if (decoded === undefined) return false;
+    const mapped = typeof decoded === 'string' ? undefined : decoded;
+    const text = mapped === undefined ? (decoded as string) : mapped.text;
+    if (!isReadable(text) || overlaps(start, end)) return false;
     taken.push([start, end]);
-    out.push({ start, end, text: decoded, from });
+    out.push(
+      mapped === undefined
+        ? { start, end, text, from }
+        : { start, end, text, from, map: { starts: mapped.starts, ends: mapped.ends } },
+    );
     return true;
   };
   // Every run of 16 hex or base64 characters lies inside one of these candidates (a run of the wider
@@ -282,22 +289,37 @@ export function findEncodedSegments(
       add(m.index + skip, m.index + s.length, decoded, 'base64');
     }
   }
-  if (hints.percent && text.includes('%')) {
-    attempts = 0;
-    PERCENT.lastIndex = 0;
-    for (let m = PERCENT.exec(text); m !== null; m = PERCENT.exec(text)) {
-      if (full()) break;
-      const end = m.index + m[0].length;
-      let start = m.index;
-      while (start > 0 && m.index - start < 40 && !/[\s%]/.test(text[start - 1]!)) start--;
-      // The word before the first escape and the characters after the last are usually part of it
-      // ("q=ignore%20all%20rules/now"). When they make the whole unreadable (symbols glued to an encoded
-      // e-mail) or belong to a segment already decoded (base64 right before or after the escapes), the
-      // escapes are tried without the word, then without what follows them.
-      const escapesEnd = m.index + m[0].lastIndexOf('%') + 3;
-      if (add(start, end, decodePercent(text.slice(start, end)), 'url')) continue;
-      if (start < m.index && add(m.index, end, decodePercent(m[0]), 'url')) continue;
-      if (escapesEnd < end) add(m.index, escapesEnd, decodePercent(text.slice(m.index, escapesEnd)), 'url');
+  if (hints.escapes) {
+    for (const notation of escapeNotations) {
+      if (!text.includes(notation.stop)) continue;
+      attempts = 0;
+      const { run, stop, from } = notation;
+      // A run whose escapes all stay as written ("&bogus;") decodes to itself: nothing to scan again.
+      const decode = (raw: string): MappedText | undefined => {
+        const mapped = decodeMapped(raw, notation);
+        return mapped?.text === raw ? undefined : mapped;
+      };
+      run.lastIndex = 0;
+      for (let m = run.exec(text); m !== null; m = run.exec(text)) {
+        if (full()) break;
+        const end = m.index + m[0].length;
+        let start = m.index;
+        while (
+          start > 0 &&
+          m.index - start < 40 &&
+          text[start - 1] !== stop &&
+          !isSpaceCode(text.charCodeAt(start - 1))
+        )
+          start--;
+        // The word before the first escape and the characters after the last are usually part of it
+        // ("q=ignore%20all%20rules/now"). When they make the whole unreadable (symbols glued to an
+        // encoded e-mail) or belong to a segment already decoded (base64 right before or after the
+        // escapes), the escapes are tried without the word, then without what follows them.
+        if (add(start, end, decode(text.slice(start, end)), from)) continue;
+        if (start < m.index && add(m.index, end, decode(m[0]), from)) continue;
+        const escapesEnd = m.index + lastEscapeEnd(m[0], notation);
+        if (escapesEnd < end) add(m.index, escapesEnd, decode(text.slice(m.index, escapesEnd)), from);
+      }
     }
   }
   return out;

@@ -36,7 +36,7 @@ export interface ExecuteResult {
   readonly rot13: RawMatch[];
   readonly data: RawMatch[];
   /**
-   * Bit 1: a run of 16+ base64/hex characters; bit 2: a '%'; bit 4: eight or more digits (hex in
+   * Bit 1: a run of 16+ base64/hex characters; bit 2: a '%', '&' or '\\' (escapes); bit 4: eight or more digits (hex in
    * separated pairs). Zero: no encoded segment is possible.
    */
   readonly maybeEncoded: number;

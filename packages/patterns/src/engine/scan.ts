@@ -14,7 +14,7 @@ import {
 } from '../types.js';
 import { isPlaceholderSecret } from '../validators/placeholder.js';
 import type { CompiledDatabase } from './compile.js';
-import { findEncodedSegments } from './decode.js';
+import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, resolveOverlaps } from './overlaps.js';
@@ -124,17 +124,29 @@ function scanText(
   }
   if (decode && depth < MAX_DEPTH && raw.maybeEncoded !== 0) {
     const bits = raw.maybeEncoded;
-    const hints = { runs: (bits & 1) === 1, percent: (bits & 2) === 2, hexPairs: (bits & 4) === 4 };
+    const hints = { runs: (bits & 1) === 1, escapes: (bits & 2) === 2, hexPairs: (bits & 4) === 4 };
     for (const seg of findEncodedSegments(norm.text, hints)) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(out, start, end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
         if (inToken && inner.kind === 'pii') continue;
-        out.push({ ...inner, start, end, decodedFrom: inner.decodedFrom ?? seg.from });
+        const [s, e] = seg.map ? innerSpan(norm, seg.start, seg.map, inner) : [start, end];
+        out.push({ ...inner, start: s, end: e, decodedFrom: inner.decodedFrom ?? seg.from });
       }
     }
   }
   return out;
+}
+
+/** Where a finding inside a mapped segment is written in the original text. */
+function innerSpan(
+  norm: NormalizedText,
+  segmentStart: number,
+  map: NonNullable<DecodedSegment['map']>,
+  inner: Mutable,
+): [number, number] {
+  const last = Math.max(inner.start, inner.end - 1);
+  return toOriginalSpan(norm, segmentStart + map.starts[inner.start]!, segmentStart + map.ends[last]!);
 }
 
 /**

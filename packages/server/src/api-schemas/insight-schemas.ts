@@ -1,3 +1,4 @@
+import { decodedFromKinds } from '@flakestorm/patterns';
 import { z } from 'zod';
 import { severitySchema } from './common-schemas.js';
 
@@ -75,7 +76,7 @@ const findingSchema = z
     end: z.number(),
     validated: z.boolean(),
     confidence: z.number(),
-    decodedFrom: z.enum(['base64', 'hex', 'url', 'rot13']).optional(),
+    decodedFrom: z.enum(decodedFromKinds).optional(),
   })
   .meta({ id: 'Finding' });
 

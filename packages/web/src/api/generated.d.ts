@@ -1125,7 +1125,7 @@ export interface components {
       validated: boolean;
       confidence: number;
       /** @enum {string} */
-      decodedFrom?: 'base64' | 'hex' | 'url' | 'rot13';
+      decodedFrom?: 'base64' | 'hex' | 'url' | 'html' | 'escape' | 'rot13';
     };
     ScanResult: {
       injection: {
