@@ -9,19 +9,21 @@ const LEET: Readonly<Record<string, string>> = {
   '7': 't',
   '8': 'b',
   '9': 'g',
+  '6': 'g',
   '@': 'a',
   $: 's',
   '|': 'l',
   '!': 'i',
+  '+': 't',
 };
 
 // A letter next to a leet character: where leetspeak can start. Tokens are expanded around these hits
 // by hand, so a long run of plain letters costs one pass, never a quadratic regex search.
 // Starts with the leet class (rare in prose) so V8 skips ahead quickly; the letter may be on either side.
-const LEET_ADJACENT = /[0-9@$|!](?:(?<=[a-z][0-9@$|!])|(?=[a-z]))/g;
+const LEET_ADJACENT = /[0-9@$|!+](?:(?<=[a-z][0-9@$|!+])|(?=[a-z]))/g;
 const HAS_LETTER = /[a-z]/;
 const isLeetTokenChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33;
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33 || c === 43;
 
 /** Folds leetspeak inside words that mix letters and leet characters ("1gn0r3" -> "ignore"). */
 export function foldLeet(lower: string): string {
@@ -56,6 +58,11 @@ export function foldLeet(lower: string): string {
 
 const ORDINAL_OR_MODEL = /^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$|^[a-z]+\d+$/;
 const EMAIL_DOMAIN = /^[a-z0-9-]+\./;
+// A "\x" escape or 0x number, or a long run of hex digits (a hash); short words of hex letters ("c0de")
+// are leetspeak.
+const HEX_LIKE = /^(?:0?x[0-9a-f]+|[0-9a-f]{8,})$/;
+// What may follow a word: the end of the text, a space or sentence punctuation.
+const WORD_END = /^(?:$|[\s.,;:!?)'"])/;
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 
 // LEET as character codes (0: not a leet character), so the token loop reads no strings.
@@ -65,23 +72,55 @@ const LEET_CODES = (() => {
   return codes;
 })();
 
+const isLeetChar = (c: number): boolean => c < 128 && LEET_CODES[c] !== 0;
+const isWordChar = (c: number): boolean => isLetter(c) || isLeetChar(c);
+// Letters a word needs before punctuation-like characters next to other leet characters are read as
+// leet ("c++" is not), and before one ending it is ("al|" is "all", "a|" is not).
+const MIN_LETTERS_FOR_SYMBOLS = 3;
+const MIN_LETTERS_FOR_ENDING = 2;
+
+function lettersIn(token: string): number {
+  let n = 0;
+  for (let i = 0; i < token.length; i++) if (isLetter(token.charCodeAt(i))) n++;
+  return n;
+}
+
 function foldToken(token: string, lower: string, offset: number): string {
-  // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak.
-  if (ORDINAL_OR_MODEL.test(token)) return token;
+  // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak, nor hex ("x6e" of "\x6e").
+  if (ORDINAL_OR_MODEL.test(token) || HEX_LIKE.test(token)) return token;
   // Unchanged stretches are copied as slices, and only when something folds.
   let out = '';
   let from = 0;
+  let letters = -1;
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
     const mapped = c < 128 ? LEET_CODES[c]! : 0;
     if (mapped === 0) continue;
     let fold = c >= 48 && c <= 57;
     if (!fold) {
-      // Punctuation-like leet characters count only between letters ("h!dden"), never at word ends
-      // ("now!") and never as the @ of an e-mail address.
-      const before = i === 0 ? c === 64 || c === 36 : isLetter(token.charCodeAt(i - 1));
-      const between = before && isLetter(token.charCodeAt(i + 1));
-      fold = between && !(c === 64 && EMAIL_DOMAIN.test(lower.slice(offset + i + 1, offset + i + 40)));
+      // Punctuation-like leet characters count between letters ("h!dden") or at a word's start as "$" or
+      // "@" ("$ecret", "@ll"); in words of a few letters also next to other leet characters
+      // ("in$+ruc+ion$") and ending a word as "s" or "l" ("previou$"). Never as the "!" ending a
+      // sentence ("now!") and never as the @ of an e-mail address.
+      const prev = token.charCodeAt(i - 1); // NaN at the start
+      const next = token.charCodeAt(i + 1);
+      const atStart = i === 0 && (c === 64 || c === 36);
+      const between = (atStart || isLetter(prev)) && isLetter(next);
+      // "!" joins no leet run ("now!!!"); "|" ends a word only before a space or punctuation, not in
+      // "<|im_start|>".
+      const amongLeet = c !== 33 && (atStart || isWordChar(prev)) && isWordChar(next);
+      const ending =
+        i === token.length - 1 &&
+        (c === 36 || (c === 124 && WORD_END.test(lower.charAt(offset + token.length)))) &&
+        isLetter(prev);
+      const among = amongLeet || (between && c === 43);
+      // "+" between letters is as often arithmetic ("a+b") as a "t": it too needs a longer word.
+      if (between && c !== 43) fold = true;
+      else if (among || ending) {
+        if (letters < 0) letters = lettersIn(token);
+        fold = letters >= (ending ? MIN_LETTERS_FOR_ENDING : MIN_LETTERS_FOR_SYMBOLS);
+      }
+      if (fold && c === 64) fold = !EMAIL_DOMAIN.test(lower.slice(offset + i + 1, offset + i + 40));
     }
     if (!fold) continue;
     out += token.slice(from, i) + String.fromCharCode(mapped);

@@ -44,8 +44,14 @@ describe('normalizeText', () => {
 
   it('folds punctuation-like leet only between letters or at a word start, and keeps the rest of a word', () => {
     expect(foldLeet('$ecret p4ssw0rd h!dden l|ke now! a|')).toBe('secret password hidden llke now! a|');
-    // Digits 2 and 6 have no letter; a token with nothing to fold is the same string.
-    const plain = 'abc2def6ghi';
+    // Runs of them, and an "s" or "l" ending a word, as the leetspeak attack writes them; not in short
+    // words ("c++", "a+b") nor an "!" ending a sentence.
+    expect(foldLeet('in$+ruc+ion$ previou$ 16n0r3 al|')).toBe('instructions previous ignore all');
+    expect(foldLeet('write c++ or a+b now!!! <|im_start|>')).toBe('write c++ or a+b now!!! <|im_start|>');
+    // Hex is not leetspeak: "\x6e" escapes, 0x numbers and hashes; short hex-letter words are ("c0de").
+    expect(foldLeet('\\x69\\x6e 0x6e3f deadbeef0123 c0de')).toBe('\\x69\\x6e 0x6e3f deadbeef0123 code');
+    // The digit 2 has no letter; a token with nothing to fold is the same string.
+    const plain = 'abc2def2ghi';
     expect(foldLeet(plain)).toBe(plain);
     expect(foldLeet('x1y2z3'.repeat(20))).toBe('xiy2ze'.repeat(20));
   });
