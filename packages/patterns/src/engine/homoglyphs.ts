@@ -11,6 +11,13 @@ import { fromCodes } from './codec.js';
 export const LATIN_OF = new Uint16Array(65536);
 for (const [ch, latin] of Object.entries(homoglyphTable.letters))
   LATIN_OF[ch.charCodeAt(0)] = latin.charCodeAt(0);
+// Look-alikes that are everyday letters of their own script (Cyrillic "г", Greek "σ"): folded only in words
+// that also hold Latin letters ("ignoгe"), since whole words of them are real Russian or Greek ("его").
+const IN_LATIN_WORDS_ONLY = new Uint8Array(65536);
+for (const [ch, latin] of Object.entries(homoglyphTable.lettersInLatinWords)) {
+  LATIN_OF[ch.charCodeAt(0)] = latin.charCodeAt(0);
+  IN_LATIN_WORDS_ONLY[ch.charCodeAt(0)] = 1;
+}
 // Per non-ASCII UTF-16 unit: 1 when it is a letter or mark, 2 when not, 0 until first asked.
 const WORD_UNIT = new Uint8Array(65536);
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
@@ -34,7 +41,8 @@ function wordUnitLength(text: string, i: number): number {
 /**
  * Folds look-alike letters (Cyrillic "о" in "ignоre") to Latin, one for one, but only in words (runs of
  * letters and marks) that mix scripts or consist of look-alikes only: real Cyrillic or Greek words keep
- * their letters. The normalisers call it only for text in which they met a look-alike.
+ * their letters. A look-alike that is an everyday letter of its script counts as foreign in a word
+ * without Latin letters. The normalisers call it only for text in which they met a look-alike.
  */
 export function foldHomoglyphs(text: string): string {
   const n = text.length;
@@ -53,8 +61,10 @@ export function foldHomoglyphs(text: string): string {
     while (units !== 0) {
       const c = text.charCodeAt(i);
       if (c < 128) latin = true;
-      else if (units === 1 && LATIN_OF[c] !== 0) lookAlike = true;
-      else foreign = true;
+      else if (units === 1 && LATIN_OF[c] !== 0) {
+        lookAlike = true;
+        if (IN_LATIN_WORDS_ONLY[c] === 1) foreign = true;
+      } else foreign = true;
       i += units;
       units = i < n ? wordUnitLength(text, i) : 0;
     }

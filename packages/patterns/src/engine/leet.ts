@@ -56,7 +56,10 @@ export function foldLeet(lower: string): string {
   return copied === 0 ? lower : out + lower.slice(copied);
 }
 
-const ORDINAL_OR_MODEL = /^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$|^[a-z]+\d+$/;
+// Ordinals and units ("2nd", "10km"), and names ending in a number of two digits or more ("base64",
+// "win10", "rot13"). One final digit is leetspeak ("ignor3", "th3"): read as a model name ("gpt4"), it
+// hid the most common leet spelling of all.
+const ORDINAL_OR_MODEL = /^\d+(?:st|nd|rd|th|s|k|m|km|kg|mb|gb|am|pm|px|x|d)$|^[a-z]+\d{2,}$/;
 const EMAIL_DOMAIN = /^[a-z0-9-]+\./;
 // A "\x" escape or 0x number, or a long run of hex digits (a hash); short words of hex letters ("c0de")
 // are leetspeak.
@@ -86,7 +89,7 @@ function lettersIn(token: string): number {
 }
 
 function foldToken(token: string, lower: string, offset: number): string {
-  // Ordinals, units and model names ("2nd", "10km", "gpt4") are not leetspeak, nor hex ("x6e" of "\x6e").
+  // Ordinals, units and numbered names ("2nd", "10km", "base64") are not leetspeak, nor hex ("x6e" of "\x6e").
   if (ORDINAL_OR_MODEL.test(token) || HEX_LIKE.test(token)) return token;
   // Unchanged stretches are copied as slices, and only when something folds.
   let out = '';
