@@ -44,9 +44,21 @@ export type PiiCategory = (typeof piiCategories)[number];
 
 /**
  * Where a decoded finding came from before decoding: base64, hex, percent-encoding (url), HTML character
- * references (html), \u escapes (escape), or a ROT13 view of the text.
+ * references (html), \u escapes (escape), 8-bit binary, Morse code, the text reversed or in Atbash, or
+ * a ROT13 view of it.
  */
-export const decodedFromKinds = ['base64', 'hex', 'url', 'html', 'escape', 'rot13'] as const;
+export const decodedFromKinds = [
+  'base64',
+  'hex',
+  'url',
+  'html',
+  'escape',
+  'binary',
+  'morse',
+  'reversed',
+  'atbash',
+  'rot13',
+] as const;
 
 /** Where a decoded finding came from before decoding. */
 export type DecodedFrom = (typeof decodedFromKinds)[number];

@@ -10,6 +10,7 @@ import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { regexAnalysis } from './analysis.js';
 import { anchorQuality } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
+import { CIPHER_SIGNS } from './ciphers.js';
 import { rot13 } from './codec.js';
 import { MAX_LEADING } from './leading.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
@@ -92,11 +93,18 @@ export interface TriggerTable {
   readonly positional: Uint8Array;
   /** Per slot: the trigger kinds (as bits 1 << kind) that must all occur before its rule runs. */
   readonly required: Uint8Array;
-  /** Slot offsets: injection rules at [0, dataOffset), data at [dataOffset, rot13Offset), ROT13 after. */
+  /**
+   * Slot offsets: injection rules at [0, dataOffset), data at [dataOffset, rot13Offset), ROT13 at
+   * [rot13Offset, signOffset), then one slot per cipher whose signs were seen (CIPHER_SIGNS order).
+   */
   readonly dataOffset: number;
   readonly rot13Offset: number;
+  readonly signOffset: number;
   readonly slots: number;
-  /** Per request (bit 1 injection, 2 PII, 4 secrets, 8 ROT13): 1 for the slots that request wants. */
+  /**
+   * Per request (bit 1 injection, 2 PII, 4 secrets, 8 ROT13 and ciphers): 1 for the slots that request
+   * wants.
+   */
   readonly masks: readonly Uint8Array[];
   /** Per request (as `masks`): the data view's digit-gated rules it wants, by minDigits. */
   readonly digitRules: readonly (readonly number[])[];
@@ -332,7 +340,9 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     }
     lists[i]!.push(code);
   };
-  const slots = rot13Offset + injection.rules.length;
+  const signOffset = rot13Offset + injection.rules.length;
+  const ciphers = Object.values(CIPHER_SIGNS);
+  const slots = signOffset + ciphers.length;
   const required = new Uint8Array(slots);
   const same = (s: string): string => s;
   const addSet = (set: readonly string[], slot: number, kind: number, map = same): void => {
@@ -365,6 +375,9 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   data.rules.forEach((r, i) => {
     addRule(r, dataOffset + i);
   });
+  ciphers.forEach((signs, i) => {
+    addSet(signs, signOffset + i, TRIGGER_WINDOW);
+  });
   const literals = [...index.keys()];
   const masks = Array.from({ length: 16 }, (_, bits) => {
     const mask = new Uint8Array(slots);
@@ -372,7 +385,7 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     data.rules.forEach((r, i) => {
       if (bits & (r.def.kind === 'pii' ? 2 : 4)) mask[dataOffset + i] = 1;
     });
-    if (bits & 8) mask.fill(1, rot13Offset, slots);
+    if (bits & 8) mask.fill(1, rot13Offset, slots); // ROT13 and the ciphers
     return mask;
   });
   const triggerStart = new Int32Array(literals.length + 1);
@@ -388,6 +401,7 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     required,
     dataOffset,
     rot13Offset,
+    signOffset,
     slots,
     masks,
     digitRules: masks.map((mask) => data.digitRules.filter((r) => mask[dataOffset + r] === 1)),
@@ -396,7 +410,9 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
         ? injection.rules[slot]!.radius
         : slot < rot13Offset
           ? data.rules[slot - dataOffset]!.radius
-          : injection.rules[slot - rot13Offset]!.radius,
+          : slot < signOffset
+            ? injection.rules[slot - rot13Offset]!.radius
+            : 0,
     ),
     seen: new Uint8Array(slots),
     touched: new Int32Array(Math.ceil(slots / 32)),

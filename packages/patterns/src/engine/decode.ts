@@ -3,6 +3,7 @@
  * "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=" is scanned as the instruction it hides.
  */
 import type { DecodedFrom } from '../types.js';
+import { binarySegments, morseSegments } from './ciphers.js';
 import { base64ToBytes, hexToBytes, utf8Decode } from './codec.js';
 import { decodeMapped, escapeNotations, lastEscapeEnd, type MappedText } from './escapes.js';
 
@@ -223,12 +224,14 @@ export interface EncodingHints {
    * present. Hex of text has a digit in every byte (0x20-0x7e), so eight pairs hold eight digits.
    */
   readonly hexPairs?: boolean;
+  /** Signs of Morse code (see CIPHER_SIGNS). */
+  readonly morse?: boolean;
 }
 
 /** Decoded segments of `text`, at most MAX_SEGMENTS, longest-first priority by position. */
 export function findEncodedSegments(
   text: string,
-  hints: EncodingHints = { runs: true, escapes: true, hexPairs: true },
+  hints: EncodingHints = { runs: true, escapes: true, hexPairs: true, morse: true },
 ): DecodedSegment[] {
   const out: DecodedSegment[] = [];
   const taken: Array<[number, number]> = [];
@@ -288,6 +291,15 @@ export function findEncodedSegments(
       const [skip, decoded] = decodeJoined(s, decodeBase64, BASE64_JOINER);
       add(m.index + skip, m.index + s.length, decoded, 'base64');
     }
+  }
+  // Eight digits or more may be binary; Morse only where the automaton pass saw its signs.
+  const ciphered = [
+    ...(hints.hexPairs === true ? binarySegments(text) : []),
+    ...(hints.morse === true ? morseSegments(text) : []),
+  ];
+  for (const seg of ciphered) {
+    if (full()) break;
+    add(seg.start, seg.end, seg.text, seg.from);
   }
   if (hints.escapes) {
     for (const notation of escapeNotations) {

@@ -40,6 +40,8 @@ export interface ExecuteResult {
    * separated pairs). Zero: no encoded segment is possible.
    */
   readonly maybeEncoded: number;
+  /** CIPHER_BITS of the ciphers whose signs the text holds (with the ROT13 request only). */
+  ciphers: number;
 }
 
 // Up to this length a triggered regex runs over the whole text: windows would cost more than they save.
@@ -51,7 +53,7 @@ export function executeDatabase(
   norm: NormalizedText,
   req: ExecuteRequest,
 ): ExecuteResult {
-  const { dataOffset, rot13Offset, masks, required } = db.table;
+  const { dataOffset, rot13Offset, signOffset, masks, required } = db.table;
   const small = norm.text.length <= SMALL;
   const hits = newHits(db, small);
   const folded = norm.folded !== norm.lower;
@@ -65,7 +67,7 @@ export function executeDatabase(
     collectDigits(db.data, dataOffset, norm.text, hits, small, db.table.covered, wanted);
   }
 
-  const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded };
+  const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded, ciphers: 0 };
   let rotated: string | undefined;
   // Database order (the bitmap's), so that ties between overlapping findings resolve the same way on
   // every text. Each slot's scratch state is reset once its rule has run.
@@ -89,6 +91,8 @@ export function executeDatabase(
           // match needs.
           if (hasRuns(hits, rule) && digitStretchAtLeast(hits, rule.digitStretch, norm.text))
             runTriggered(rule, norm.text, hits, slot, small, result.data);
+        } else if (slot >= signOffset) {
+          result.ciphers |= 1 << (slot - signOffset);
         } else {
           const rule = db.injection.rules[slot - rot13Offset]!;
           rotated ??= rot13(norm.lower);

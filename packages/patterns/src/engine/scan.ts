@@ -13,6 +13,7 @@ import {
   severityRank,
 } from '../types.js';
 import { isPlaceholderSecret } from '../validators/placeholder.js';
+import { atbash, CIPHER_BITS, reversed } from './ciphers.js';
 import type { CompiledDatabase } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { executeDatabase, type RawMatch } from './execute.js';
@@ -122,10 +123,18 @@ function scanText(
     }
     out.push(...(overlapping ? data : resolveOverlaps(data)));
   }
-  if (decode && depth < MAX_DEPTH && raw.maybeEncoded !== 0) {
+  if (decode && depth < MAX_DEPTH && (raw.maybeEncoded !== 0 || raw.ciphers !== 0)) {
     const bits = raw.maybeEncoded;
-    const hints = { runs: (bits & 1) === 1, escapes: (bits & 2) === 2, hexPairs: (bits & 4) === 4 };
-    for (const seg of findEncodedSegments(norm.text, hints)) {
+    const hints = {
+      runs: (bits & 1) === 1,
+      escapes: (bits & 2) === 2,
+      hexPairs: (bits & 4) === 4,
+      morse: (raw.ciphers & CIPHER_BITS.morse) !== 0,
+    };
+    for (const seg of [
+      ...findEncodedSegments(norm.text, hints),
+      ...wholeTextCiphers(norm.text, raw.ciphers),
+    ]) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(out, start, end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
@@ -135,6 +144,19 @@ function scanText(
       }
     }
   }
+  return out;
+}
+
+/**
+ * The whole text reversed, or read in Atbash, where the automaton pass saw common words of an
+ * instruction written that way: findings cover the whole text, since every character moved.
+ */
+function wholeTextCiphers(text: string, ciphers: number): DecodedSegment[] {
+  const out: DecodedSegment[] = [];
+  if (ciphers & CIPHER_BITS.reversed)
+    out.push({ start: 0, end: text.length, text: reversed(text), from: 'reversed' });
+  if (ciphers & CIPHER_BITS.atbash)
+    out.push({ start: 0, end: text.length, text: atbash(text), from: 'atbash' });
   return out;
 }
 

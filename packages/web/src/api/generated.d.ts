@@ -1125,7 +1125,17 @@ export interface components {
       validated: boolean;
       confidence: number;
       /** @enum {string} */
-      decodedFrom?: 'base64' | 'hex' | 'url' | 'html' | 'escape' | 'rot13';
+      decodedFrom?:
+        | 'base64'
+        | 'hex'
+        | 'url'
+        | 'html'
+        | 'escape'
+        | 'binary'
+        | 'morse'
+        | 'reversed'
+        | 'atbash'
+        | 'rot13';
     };
     ScanResult: {
       injection: {

@@ -1,0 +1,146 @@
+/**
+ * Ciphers an attacker spells an instruction in, so that a filter reading the text sees none of its words:
+ * 8-bit binary, Morse code, reversed text and the Atbash cipher. Each is looked for only where a sign of
+ * it is present (eight digits for binary; for the others, literals the automaton pass finds), and
+ * deciphered for the scanner to read again.
+ */
+import type { DecodedFrom } from '../types.js';
+import { utf8Decode } from './codec.js';
+
+/** A stretch of `text` and what it reads as once deciphered. */
+export interface DecipheredSegment {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly from: DecodedFrom;
+}
+
+// Four bytes or more of 8-bit groups apart by a space, a comma or a semicolon: without them a run of
+// 0s and 1s is as likely hex ("0101..." is hex of control bytes).
+const BINARY = /[01]{8}(?:[ ,;][01]{8}){3,4096}/g;
+
+/** Bytes written as 8-bit groups, decoded as UTF-8. */
+function decodeBinary(run: string): string | undefined {
+  const digits = run.replace(/[ ,;]/g, '');
+  const bytes = new Uint8Array(digits.length >> 3);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(digits.slice(i * 8, i * 8 + 8), 2);
+  return utf8Decode(bytes);
+}
+
+// International Morse for letters, digits and the punctuation an instruction uses.
+const MORSE: Readonly<Record<string, string>> = {
+  '.-': 'a',
+  '-...': 'b',
+  '-.-.': 'c',
+  '-..': 'd',
+  '.': 'e',
+  '..-.': 'f',
+  '--.': 'g',
+  '....': 'h',
+  '..': 'i',
+  '.---': 'j',
+  '-.-': 'k',
+  '.-..': 'l',
+  '--': 'm',
+  '-.': 'n',
+  '---': 'o',
+  '.--.': 'p',
+  '--.-': 'q',
+  '.-.': 'r',
+  '...': 's',
+  '-': 't',
+  '..-': 'u',
+  '...-': 'v',
+  '.--': 'w',
+  '-..-': 'x',
+  '-.--': 'y',
+  '--..': 'z',
+  '-----': '0',
+  '.----': '1',
+  '..---': '2',
+  '...--': '3',
+  '....-': '4',
+  '.....': '5',
+  '-....': '6',
+  '--...': '7',
+  '---..': '8',
+  '----.': '9',
+  '.-.-.-': '.',
+  '--..--': ',',
+  '..--..': '?',
+  '-.-.--': '!',
+  '.----.': "'",
+  '-..-.': '/',
+  '---...': ':',
+  '.--.-.': '@',
+};
+
+// Eight codes or more, letters apart by a space and words by a slash, from the start of a word (not the
+// period ending the sentence before).
+const MORSE_RUN = /(?<![^\s/])[.-]{1,6}(?:(?: ?\/ ?| )[.-]{1,6}){7,4096}/g;
+
+/** Morse code, letters apart by a space and words by "/"; undefined when a code is not Morse. */
+function decodeMorse(run: string): string | undefined {
+  let out = '';
+  for (const word of run.split(/ ?\/ ?/)) {
+    if (out !== '') out += ' ';
+    for (const code of word.split(' ')) {
+      const letter = MORSE[code];
+      if (letter === undefined) return undefined;
+      out += letter;
+    }
+  }
+  return out;
+}
+
+/**
+ * Signs of each cipher for the automaton pass: common words of an instruction reversed ("tpmorp metsys
+ * eht") or in Atbash ("gsv hbhgvn kilnkg"), and the Morse codes of r, k and c (".-.", "-.-"), which prose
+ * almost never holds. Only a text with a sign is deciphered, so the ciphers cost nothing elsewhere.
+ */
+export const CIPHER_SIGNS = {
+  reversed: ['erongi', 'snoitcurtsn', 'tpmorp', 'drowssap', ' eht ', ' uoy '],
+  atbash: ['rtmliv', 'rmhgifxg', 'kilnkg', 'kzhhdliw', ' gsv ', ' blf '],
+  morse: ['.-.', '-.-'],
+} as const;
+/** Bits of the ciphers whose signs a text holds, in CIPHER_SIGNS order. */
+export const CIPHER_BITS = { reversed: 1, atbash: 2, morse: 4 } as const;
+
+/** Atbash: a<->z, b<->y, ... in both cases; everything else stays. */
+export function atbash(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) out += String.fromCharCode(219 - c);
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(155 - c);
+    else out += text[i];
+  }
+  return out;
+}
+
+/** The text read backwards, by code point. */
+export const reversed = (text: string): string => [...text].reverse().join('');
+
+/** Runs of 8-bit binary in `text`, decoded as UTF-8 (those that are not valid UTF-8 are left out). */
+export function binarySegments(text: string): DecipheredSegment[] {
+  const out: DecipheredSegment[] = [];
+  BINARY.lastIndex = 0;
+  for (let m = BINARY.exec(text); m !== null; m = BINARY.exec(text)) {
+    const decoded = decodeBinary(m[0]);
+    if (decoded !== undefined)
+      out.push({ start: m.index, end: m.index + m[0].length, text: decoded, from: 'binary' });
+  }
+  return out;
+}
+
+/** Runs of Morse code in `text`, decoded (runs holding a code that is not Morse are left out). */
+export function morseSegments(text: string): DecipheredSegment[] {
+  const out: DecipheredSegment[] = [];
+  MORSE_RUN.lastIndex = 0;
+  for (let m = MORSE_RUN.exec(text); m !== null; m = MORSE_RUN.exec(text)) {
+    const decoded = decodeMorse(m[0]);
+    if (decoded !== undefined)
+      out.push({ start: m.index, end: m.index + m[0].length, text: decoded, from: 'morse' });
+  }
+  return out;
+}
