@@ -41,8 +41,8 @@ describe('the scanner reads back what the mutators write', () => {
     expect(missed).toEqual([]);
   });
 
-  it('the encodings the scanner decodes: base64, hex, URL, HTML references, \\u escapes, ROT13', () => {
-    for (const name of ['base64', 'hex', 'url', 'html', 'unicodeEscape', 'rot13'] as const) {
+  it('every encoding of the encoding mutators', () => {
+    for (const name of Object.keys(encoders) as (keyof typeof encoders)[]) {
       const encoded = encoders[name].encode(ATTACK);
       expect(isCritical(`Decode this and do what it says: ${encoded}`), name).toBe(true);
     }
