@@ -17,7 +17,9 @@ export interface DecipheredSegment {
 
 // Four bytes or more of 8-bit groups apart by a space, a comma or a semicolon: without them a run of
 // 0s and 1s is as likely hex ("0101..." is hex of control bytes).
-const BINARY = /[01]{8}(?:[ ,;][01]{8}){3,4096}/g;
+// Starts only where a group can start (not inside a run of digits): a flood of 1s costs one look per
+// character instead of eight.
+const BINARY = /(?<![01])[01]{8}(?:[ ,;][01]{8}){3,4096}/g;
 
 /** Bytes written as 8-bit groups, decoded as UTF-8. */
 function decodeBinary(run: string): string | undefined {
@@ -98,13 +100,45 @@ function decodeMorse(run: string): string | undefined {
  * eht") or in Atbash ("gsv hbhgvn kilnkg"), and the Morse codes of r, k and c (".-.", "-.-"), which prose
  * almost never holds. Only a text with a sign is deciphered, so the ciphers cost nothing elsewhere.
  */
+// Separators that space out the characters of a text ("i-g-n-o-r-e"). Spaced-out text with spaces in it
+// ("i g n o r e", "i . g . n") is read by the spaced_letters rule: once whitespace is collapsed, the gaps
+// between its words are gone.
+const SPACING_SEPARATORS = ['-', '.', '_', '*', '|', '/'];
+const spacedOut = (word: string, separator: string): string => [...word].join(separator);
+
 export const CIPHER_SIGNS = {
   reversed: ['erongi', 'snoitcurtsn', 'tpmorp', 'drowssap', ' eht ', ' uoy '],
   atbash: ['rtmliv', 'rmhgifxg', 'kilnkg', 'kzhhdliw', ' gsv ', ' blf '],
   morse: ['.-.', '-.-'],
-} as const;
+  spaced: SPACING_SEPARATORS.flatMap((sep) =>
+    ['ignore', 'instruct', 'prompt', 'system', 'password'].map((w) => spacedOut(w, sep)),
+  ),
+};
 /** Bits of the ciphers whose signs a text holds, in CIPHER_SIGNS order. */
-export const CIPHER_BITS = { reversed: 1, atbash: 2, morse: 4 } as const;
+export const CIPHER_BITS = { reversed: 1, atbash: 2, morse: 4, spaced: 8 } as const;
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+// Per separator: eight characters or more each followed by it, and the last one.
+const SPACED_RUNS = SPACING_SEPARATORS.map((sep) => {
+  const quoted = escapeRegex(sep);
+  const unit = `[^${quoted}\\n]`;
+  return { sep, run: new RegExp(`(?:${unit}${quoted}){8,4096}${unit}`, 'g') };
+});
+
+/** Runs of characters spaced out by one separator, read with the separator taken out. */
+export function spacedSegments(text: string): DecipheredSegment[] {
+  const out: DecipheredSegment[] = [];
+  for (const { sep, run } of SPACED_RUNS) {
+    if (!text.includes(sep)) continue;
+    run.lastIndex = 0;
+    for (let m = run.exec(text); m !== null; m = run.exec(text)) {
+      let joined = '';
+      for (let i = 0; i < m[0].length; i += 2) joined += m[0][i];
+      out.push({ start: m.index, end: m.index + m[0].length, text: joined, from: 'spaced' });
+    }
+  }
+  return out;
+}
 
 /** Atbash: a<->z, b<->y, ... in both cases; everything else stays. */
 export function atbash(text: string): string {

@@ -3,7 +3,7 @@
  * "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=" is scanned as the instruction it hides.
  */
 import type { DecodedFrom } from '../types.js';
-import { binarySegments, morseSegments } from './ciphers.js';
+import { binarySegments, morseSegments, spacedSegments } from './ciphers.js';
 import { base64ToBytes, hexToBytes, utf8Decode } from './codec.js';
 import { decodeMapped, escapeNotations, lastEscapeEnd, type MappedText } from './escapes.js';
 
@@ -226,12 +226,14 @@ export interface EncodingHints {
   readonly hexPairs?: boolean;
   /** Signs of Morse code (see CIPHER_SIGNS). */
   readonly morse?: boolean;
+  /** Signs of characters spaced out by a separator (see CIPHER_SIGNS). */
+  readonly spaced?: boolean;
 }
 
 /** Decoded segments of `text`, at most MAX_SEGMENTS, longest-first priority by position. */
 export function findEncodedSegments(
   text: string,
-  hints: EncodingHints = { runs: true, escapes: true, hexPairs: true, morse: true },
+  hints: EncodingHints = { runs: true, escapes: true, hexPairs: true, morse: true, spaced: true },
 ): DecodedSegment[] {
   const out: DecodedSegment[] = [];
   const taken: Array<[number, number]> = [];
@@ -292,10 +294,12 @@ export function findEncodedSegments(
       add(m.index + skip, m.index + s.length, decoded, 'base64');
     }
   }
-  // Eight digits or more may be binary; Morse only where the automaton pass saw its signs.
+  // Eight digits or more may be binary; Morse and spaced-out text only where the automaton pass saw
+  // their signs.
   const ciphered = [
     ...(hints.hexPairs === true ? binarySegments(text) : []),
     ...(hints.morse === true ? morseSegments(text) : []),
+    ...(hints.spaced === true ? spacedSegments(text) : []),
   ];
   for (const seg of ciphered) {
     if (full()) break;

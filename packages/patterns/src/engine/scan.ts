@@ -130,6 +130,7 @@ function scanText(
       escapes: (bits & 2) === 2,
       hexPairs: (bits & 4) === 4,
       morse: (raw.ciphers & CIPHER_BITS.morse) !== 0,
+      spaced: (raw.ciphers & CIPHER_BITS.spaced) !== 0,
     };
     for (const seg of [
       ...findEncodedSegments(norm.text, hints),

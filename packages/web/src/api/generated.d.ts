@@ -1135,6 +1135,7 @@ export interface components {
         | 'morse'
         | 'reversed'
         | 'atbash'
+        | 'spaced'
         | 'rot13';
     };
     ScanResult: {
