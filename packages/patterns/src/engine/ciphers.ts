@@ -110,8 +110,9 @@ export const CIPHER_SIGNS = {
   reversed: ['erongi', 'snoitcurtsn', 'tpmorp', 'drowssap', ' eht ', ' uoy '],
   atbash: ['rtmliv', 'rmhgifxg', 'kilnkg', 'kzhhdliw', ' gsv ', ' blf '],
   morse: ['.-.', '-.-'],
+  // Four letters of each word are as telling spaced out, and keep the automaton small.
   spaced: SPACING_SEPARATORS.flatMap((sep) =>
-    ['ignore', 'instruct', 'prompt', 'system', 'password'].map((w) => spacedOut(w, sep)),
+    ['gnor', 'nstr', 'romp', 'yste', 'sswo'].map((w) => spacedOut(w, sep)),
   ),
 };
 /** Bits of the ciphers whose signs a text holds, in CIPHER_SIGNS order. */
