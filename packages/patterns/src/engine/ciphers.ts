@@ -126,20 +126,18 @@ const SPACED_RUNS = SPACING_SEPARATORS.map((sep) => {
   return { sep, run: new RegExp(`(?:${unit}${quoted}){8,4096}${unit}`, 'g') };
 });
 
-/** Runs of characters spaced out by one separator, read with the separator taken out. */
-export function spacedSegments(text: string): DecipheredSegment[] {
-  const out: DecipheredSegment[] = [];
-  for (const { sep, run } of SPACED_RUNS) {
-    if (!text.includes(sep)) continue;
-    run.lastIndex = 0;
-    for (let m = run.exec(text); m !== null; m = run.exec(text)) {
-      let joined = '';
-      for (let i = 0; i < m[0].length; i += 2) joined += m[0][i];
-      out.push({ start: m.index, end: m.index + m[0].length, text: joined, from: 'spaced' });
-    }
-  }
-  return out;
+/** Every other character of a spaced-out run: the separators taken out. */
+function joinSpaced(raw: string): string {
+  let joined = '';
+  for (let i = 0; i < raw.length; i += 2) joined += raw[i];
+  return joined;
 }
+
+/** Runs of characters spaced out by one separator, read with the separator taken out. */
+export const spacedSegments = (text: string): DecipheredSegment[] =>
+  SPACED_RUNS.flatMap(({ sep, run }) =>
+    text.includes(sep) ? runSegments(text, run, joinSpaced, 'spaced') : [],
+  );
 
 /** Atbash: a<->z, b<->y, ... in both cases; everything else stays. */
 export function atbash(text: string): string {
@@ -156,26 +154,26 @@ export function atbash(text: string): string {
 /** The text read backwards, by code point. */
 export const reversed = (text: string): string => [...text].reverse().join('');
 
-/** Runs of 8-bit binary in `text`, decoded as UTF-8 (those that are not valid UTF-8 are left out). */
-export function binarySegments(text: string): DecipheredSegment[] {
+/** The matches of a global regex in `text` that `decode` reads, as segments deciphered from `from`. */
+function runSegments(
+  text: string,
+  run: RegExp,
+  decode: (raw: string) => string | undefined,
+  from: DecodedFrom,
+): DecipheredSegment[] {
   const out: DecipheredSegment[] = [];
-  BINARY.lastIndex = 0;
-  for (let m = BINARY.exec(text); m !== null; m = BINARY.exec(text)) {
-    const decoded = decodeBinary(m[0]);
-    if (decoded !== undefined)
-      out.push({ start: m.index, end: m.index + m[0].length, text: decoded, from: 'binary' });
+  run.lastIndex = 0;
+  for (let m = run.exec(text); m !== null; m = run.exec(text)) {
+    const decoded = decode(m[0]);
+    if (decoded !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: decoded, from });
   }
   return out;
 }
 
+/** Runs of 8-bit binary in `text`, decoded as UTF-8 (those that are not valid UTF-8 are left out). */
+export const binarySegments = (text: string): DecipheredSegment[] =>
+  runSegments(text, BINARY, decodeBinary, 'binary');
+
 /** Runs of Morse code in `text`, decoded (runs holding a code that is not Morse are left out). */
-export function morseSegments(text: string): DecipheredSegment[] {
-  const out: DecipheredSegment[] = [];
-  MORSE_RUN.lastIndex = 0;
-  for (let m = MORSE_RUN.exec(text); m !== null; m = MORSE_RUN.exec(text)) {
-    const decoded = decodeMorse(m[0]);
-    if (decoded !== undefined)
-      out.push({ start: m.index, end: m.index + m[0].length, text: decoded, from: 'morse' });
-  }
-  return out;
-}
+export const morseSegments = (text: string): DecipheredSegment[] =>
+  runSegments(text, MORSE_RUN, decodeMorse, 'morse');
