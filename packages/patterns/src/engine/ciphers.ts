@@ -107,8 +107,8 @@ const SPACING_SEPARATORS = ['-', '.', '_', '*', '|', '/'];
 const spacedOut = (word: string, separator: string): string => [...word].join(separator);
 
 export const CIPHER_SIGNS = {
-  reversed: ['erongi', 'snoitcurtsn', 'tpmorp', 'drowssap', ' eht ', ' uoy '],
-  atbash: ['rtmliv', 'rmhgifxg', 'kilnkg', 'kzhhdliw', ' gsv ', ' blf '],
+  reversed: [' eht ', ' uoy ', 'erongi', 'snoitcurtsn', 'tpmorp', 'drowssap'],
+  atbash: [' gsv ', ' blf ', 'rtmliv', 'rmhgifxg', 'kilnkg', 'kzhhdliw'],
   morse: ['.-.', '-.-'],
   // Four letters of each word are as telling spaced out, and keep the automaton small.
   spaced: SPACING_SEPARATORS.flatMap((sep) =>
@@ -134,9 +134,9 @@ function joinSpaced(raw: string): string {
 }
 
 /** Runs of characters spaced out by one separator, read with the separator taken out. */
-export const spacedSegments = (text: string): DecipheredSegment[] =>
+export const spacedSegments = (text: string, budget = UNBOUNDED): DecipheredSegment[] =>
   SPACED_RUNS.flatMap(({ sep, run }) =>
-    text.includes(sep) ? runSegments(text, run, joinSpaced, 'spaced') : [],
+    text.includes(sep) ? runSegments(text, run, joinSpaced, 'spaced', budget) : [],
   );
 
 /** Atbash: a<->z, b<->y, ... in both cases; everything else stays. */
@@ -154,16 +154,29 @@ export function atbash(text: string): string {
 /** The text read backwards, by code point. */
 export const reversed = (text: string): string => [...text].reverse().join('');
 
-/** The matches of a global regex in `text` that `decode` reads, as segments deciphered from `from`. */
+/** Characters a decoder may still read for the text at hand (decoding is a bonus pass: it is bounded). */
+export interface DecodeBudget {
+  left: number;
+}
+const UNBOUNDED: DecodeBudget = { left: Number.POSITIVE_INFINITY };
+// Runs deciphered per kind and text at the most (as many segments as the decoder keeps in all).
+const MAX_RUNS = 64;
+
+/**
+ * The matches of a global regex in `text` that `decode` reads, as segments deciphered from `from`, until
+ * the budget is spent.
+ */
 function runSegments(
   text: string,
   run: RegExp,
   decode: (raw: string) => string | undefined,
   from: DecodedFrom,
+  budget: DecodeBudget,
 ): DecipheredSegment[] {
   const out: DecipheredSegment[] = [];
   run.lastIndex = 0;
-  for (let m = run.exec(text); m !== null; m = run.exec(text)) {
+  for (let m = run.exec(text); m !== null && budget.left > 0 && out.length < MAX_RUNS; m = run.exec(text)) {
+    budget.left -= m[0].length;
     const decoded = decode(m[0]);
     if (decoded !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: decoded, from });
   }
@@ -171,9 +184,62 @@ function runSegments(
 }
 
 /** Runs of 8-bit binary in `text`, decoded as UTF-8 (those that are not valid UTF-8 are left out). */
-export const binarySegments = (text: string): DecipheredSegment[] =>
-  runSegments(text, BINARY, decodeBinary, 'binary');
+export const binarySegments = (text: string, budget = UNBOUNDED): DecipheredSegment[] =>
+  runSegments(text, BINARY, decodeBinary, 'binary', budget);
 
 /** Runs of Morse code in `text`, decoded (runs holding a code that is not Morse are left out). */
-export const morseSegments = (text: string): DecipheredSegment[] =>
-  runSegments(text, MORSE_RUN, decodeMorse, 'morse');
+export const morseSegments = (text: string, budget = UNBOUNDED): DecipheredSegment[] =>
+  runSegments(text, MORSE_RUN, decodeMorse, 'morse', budget);
+
+// Texts up to this long are read whole reversed or in Atbash; in longer ones, the stretch around each of
+// their signs, up to a total: a megabyte of signs must not cost a second and third scan.
+const WHOLE_TEXT = 4096;
+const AROUND_SIGN = 1024;
+const MAX_DECIPHERED = 16_384;
+const MAX_SIGNS = 16;
+
+/** Stretches of `lower` around occurrences of `signs`, merged, at most MAX_DECIPHERED characters. */
+function aroundSigns(lower: string, signs: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  // Enough signs to fill the total twice over end the search: a flood of them costs a few lookups.
+  for (const sign of signs) {
+    if (spans.length * 2 * AROUND_SIGN >= 2 * MAX_DECIPHERED) break;
+    let found = 0;
+    for (let p = lower.indexOf(sign); p >= 0 && found < MAX_SIGNS; p = lower.indexOf(sign, p + sign.length)) {
+      spans.push([Math.max(0, p - AROUND_SIGN), Math.min(lower.length, p + sign.length + AROUND_SIGN)]);
+      found++;
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  let total = 0;
+  for (const [from, to] of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && from <= last[1]) {
+      total += Math.max(0, to - last[1]);
+      last[1] = Math.max(last[1], to);
+    } else {
+      merged.push([from, to]);
+      total += to - from;
+    }
+    if (total >= MAX_DECIPHERED) break;
+  }
+  return merged;
+}
+
+/**
+ * `text` read backwards, or in Atbash, where the automaton pass saw signs of it (`ciphers`, CIPHER_BITS):
+ * whole when short, else around the signs (`lower` is the text lowercased, same length). Findings in
+ * them cover the whole stretch, since every character moved.
+ */
+export function signedCipherSegments(text: string, lower: string, ciphers: number): DecipheredSegment[] {
+  const out: DecipheredSegment[] = [];
+  const read = (from: 'reversed' | 'atbash', decipher: (t: string) => string): void => {
+    const spans: [number, number][] =
+      text.length <= WHOLE_TEXT ? [[0, text.length]] : aroundSigns(lower, CIPHER_SIGNS[from]);
+    for (const [start, end] of spans) out.push({ start, end, text: decipher(text.slice(start, end)), from });
+  };
+  if (ciphers & CIPHER_BITS.reversed) read('reversed', reversed);
+  if (ciphers & CIPHER_BITS.atbash) read('atbash', atbash);
+  return out;
+}

@@ -114,6 +114,20 @@ describe('decoding hidden segments', () => {
     }
   });
 
+  it('decodes a bounded part of a megabyte flood of any notation, and no more', () => {
+    const MB = 1_048_576;
+    const floods = ['&#65;', '\\u0041', '%41', '01000001 ', 'QUFBQUFBQUFBQUFB '];
+    for (const unit of floods) {
+      const text = unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+      const segments = findEncodedSegments(text);
+      const decoded = segments.reduce((n, s) => n + s.text.length, 0);
+      expect(segments.length, unit).toBeGreaterThan(0);
+      expect(segments.length, unit).toBeLessThanOrEqual(64);
+      // What is kept to scan again stops at 32 K characters (plus the segment that crossed the line).
+      expect(decoded - Math.max(...segments.map((s) => s.text.length)), unit).toBeLessThan(32_768);
+    }
+  });
+
   it('rejects 1 MB of digits (hex of control bytes) without decoding segments', () => {
     expect(findEncodedSegments('1'.repeat(1_048_576))).toEqual([]);
     expect(findEncodedSegments('a'.repeat(1_048_576))).toEqual([]); // hex of malformed UTF-8

@@ -3,7 +3,7 @@
  * "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=" is scanned as the instruction it hides.
  */
 import type { DecodedFrom } from '../types.js';
-import { binarySegments, morseSegments, spacedSegments } from './ciphers.js';
+import { binarySegments, type DecodeBudget, morseSegments, spacedSegments } from './ciphers.js';
 import { base64ToBytes, hexToBytes, utf8Decode } from './codec.js';
 import { decodeMapped, escapeNotations, lastEscapeEnd, type MappedText } from './escapes.js';
 
@@ -34,6 +34,11 @@ const BASE64_RUN = /[a-zA-Z0-9+/]{16}/;
 const MAX_SEGMENTS = 64;
 // Bounds the decode attempts (kept or not): 1 MB of "aaaa" is one long hex candidate after another.
 const MAX_ATTEMPTS = 256;
+// Bounds the characters decoded for one text per kind of encoding (kept or not; per kind, so that a flood
+// of one cannot hide a payload of another), and those kept to scan again: a megabyte flood of HTML
+// references or binary must cost a fraction of the scan, not several scans.
+const DECODE_BUDGET = 65_536;
+const KEPT_BUDGET = 32_768;
 
 const LETTER = /\p{L}/u;
 // Digits a mostly numeric decoded text needs to count as readable: the shortest numbers worth hiding
@@ -239,7 +244,15 @@ export function findEncodedSegments(
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
   let attempts = 0;
-  const full = (): boolean => out.length >= MAX_SEGMENTS || attempts++ >= MAX_ATTEMPTS;
+  const budget: DecodeBudget = { left: DECODE_BUDGET };
+  let kept = KEPT_BUDGET;
+  const full = (): boolean =>
+    out.length >= MAX_SEGMENTS || attempts++ >= MAX_ATTEMPTS || budget.left <= 0 || kept <= 0;
+  /** Counts `raw` against the budget and returns it, for the decoder it is handed to. */
+  const spend = (raw: string): string => {
+    budget.left -= raw.length;
+    return raw;
+  };
   /** Keeps a readable segment that overlaps none kept so far; false when it was not kept. */
   const add = (
     start: number,
@@ -251,6 +264,7 @@ export function findEncodedSegments(
     const mapped = typeof decoded === 'string' ? undefined : decoded;
     const text = mapped === undefined ? (decoded as string) : mapped.text;
     if (!isReadable(text) || overlaps(start, end)) return false;
+    kept -= text.length;
     taken.push([start, end]);
     out.push(
       mapped === undefined
@@ -259,6 +273,18 @@ export function findEncodedSegments(
     );
     return true;
   };
+  // Eight digits or more may be binary; Morse and spaced-out text only where the automaton pass saw
+  // their signs. First, as the strictest shapes: binary is hex digits too, and a hex reading of it is noise.
+  const ciphered = [
+    ...(hints.hexPairs === true ? binarySegments(text, budget) : []),
+    ...(hints.morse === true ? morseSegments(text, budget) : []),
+    ...(hints.spaced === true ? spacedSegments(text, budget) : []),
+  ];
+  // Already deciphered (within the budget): only the limits on what is kept apply.
+  for (const seg of ciphered) {
+    if (out.length >= MAX_SEGMENTS || kept <= 0) break;
+    add(seg.start, seg.end, seg.text, seg.from);
+  }
   // Every run of 16 hex or base64 characters lies inside one of these candidates (a run of the wider
   // alphabet): testing them, not the whole text, decides whether to look for each kind. One search
   // instead of three; runs cut at the candidates' maximum length fall back to the whole text.
@@ -269,50 +295,43 @@ export function findEncodedSegments(
   // Hex in separated pairs has no long run: the pattern itself decides whether there is any.
   if (hasRun(HEX_RUN) || (hints.hexPairs === true && HEX_ANYWHERE.test(text))) {
     attempts = 0;
+    budget.left = DECODE_BUDGET;
     // exec loops rather than matchAll, which copies the regex on every call.
     HEX.lastIndex = 0;
     for (let m = HEX.exec(text); m !== null; m = HEX.exec(text)) {
       if (full()) break;
-      const [skip, decoded] = decodeJoined(m[0], decodeHex, HEX_SEPARATOR);
+      if (overlaps(m.index, m.index + m[0].length)) continue;
+      const [skip, decoded] = decodeJoined(spend(m[0]), decodeHex, HEX_SEPARATOR);
       add(m.index + skip, m.index + m[0].length, decoded, 'hex');
     }
   }
   if (hasRun(BASE64_RUN)) {
     attempts = 0;
+    budget.left = DECODE_BUDGET;
     // Base64 wrapped over lines (MIME's 76 characters, PEM's 64) decodes as one segment first, so a
     // phrase across a line break is read whole; its lines then overlap it and are skipped below.
     for (const block of wrappedBlocks(runs, text)) {
       if (full()) break;
-      add(block.start, block.end, decodeBase64(block.joined), 'base64');
+      add(block.start, block.end, decodeBase64(spend(block.joined)), 'base64');
     }
     for (const m of runs) {
       if (full()) break;
       const s = m[0];
       // Words and identifiers are valid base64 too; real payloads mix cases and digits.
       if (!/[A-Z]/.test(s) || !/[a-z]/.test(s) || overlaps(m.index, m.index + s.length)) continue;
-      const [skip, decoded] = decodeJoined(s, decodeBase64, BASE64_JOINER);
+      const [skip, decoded] = decodeJoined(spend(s), decodeBase64, BASE64_JOINER);
       add(m.index + skip, m.index + s.length, decoded, 'base64');
     }
-  }
-  // Eight digits or more may be binary; Morse and spaced-out text only where the automaton pass saw
-  // their signs.
-  const ciphered = [
-    ...(hints.hexPairs === true ? binarySegments(text) : []),
-    ...(hints.morse === true ? morseSegments(text) : []),
-    ...(hints.spaced === true ? spacedSegments(text) : []),
-  ];
-  for (const seg of ciphered) {
-    if (full()) break;
-    add(seg.start, seg.end, seg.text, seg.from);
   }
   if (hints.escapes) {
     for (const notation of escapeNotations) {
       if (!text.includes(notation.stop)) continue;
       attempts = 0;
+      budget.left = DECODE_BUDGET;
       const { run, stop, from } = notation;
       // A run whose escapes all stay as written ("&bogus;") decodes to itself: nothing to scan again.
       const decode = (raw: string): MappedText | undefined => {
-        const mapped = decodeMapped(raw, notation);
+        const mapped = decodeMapped(spend(raw), notation);
         return mapped?.text === raw ? undefined : mapped;
       };
       run.lastIndex = 0;

@@ -44,10 +44,13 @@ export function decodeMapped(raw: string, notation: EscapeNotation): MappedText 
     }
     text += piece;
   };
+  const first = notation.stop.charCodeAt(0);
+  // Where an escape can start: its stop character, or "+" (a space) in form encoding.
+  const opens = (c: number): boolean => c === first || (c === 43 && notation.from === 'url');
   for (let i = 0; i < raw.length; ) {
     // A group: escapes back to back.
     let end = i;
-    for (;;) {
+    while (opens(raw.charCodeAt(end))) {
       oneEscape.lastIndex = end;
       const m = oneEscape.exec(raw);
       if (m === null) break;

@@ -13,7 +13,7 @@ import {
   severityRank,
 } from '../types.js';
 import { isPlaceholderSecret } from '../validators/placeholder.js';
-import { atbash, CIPHER_BITS, reversed } from './ciphers.js';
+import { CIPHER_BITS, signedCipherSegments } from './ciphers.js';
 import type { CompiledDatabase } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { executeDatabase, type RawMatch } from './execute.js';
@@ -132,10 +132,11 @@ function scanText(
       morse: (raw.ciphers & CIPHER_BITS.morse) !== 0,
       spaced: (raw.ciphers & CIPHER_BITS.spaced) !== 0,
     };
-    for (const seg of [
+    const segments: DecodedSegment[] = [
       ...findEncodedSegments(norm.text, hints),
-      ...wholeTextCiphers(norm.text, raw.ciphers),
-    ]) {
+      ...signedCipherSegments(norm.text, norm.lower, raw.ciphers),
+    ];
+    for (const seg of segments) {
       const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(out, start, end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
@@ -145,19 +146,6 @@ function scanText(
       }
     }
   }
-  return out;
-}
-
-/**
- * The whole text reversed, or read in Atbash, where the automaton pass saw common words of an
- * instruction written that way: findings cover the whole text, since every character moved.
- */
-function wholeTextCiphers(text: string, ciphers: number): DecodedSegment[] {
-  const out: DecodedSegment[] = [];
-  if (ciphers & CIPHER_BITS.reversed)
-    out.push({ start: 0, end: text.length, text: reversed(text), from: 'reversed' });
-  if (ciphers & CIPHER_BITS.atbash)
-    out.push({ start: 0, end: text.length, text: atbash(text), from: 'atbash' });
   return out;
 }
 
