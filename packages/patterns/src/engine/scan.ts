@@ -156,8 +156,10 @@ function innerSpan(
   map: NonNullable<DecodedSegment['map']>,
   inner: Mutable,
 ): [number, number] {
-  const last = Math.max(inner.start, inner.end - 1);
-  return toOriginalSpan(norm, segmentStart + map.starts[inner.start]!, segmentStart + map.ends[last]!);
+  const top = map.starts.length - 1;
+  const first = Math.min(inner.start, top);
+  const last = Math.min(Math.max(inner.start, inner.end - 1), top);
+  return toOriginalSpan(norm, segmentStart + map.starts[first]!, segmentStart + map.ends[last]!);
 }
 
 /**
