@@ -115,8 +115,24 @@ export const CIPHER_SIGNS = {
     ['gnor', 'nstr', 'romp', 'yste', 'sswo'].map((w) => spacedOut(w, sep)),
   ),
 };
-/** Bits of the ciphers whose signs a text holds, in CIPHER_SIGNS order. */
-export const CIPHER_BITS = { reversed: 1, atbash: 2, morse: 4, spaced: 8 } as const;
+/**
+ * Bits of the ciphers whose signs a text holds, in CIPHER_SIGNS order; then characters spaced out by
+ * spaces, whose sign is a run of one-character words the automaton pass measures.
+ */
+export const CIPHER_BITS = { reversed: 1, atbash: 2, morse: 4, spaced: 8, spacedWords: 16 } as const;
+/** One-character words in a row that make a text worth reading as spaced-out characters. */
+export const SPACED_WORDS_SIGN = 8;
+
+// Characters each followed by one space, words apart by two or three, as in the original text (before
+// whitespace collapses and the gaps between words are lost).
+const SPACED_WORDS = /(?<!\S)(?:\S[ \t]{1,3}){7,4096}\S(?!\S)/g;
+
+/** A run of spaced-out characters read back: single spaces taken out, wider gaps kept as word breaks. */
+function joinSpacedWords(raw: string): string | undefined {
+  const words = raw.split(/[ \t]{2,}/).map((w) => w.replace(/[ \t]/g, ''));
+  // Words of one character each, apart by wide gaps, are a column of letters, not a spaced-out text.
+  return words.some((w) => w.length > 1) ? words.join(' ') : undefined;
+}
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 // Per separator: eight characters or more each followed by it, and the last one.
@@ -190,6 +206,13 @@ export const binarySegments = (text: string, budget = UNBOUNDED): DecipheredSegm
 /** Runs of Morse code in `text`, decoded (runs holding a code that is not Morse are left out). */
 export const morseSegments = (text: string, budget = UNBOUNDED): DecipheredSegment[] =>
   runSegments(text, MORSE_RUN, decodeMorse, 'morse', budget);
+
+/**
+ * Runs of characters spaced out by spaces in the original `source` (its offsets, not the normalised
+ * text's: the gaps between words are only there).
+ */
+export const spacedWordSegments = (source: string, budget = UNBOUNDED): DecipheredSegment[] =>
+  runSegments(source, SPACED_WORDS, joinSpacedWords, 'spaced', budget);
 
 // Texts up to this long are read whole reversed or in Atbash; in longer ones, the stretch around each of
 // their signs, up to a total: a megabyte of signs must not cost a second and third scan.

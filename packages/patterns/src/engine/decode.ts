@@ -18,6 +18,8 @@ export interface DecodedSegment {
    * found inside is placed where it is written. Without it, a finding covers the whole segment.
    */
   readonly map?: Omit<MappedText, 'text'>;
+  /** Offsets into the original text rather than the normalised one (see spacedWordSegments). */
+  readonly inOriginal?: boolean;
 }
 
 // Cases spelled out rather than the `i` flag: V8 runs these several times faster without case folding.

@@ -6,6 +6,7 @@
  * rule's regex reads each character at most once per start position it tries: time stays linear.
  */
 import { collect } from './automaton-pass.js';
+import { CIPHER_BITS, SPACED_WORDS_SIGN } from './ciphers.js';
 import { rot13 } from './codec.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { collectDigits, digitStretchAtLeast } from './digit-runs.js';
@@ -103,6 +104,7 @@ export function executeDatabase(
       hits.startCount[slot] = 0;
     }
   }
+  if (req.rot13 && hits.spacedWords >= SPACED_WORDS_SIGN) result.ciphers |= CIPHER_BITS.spacedWords;
   if (req.injection)
     for (const r of db.injection.alwaysRules)
       runRule(db.injection.rules[r]!, norm.folded, hits, undefined, result.injection);

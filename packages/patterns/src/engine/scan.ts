@@ -13,7 +13,7 @@ import {
   severityRank,
 } from '../types.js';
 import { isPlaceholderSecret } from '../validators/placeholder.js';
-import { CIPHER_BITS, signedCipherSegments } from './ciphers.js';
+import { CIPHER_BITS, signedCipherSegments, spacedWordSegments } from './ciphers.js';
 import type { CompiledDatabase } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { executeDatabase, type RawMatch } from './execute.js';
@@ -22,6 +22,8 @@ import { dedupeByRule, resolveOverlaps } from './overlaps.js';
 
 const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(patternKinds);
 const MAX_DEPTH = 2;
+// Characters of spaced-out runs read per text (a flood of "a a a" must not be read whole).
+const SPACED_WORDS_BUDGET = 16_384;
 const CONTEXT_BEFORE = 48;
 const CONTEXT_AFTER = 32;
 
@@ -135,9 +137,15 @@ function scanText(
     const segments: DecodedSegment[] = [
       ...findEncodedSegments(norm.text, hints),
       ...signedCipherSegments(norm.text, norm.lower, raw.ciphers),
+      ...(raw.ciphers & CIPHER_BITS.spacedWords
+        ? spacedWordSegments(norm.source, { left: SPACED_WORDS_BUDGET }).map((seg) => ({
+            ...seg,
+            inOriginal: true,
+          }))
+        : []),
     ];
     for (const seg of segments) {
-      const [start, end] = toOriginalSpan(norm, seg.start, seg.end);
+      const [start, end] = seg.inOriginal ? [seg.start, seg.end] : toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(out, start, end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
         if (inToken && inner.kind === 'pii') continue;
