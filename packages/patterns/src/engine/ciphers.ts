@@ -95,17 +95,17 @@ function decodeMorse(run: string): string | undefined {
   return out;
 }
 
-/**
- * Signs of each cipher for the automaton pass: common words of an instruction reversed ("tpmorp metsys
- * eht") or in Atbash ("gsv hbhgvn kilnkg"), and the Morse codes of r, k and c (".-.", "-.-"), which prose
- * almost never holds. Only a text with a sign is deciphered, so the ciphers cost nothing elsewhere.
- */
-// Separators that space out the characters of a text ("i-g-n-o-r-e"). Spaced-out text with spaces in it
-// ("i g n o r e", "i . g . n") is read by the spaced_letters rule: once whitespace is collapsed, the gaps
-// between its words are gone.
+// Separators that space out the characters of a text ("i-g-n-o-r-e"). Text spaced out by spaces ("i g n
+// o r e") is read from the original text (spacedWordSegments): normalising collapses its word gaps.
 const SPACING_SEPARATORS = ['-', '.', '_', '*', '|', '/'];
 const spacedOut = (word: string, separator: string): string => [...word].join(separator);
 
+/**
+ * Signs of each cipher for the automaton pass: common words of an instruction reversed ("tpmorp metsys
+ * eht"), in Atbash ("gsv hbhgvn kilnkg") or spaced out, and the Morse codes of r, k and c (".-.", "-.-"),
+ * which prose almost never holds. Only a text with a sign is deciphered, so the ciphers cost nothing
+ * elsewhere.
+ */
 export const CIPHER_SIGNS = {
   reversed: [' eht ', ' uoy ', 'erongi', 'snoitcurtsn', 'tpmorp', 'drowssap'],
   atbash: [' gsv ', ' blf ', 'rtmliv', 'rmhgifxg', 'kilnkg', 'kzhhdliw'],
