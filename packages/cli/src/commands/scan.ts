@@ -24,16 +24,15 @@ function scanOptions(kinds: string[] | undefined): ScanOptions {
   return { kinds: kinds as PatternKind[] };
 }
 
+// Error codes worth a plain word; others keep the system's message.
+const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied' };
+
 /** The --file error a user can act on (a missing file, a folder, no permission), never a stack trace. */
 function unreadable(file: string, cause: unknown): FlakestormError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   const reason =
-    cause instanceof Error && 'code' in cause && cause.code === 'ENOENT'
-      ? 'no such file'
-      : cause instanceof Error && 'code' in cause && cause.code === 'EACCES'
-        ? 'permission denied'
-        : cause instanceof Error
-          ? cause.message
-          : String(cause);
+    (code !== undefined ? READ_ERRORS[code] : undefined) ??
+    (cause instanceof Error ? cause.message : String(cause));
   return new FlakestormError('FLAKESTORM_USAGE', `Cannot read --file ${file}: ${reason}.`, {
     cause,
     hint: 'Give the path of a readable text file, or pipe the text on stdin.',

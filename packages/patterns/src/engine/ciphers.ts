@@ -115,11 +115,17 @@ export const CIPHER_SIGNS = {
     ['gnor', 'nstr', 'romp', 'yste', 'sswo'].map((w) => spacedOut(w, sep)),
   ),
 };
+type SignedCipher = keyof typeof CIPHER_SIGNS;
+const SIGNED = Object.keys(CIPHER_SIGNS) as SignedCipher[];
 /**
- * Bits of the ciphers whose signs a text holds, in CIPHER_SIGNS order; then characters spaced out by
- * spaces, whose sign is a run of one-character words the automaton pass measures.
+ * Bits of the ciphers whose signs a text holds, 1 << their place in CIPHER_SIGNS (as the automaton's
+ * slots for them); then characters spaced out by spaces, whose sign is a run of one-character words the
+ * automaton pass measures.
  */
-export const CIPHER_BITS = { reversed: 1, atbash: 2, morse: 4, spaced: 8, spacedWords: 16 } as const;
+export const CIPHER_BITS: Readonly<Record<SignedCipher | 'spacedWords', number>> = {
+  ...(Object.fromEntries(SIGNED.map((name, i) => [name, 1 << i])) as Record<SignedCipher, number>),
+  spacedWords: 1 << SIGNED.length,
+};
 /** One-character words in a row that make a text worth reading as spaced-out characters. */
 export const SPACED_WORDS_SIGN = 8;
 

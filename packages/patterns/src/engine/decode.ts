@@ -250,6 +250,11 @@ export function findEncodedSegments(
   let kept = KEPT_BUDGET;
   const full = (): boolean =>
     out.length >= MAX_SEGMENTS || attempts++ >= MAX_ATTEMPTS || budget.left <= 0 || kept <= 0;
+  /** Each kind of encoding gets its own attempts and budget: a flood of one cannot hide another. */
+  const startKind = (): void => {
+    attempts = 0;
+    budget.left = DECODE_BUDGET;
+  };
   /** Counts `raw` against the budget and returns it, for the decoder it is handed to. */
   const spend = (raw: string): string => {
     budget.left -= raw.length;
@@ -296,8 +301,7 @@ export function findEncodedSegments(
     runs.length > 0 && (cut ? re.test(text) : runs.some((m) => re.test(m[0])));
   // Hex in separated pairs has no long run: the pattern itself decides whether there is any.
   if (hasRun(HEX_RUN) || (hints.hexPairs === true && HEX_ANYWHERE.test(text))) {
-    attempts = 0;
-    budget.left = DECODE_BUDGET;
+    startKind();
     // exec loops rather than matchAll, which copies the regex on every call.
     HEX.lastIndex = 0;
     for (let m = HEX.exec(text); m !== null; m = HEX.exec(text)) {
@@ -308,8 +312,7 @@ export function findEncodedSegments(
     }
   }
   if (hasRun(BASE64_RUN)) {
-    attempts = 0;
-    budget.left = DECODE_BUDGET;
+    startKind();
     // Base64 wrapped over lines (MIME's 76 characters, PEM's 64) decodes as one segment first, so a
     // phrase across a line break is read whole; its lines then overlap it and are skipped below.
     for (const block of wrappedBlocks(runs, text)) {
@@ -328,8 +331,7 @@ export function findEncodedSegments(
   if (hints.escapes) {
     for (const notation of escapeNotations) {
       if (!text.includes(notation.stop)) continue;
-      attempts = 0;
-      budget.left = DECODE_BUDGET;
+      startKind();
       const { run, stop, from } = notation;
       // A run whose escapes all stay as written ("&bogus;") decodes to itself: nothing to scan again.
       const decode = (raw: string): MappedText | undefined => {

@@ -22,6 +22,8 @@ export interface EscapeNotation {
   readonly run: RegExp;
   /** Sticky regex of one escape (for url, a '+' too: form encoding's space). */
   readonly oneEscape: RegExp;
+  /** Character codes an escape can start with (the stop character, and '+' for url). */
+  readonly openers: readonly number[];
   /**
    * The character escapes start with: texts without one skip the search, and the word glued before a
    * run ends at one (or at whitespace).
@@ -44,9 +46,8 @@ export function decodeMapped(raw: string, notation: EscapeNotation): MappedText 
     }
     text += piece;
   };
-  const first = notation.stop.charCodeAt(0);
-  // Where an escape can start: its stop character, or "+" (a space) in form encoding.
-  const opens = (c: number): boolean => c === first || (c === 43 && notation.from === 'url');
+  const { openers } = notation;
+  const opens = (c: number): boolean => openers.includes(c);
   for (let i = 0; i < raw.length; ) {
     // A group: escapes back to back.
     let end = i;
@@ -143,20 +144,25 @@ function decodeUnicodeGroup(raw: string): string {
   return units.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-/** A notation from the regex source of one escape and of its stop character (escaped for a class). */
+/**
+ * A notation from the regex source of one escape, its stop character (escaped for a class) and, for
+ * form encoding, one more character that is an escape on its own ("+" for a space).
+ */
 function notation(
   from: DecodedFrom,
   escapeSource: string,
   stop: string,
   decodeGroup: (raw: string) => string | undefined,
-  groupExtra = '',
+  extraEscape?: string,
 ): EscapeNotation {
+  const stopChar = stop.replace(/^\\/, '');
   return {
     from,
     // Up to 40 characters other than whitespace or the stop character between and after escapes.
     run: new RegExp(`${escapeSource}(?:[^\\s${stop}]{0,40}${escapeSource}){0,4096}[^\\s${stop}]{0,40}`, 'g'),
-    oneEscape: new RegExp(groupExtra === '' ? escapeSource : `${escapeSource}|${groupExtra}`, 'y'),
-    stop: stop.replace(/^\\/, ''),
+    oneEscape: new RegExp(extraEscape === undefined ? escapeSource : `${escapeSource}|\\${extraEscape}`, 'y'),
+    openers: [stopChar, ...(extraEscape ?? '')].map((ch) => ch.charCodeAt(0)),
+    stop: stopChar,
     decodeGroup,
   };
 }
@@ -164,7 +170,7 @@ function notation(
 /** The notations, in the order they are tried (a segment kept by one is not decoded again by another). */
 export const escapeNotations: readonly EscapeNotation[] = [
   // One escape is enough: "jane.roe%40example.org" in a query string is an e-mail address.
-  notation('url', '%[0-9a-fA-F]{2}', '%', decodePercentGroup, '\\+'),
+  notation('url', '%[0-9a-fA-F]{2}', '%', decodePercentGroup, '+'),
   notation('html', '&(?:#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,7});', '&', decodeHtmlGroup),
   notation(
     'escape',

@@ -10,7 +10,7 @@ import { CIPHER_BITS, SPACED_WORDS_SIGN } from './ciphers.js';
 import { rot13 } from './codec.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { collectDigits, digitStretchAtLeast } from './digit-runs.js';
-import { hasRuns, newHits } from './hits.js';
+import { type Hits, hasRuns, newHits } from './hits.js';
 import type { NormalizedText } from './normalize.js';
 import { runRule, runTriggered } from './run-rule.js';
 
@@ -37,8 +37,8 @@ export interface ExecuteResult {
   readonly rot13: RawMatch[];
   readonly data: RawMatch[];
   /**
-   * Bit 1: a run of 16+ base64/hex characters; bit 2: a '%', '&' or '\\' (escapes); bit 4: eight or more digits (hex in
-   * separated pairs). Zero: no encoded segment is possible.
+   * Bit 1: a run of 16+ base64/hex characters; bit 2: a '%', '&' or '\\' (escapes); bit 4: eight or
+   * more digits (hex in separated pairs). Zero: no encoded segment is possible.
    */
   readonly maybeEncoded: number;
   /** CIPHER_BITS of the ciphers whose signs the text holds (with the ROT13 request only). */
@@ -47,6 +47,13 @@ export interface ExecuteResult {
 
 // Up to this length a triggered regex runs over the whole text: windows would cost more than they save.
 const SMALL = 256;
+
+/**
+ * False when the text has no run of letters and digits (or token characters, or digits in a row) as long
+ * as every match of a PII or secret rule needs: its regex cannot match.
+ */
+const shapesAllow = (hits: Hits, rule: CompiledRule, text: string): boolean =>
+  hasRuns(hits, rule) && digitStretchAtLeast(hits, rule.digitStretch, text);
 
 /** Runs the requested views of `db` over `norm`. */
 export function executeDatabase(
@@ -88,9 +95,7 @@ export function executeDatabase(
           runTriggered(db.injection.rules[slot]!, norm.folded, hits, slot, small, result.injection);
         } else if (slot < rot13Offset) {
           const rule = db.data.rules[slot - dataOffset]!;
-          // No run of letters and digits (or token characters, or digits in a row) as long as every
-          // match needs.
-          if (hasRuns(hits, rule) && digitStretchAtLeast(hits, rule.digitStretch, norm.text))
+          if (shapesAllow(hits, rule, norm.text))
             runTriggered(rule, norm.text, hits, slot, small, result.data);
         } else if (slot >= signOffset) {
           result.ciphers |= 1 << (slot - signOffset);
@@ -110,11 +115,7 @@ export function executeDatabase(
       runRule(db.injection.rules[r]!, norm.folded, hits, undefined, result.injection);
   for (const r of db.data.alwaysRules) {
     const rule = db.data.rules[r]!;
-    if (
-      dataMask[dataOffset + r] === 1 &&
-      hasRuns(hits, rule) &&
-      digitStretchAtLeast(hits, rule.digitStretch, norm.text)
-    )
+    if (dataMask[dataOffset + r] === 1 && shapesAllow(hits, rule, norm.text))
       runRule(rule, norm.text, hits, undefined, result.data);
   }
   return result;

@@ -88,43 +88,45 @@ function lettersIn(token: string): number {
   return n;
 }
 
+/**
+ * Whether the punctuation-like leet character `c` at `i` of `token` stands for a letter: between letters
+ * ("h!dden") or at a word's start as "$" or "@" ("$ecret", "@ll"); in words of a few letters also next
+ * to other leet characters ("in$+ruc+ion$") and ending a word as "s" or "l" ("previou$"). Never as the "!"
+ * ending a sentence ("now!") and never as the @ of an e-mail address.
+ */
+function symbolFolds(token: string, i: number, c: number, lower: string, offset: number): boolean {
+  const prev = token.charCodeAt(i - 1); // NaN at the start
+  const next = token.charCodeAt(i + 1);
+  const atStart = i === 0 && (c === 64 || c === 36);
+  let fold: boolean;
+  // "+" between letters is as often arithmetic ("a+b") as a "t": it needs a longer word, as below.
+  if (c !== 43 && (atStart || isLetter(prev)) && isLetter(next)) fold = true;
+  else {
+    // "!" joins no leet run ("now!!!"); "|" ends a word only before a space or punctuation, not in
+    // "<|im_start|>".
+    const amongLeet = c !== 33 && (atStart || isWordChar(prev)) && isWordChar(next);
+    const ending =
+      i === token.length - 1 &&
+      (c === 36 || (c === 124 && WORD_END.test(lower.charAt(offset + token.length)))) &&
+      isLetter(prev);
+    fold =
+      (amongLeet || ending) &&
+      lettersIn(token) >= (ending ? MIN_LETTERS_FOR_ENDING : MIN_LETTERS_FOR_SYMBOLS);
+  }
+  return fold && !(c === 64 && EMAIL_DOMAIN.test(lower.slice(offset + i + 1, offset + i + 40)));
+}
+
 function foldToken(token: string, lower: string, offset: number): string {
   // Ordinals, units and numbered names ("2nd", "10km", "base64") are not leetspeak, nor hex ("x6e" of "\x6e").
   if (ORDINAL_OR_MODEL.test(token) || HEX_LIKE.test(token)) return token;
   // Unchanged stretches are copied as slices, and only when something folds.
   let out = '';
   let from = 0;
-  let letters = -1;
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
     const mapped = c < 128 ? LEET_CODES[c]! : 0;
     if (mapped === 0) continue;
-    let fold = c >= 48 && c <= 57;
-    if (!fold) {
-      // Punctuation-like leet characters count between letters ("h!dden") or at a word's start as "$" or
-      // "@" ("$ecret", "@ll"); in words of a few letters also next to other leet characters
-      // ("in$+ruc+ion$") and ending a word as "s" or "l" ("previou$"). Never as the "!" ending a
-      // sentence ("now!") and never as the @ of an e-mail address.
-      const prev = token.charCodeAt(i - 1); // NaN at the start
-      const next = token.charCodeAt(i + 1);
-      const atStart = i === 0 && (c === 64 || c === 36);
-      const between = (atStart || isLetter(prev)) && isLetter(next);
-      // "!" joins no leet run ("now!!!"); "|" ends a word only before a space or punctuation, not in
-      // "<|im_start|>".
-      const amongLeet = c !== 33 && (atStart || isWordChar(prev)) && isWordChar(next);
-      const ending =
-        i === token.length - 1 &&
-        (c === 36 || (c === 124 && WORD_END.test(lower.charAt(offset + token.length)))) &&
-        isLetter(prev);
-      const among = amongLeet || (between && c === 43);
-      // "+" between letters is as often arithmetic ("a+b") as a "t": it too needs a longer word.
-      if (between && c !== 43) fold = true;
-      else if (among || ending) {
-        if (letters < 0) letters = lettersIn(token);
-        fold = letters >= (ending ? MIN_LETTERS_FOR_ENDING : MIN_LETTERS_FOR_SYMBOLS);
-      }
-      if (fold && c === 64) fold = !EMAIL_DOMAIN.test(lower.slice(offset + i + 1, offset + i + 40));
-    }
+    const fold = (c >= 48 && c <= 57) || symbolFolds(token, i, c, lower, offset);
     if (!fold) continue;
     out += token.slice(from, i) + String.fromCharCode(mapped);
     from = i + 1;
