@@ -18,6 +18,19 @@ const MAX_RUN_DIGITS = 41;
 const isWordCode = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
+// Characters read by hand before the search for the next digit goes native: digits a few characters
+// apart (hex, ids, dates) cost a regex call each otherwise, and V8's search wins on longer gaps.
+const NEAR = 8;
+
+/** Offset of the first ASCII digit at or after `from`, or -1. */
+function nextDigit(text: string, from: number): number {
+  const near = Math.min(text.length, from + NEAR);
+  for (let i = from; i < near; i++) if (isDigitCode(text.charCodeAt(i))) return i;
+  if (near === text.length) return -1;
+  NEXT_DIGIT.lastIndex = near;
+  return NEXT_DIGIT.test(text) ? NEXT_DIGIT.lastIndex - 1 : -1;
+}
+
 /** Marks the digit-gated rules in `wanted` whose digit runs occur in `text`. */
 export function collectDigits(
   view: ViewIndex,
@@ -52,14 +65,12 @@ export function collectDigits(
   let row = 0;
   let i = 0;
   while (i < n && active.length > 0) {
-    // The next digit, found by V8's native search (a loop over every character here costs several
-    // times more), then its run read by hand: `\d(?:[ \-./:]?\d){0,40}`.
-    NEXT_DIGIT.lastIndex = i;
-    if (!NEXT_DIGIT.test(text)) {
+    // The next digit, then its run read by hand: `\d(?:[ \-./:]?\d){0,40}`.
+    const start = nextDigit(text, i);
+    if (start < 0) {
       i = n;
       break;
     }
-    const start = NEXT_DIGIT.lastIndex - 1;
     // A run that starts where the last one stopped at its cap continues that one's row.
     row = start === i && start > 0 ? row + 1 : 1;
     let digits = 1;
@@ -83,8 +94,12 @@ export function collectDigits(
       // "ab123") cannot hold the start of a rule whose match must begin a digit run after a non-word
       // character; the rest of its stretch of digits is such runs too, so it is read as one (their
       // windows would merge anyway) by V8's native search: a flood of digits costs one search.
-      NON_DIGIT.lastIndex = end;
-      const stretchEnd = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
+      // The run stopped at a non-digit unless it stopped at its cap: then the stretch goes on.
+      let stretchEnd = end;
+      if (isDigitCode(text.charCodeAt(end))) {
+        NON_DIGIT.lastIndex = end;
+        stretchEnd = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
+      }
       row += stretchEnd - end;
       end = stretchEnd;
       digits = end - start;
@@ -149,12 +164,11 @@ export function digitStretchAtLeast(hits: Hits, need: number, text: string): boo
   let best = hits.digitStretch;
   let i = hits.stretchFrom;
   while (best < need && i < n) {
-    NEXT_DIGIT.lastIndex = i;
-    if (!NEXT_DIGIT.test(text)) {
+    const start = nextDigit(text, i);
+    if (start < 0) {
       i = n;
       break;
     }
-    const start = NEXT_DIGIT.lastIndex - 1;
     NON_DIGIT.lastIndex = start;
     const end = NON_DIGIT.test(text) ? NON_DIGIT.lastIndex - 1 : n;
     // A row the pass stopped inside continues from before `stretchFrom`.

@@ -5,30 +5,45 @@ import { sha256 } from './sha256.js';
 
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-/** Decodes Base58 text to bytes, or undefined on an invalid character. */
+// Base58 digit of each ASCII code, -1 for characters outside the alphabet.
+const B58_DIGIT = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < B58.length; i++) t[B58.charCodeAt(i)] = i;
+  return t;
+})();
+
+/**
+ * Decodes Base58 text to bytes, or undefined on an invalid character. Bytes are built by multiplying
+ * a byte array by 58 per digit: addresses are a few dozen characters, and BigInt arithmetic made this
+ * the costliest part of a Bitcoin address check.
+ */
 export function base58Decode(value: string): Uint8Array | undefined {
-  let n = 0n;
-  for (const ch of value) {
-    const v = B58.indexOf(ch);
-    if (v < 0) return undefined;
-    n = n * 58n + BigInt(v);
+  // log(58) / log(256) < 0.733: enough bytes for any value of this many digits.
+  const size = Math.ceil(value.length * 0.733) + 1;
+  const bytes = new Uint8Array(size);
+  let used = 0; // bytes at the end of the array holding the value so far
+  let zeros = 0;
+  while (zeros < value.length && value.charCodeAt(zeros) === 49) zeros++; // leading '1's are zero bytes
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    let carry = c < 128 ? B58_DIGIT[c]! : -1;
+    if (carry < 0) return undefined;
+    let k = 0;
+    for (let j = size - 1; j >= 0 && (carry !== 0 || k < used); j--, k++) {
+      carry += 58 * bytes[j]!;
+      bytes[j] = carry & 0xff;
+      carry >>= 8;
+    }
+    used = k;
   }
-  const bytes: number[] = [];
-  while (n > 0n) {
-    bytes.unshift(Number(n & 0xffn));
-    n >>= 8n;
-  }
-  for (const ch of value) {
-    if (ch !== '1') break;
-    bytes.unshift(0);
-  }
-  return Uint8Array.from(bytes);
+  const out = new Uint8Array(zeros + used);
+  out.set(bytes.subarray(size - used), zeros);
+  return out;
 }
 
 /** Base58Check: the last four bytes are the double SHA-256 of the rest. */
-export function base58Check(value: string): boolean {
-  const bytes = base58Decode(value);
-  if (!bytes || bytes.length < 5) return false;
+function hasBase58Checksum(bytes: Uint8Array): boolean {
+  if (bytes.length < 5) return false;
   const payload = bytes.subarray(0, bytes.length - 4);
   const sum = sha256(sha256(payload));
   for (let i = 0; i < 4; i++) if (sum[i] !== bytes[bytes.length - 4 + i]) return false;
@@ -73,9 +88,8 @@ export function bech32Address(value: string): boolean {
 /** Bitcoin address: legacy Base58Check (version 0x00 or 0x05) or segwit Bech32. */
 export function bitcoinAddress(value: string): boolean {
   if (/^(?:bc|tb)1/i.test(value)) return bech32Address(value);
-  if (!base58Check(value)) return false;
-  const b = base58Decode(value)!;
-  return b.length === 25 && (b[0] === 0x00 || b[0] === 0x05);
+  const b = base58Decode(value);
+  return b !== undefined && b.length === 25 && (b[0] === 0x00 || b[0] === 0x05) && hasBase58Checksum(b);
 }
 
 /** Ethereum address: EIP-55 mixed-case checksum; all-lower/upper has no checksum to verify. */
@@ -85,9 +99,10 @@ export function ethereumAddress(value: string): boolean | undefined {
   if (hex === hex.toLowerCase() || hex === hex.toUpperCase()) return /^0+$/.test(hex) ? false : undefined;
   const hash = keccak256(utf8Encode(hex.toLowerCase()));
   for (let i = 0; i < 40; i++) {
+    const c = hex.charCodeAt(i);
+    if (c < 65) continue; // a digit has no case to check
     const nibble = (hash[i >> 1]! >> (i % 2 === 0 ? 4 : 0)) & 0xf;
-    const ch = hex[i]!;
-    if (/[a-f]/i.test(ch) && nibble >= 8 !== (ch === ch.toUpperCase())) return false;
+    if (nibble >= 8 !== c < 97) return false; // a letter is upper case exactly where the nibble is 8+
   }
   return true;
 }

@@ -27,6 +27,13 @@ describe('hash functions', () => {
     expect(hex(keccak256(utf8Encode('abc')))).toBe(
       '4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45',
     );
+    expect(hex(keccak256(utf8Encode('The quick brown fox jumps over the lazy dog')))).toBe(
+      '4d741b6f1eb29cb2a9b9911c82f56fa8d73b04959d3d9d222895df6c0b28aa15',
+    );
+    // Two blocks (the rate is 136 bytes): the second absorb and permutation.
+    expect(hex(keccak256(utf8Encode('a'.repeat(200))))).toBe(
+      '96ea54061def936c4be90b518992fdc6f12f535068a256229aca54267b4d084d',
+    );
   });
 });
 
@@ -85,12 +92,17 @@ const VECTORS: ReadonlyArray<[string, string[], string[]]> = [
       'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
       'bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297',
     ],
-    ['16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr'],
+    [
+      '16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2',
+      '16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY', // one digit changed: the checksum fails
+      '16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1Bo0Z', // '0' is not a Base58 digit
+      'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr',
+    ],
   ],
   [
     'ethereum_address',
     ['0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359'],
-    ['0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed'],
+    ['0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD'],
   ],
   [
     'passport_mrz',
