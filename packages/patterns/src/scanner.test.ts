@@ -232,6 +232,38 @@ describe('adversarial input', () => {
   });
 });
 
+describe('long secrets', () => {
+  const spans = (text: string, id: string): string[] =>
+    scan(text)
+      .findings.filter((f) => f.id === id)
+      .map((f) => text.slice(f.start, f.end));
+
+  it('finds a private key without an END line however much text follows it', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n';
+    // More than the 8 KB a key body may take: the old rule looked for the END line or the end of the text
+    // within it, found neither, and reported nothing.
+    const found = spans(key + 'Regards, Bob. '.repeat(1000), 'private_key_pem');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.startsWith(key)).toBe(true);
+  });
+
+  it('ends a truncated key where the next block begins, reporting each block', () => {
+    const first = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n';
+    const second =
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7v9QabcdEFGH\n-----END RSA PRIVATE KEY-----';
+    expect(spans(first + second, 'private_key_pem')).toEqual([first, second]);
+  });
+
+  it('reads a token value with its base64 padding, and no further', () => {
+    expect(spans('config: api_key=Zx81kLm29QpL0vTyb7Uw3Rn5== next', 'generic_api_key')).toEqual([
+      'Zx81kLm29QpL0vTyb7Uw3Rn5==',
+    ]);
+    expect(spans('deploy --token=Hk29vLq8ZmW3xT7pN4bR= --verbose', 'cli_flag_secret')).toEqual([
+      'Hk29vLq8ZmW3xT7pN4bR=',
+    ]);
+  });
+});
+
 describe('database listing and attacks', () => {
   it('lists patterns with counts per kind and category', () => {
     const rows = listPatterns();
