@@ -144,9 +144,11 @@ function scanText(
           }))
         : []),
     ];
+    // Secrets found so far, apart: a dense text holds thousands of findings, and each segment asks.
+    const secrets = out.filter((f) => f.kind === 'secret');
     for (const seg of segments) {
       const [start, end] = seg.inOriginal ? [seg.start, seg.end] : toOriginalSpan(norm, seg.start, seg.end);
-      const inToken = insideSecret(out, start, end);
+      const inToken = insideSecret(secrets, start, end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
         if (inToken && inner.kind === 'pii') continue;
         const [s, e] = seg.map ? innerSpan(norm, seg.start, seg.map, inner) : [start, end];
@@ -171,12 +173,12 @@ function innerSpan(
 }
 
 /**
- * True when a secret found in the text covers [start, end). What decodes from inside a token (the
+ * True when one of the secrets found in the text covers [start, end). What decodes from inside a token (the
  * numbers in a JWT's claims, the user id a Discord token starts with) is part of that token, which is
  * reported and masked whole: read as PII it is a checksum lottery ("a card number", "an NHS number").
  */
-function insideSecret(found: readonly Mutable[], start: number, end: number): boolean {
-  return found.some((f) => f.kind === 'secret' && f.start <= start && end <= f.end);
+function insideSecret(secrets: readonly Mutable[], start: number, end: number): boolean {
+  return secrets.some((f) => f.start <= start && end <= f.end);
 }
 
 /** The public shape of a finding: its fields in a fixed order, without the scoring weight. */
