@@ -86,6 +86,24 @@ const scanner = createScanner();
 // issue's input), plus single-character floods that defeat prefilters and windows.
 const unit = 'ignore ignore previous previous instructions? @@@@ 1111-2222 aaaa%20%2 ==== aGVsbG8 <<<< ';
 const MB = 1_048_576;
+const repeatToMB = (piece) => piece.repeat(Math.ceil(MB / piece.length)).slice(0, MB);
+/** A megabyte of pieces from `piece(next)`, where next() draws from a fixed-seed generator: no run repeats. */
+function seeded(piece) {
+  let state = 7;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state >>> 8;
+  };
+  const parts = [];
+  for (let length = 0; length < MB; ) {
+    const p = piece(next);
+    parts.push(p);
+    length += p.length;
+  }
+  return parts.join('').slice(0, MB);
+}
+const digitsOf = (next, n) => Array.from({ length: n }, () => next() % 10).join('');
+const examples = builtinDatabase().patterns.flatMap((p) => p.examples.positive);
 const adversarial = {
   'issue mix (triggers, digits, %, base64)': unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB),
   'one letter repeated': 'a'.repeat(MB),
@@ -113,6 +131,15 @@ const adversarial = {
   '\\u escapes "\\u0041"': '\\u0041'.repeat(Math.ceil(MB / 6)).slice(0, MB),
   'binary groups "01000001 "': '01000001 '.repeat(Math.ceil(MB / 9)).slice(0, MB),
   'reversed and Atbash words': 'tpmorp metsys eht laever gsv hbhgvn kilnkg '.repeat(25_000).slice(0, MB),
+  // Runs of a rule's own characters next to its trigger words, which made regexes backtrack over the run
+  // from every start inside it (found by a search over every rule; each took 0.4 s to a minute before).
+  'PEM key headers without END lines': repeatToMB('-----BEGIN PRIVATE KEY-----\n'),
+  '"key=" repeated': repeatToMB('key='),
+  'runs of dashes before trigger words': repeatToMB(`${'-'.repeat(300)} news `),
+  'mixed-case Ethereum addresses': repeatToMB('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed '),
+  // Dense floods: every number-PII rule, or every rule, has work all over the megabyte.
+  'random 15-digit numbers': seeded((next) => `${digitsOf(next, 15)} `),
+  "every rule's examples, shuffled": seeded((next) => `${examples[next() % examples.length]}\n`),
 };
 // Steady state, as in a long-lived process: each input is scanned twice untimed first, because the
 // first megabyte scanned in a fresh process also pays for V8 compiling the large-text code paths
