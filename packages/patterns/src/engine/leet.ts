@@ -64,6 +64,9 @@ const EMAIL_DOMAIN = /^[a-z0-9-]+\./;
 // A "\x" escape or 0x number, or a long run of hex digits (a hash); short words of hex letters ("c0de")
 // are leetspeak.
 const HEX_LIKE = /^(?:0?x[0-9a-f]+|[0-9a-f]{8,})$/;
+// Eight digits in a row are a number with letters glued on ("0000000000zzzz", "975472450256g"), not a
+// word: fully substituted leet words keep shorter rows ("4551574n7" for "assistant" has seven).
+const LONG_NUMBER = /\d{8}/;
 // What may follow a word: the end of the text, a space or sentence punctuation.
 const WORD_END = /^(?:$|[\s.,;:!?)'"])/;
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
@@ -117,8 +120,9 @@ function symbolFolds(token: string, i: number, c: number, lower: string, offset:
 }
 
 function foldToken(token: string, lower: string, offset: number): string {
-  // Ordinals, units and numbered names ("2nd", "10km", "base64") are not leetspeak, nor hex ("x6e" of "\x6e").
-  if (ORDINAL_OR_MODEL.test(token) || HEX_LIKE.test(token)) return token;
+  // Ordinals, units and numbered names ("2nd", "10km", "base64") are not leetspeak, nor hex ("x6e" of
+  // "\x6e") or long numbers.
+  if (ORDINAL_OR_MODEL.test(token) || HEX_LIKE.test(token) || LONG_NUMBER.test(token)) return token;
   // Unchanged stretches are copied as slices, and only when something folds.
   let out = '';
   let from = 0;

@@ -52,6 +52,8 @@ describe('normalizeText', () => {
     expect(foldLeet('write c++ or a+b now!!! <|im_start|>')).toBe('write c++ or a+b now!!! <|im_start|>');
     // Hex is not leetspeak: "\x6e" escapes, 0x numbers and hashes; short hex-letter words are ("c0de").
     expect(foldLeet('\\x69\\x6e 0x6e3f deadbeef0123 c0de')).toBe('\\x69\\x6e 0x6e3f deadbeef0123 code');
+    // Nor are long numbers with letters glued on; a fully substituted word keeps shorter rows of digits.
+    expect(foldLeet('975472450256g 00000000zz 4551574n7')).toBe('975472450256g 00000000zz assistant');
     // The digit 2 has no letter; a token with nothing to fold is the same string.
     const plain = 'abc2def2ghi';
     expect(foldLeet(plain)).toBe(plain);
