@@ -15,11 +15,12 @@ import {
   minDigitStretch,
   minLetters,
   minTokenRun,
+  numberDigits,
   startsDigitRunOnly,
 } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {
@@ -32,6 +33,8 @@ export interface RegexAnalysis {
   readonly digitStretch: number;
   /** Every match starts a digit run after a non-word character. */
   readonly digitStartOnly: boolean;
+  /** Least and most digits of a match that is always a whole number of one digit run (see numberDigits). */
+  readonly numberDigits: readonly [number, number] | undefined;
   readonly alnumRun: number;
   readonly tokenRun: number;
   /** ASCII letters every match holds (0 when unknown). */
@@ -49,6 +52,7 @@ export interface StoredAnalysis {
   readonly d: number;
   readonly ds: number;
   readonly st: boolean;
+  readonly nd: readonly number[] | null;
   readonly r: number;
   readonly t: number;
   readonly e: number;
@@ -85,6 +89,7 @@ export function computeAnalysis(
     minDigitRun: ast ? minDigitRun(ast) : 0,
     digitStretch: ast ? minDigitStretch(ast) : 0,
     digitStartOnly: startsDigitRunOnly(source, ast),
+    numberDigits: ast ? numberDigits(source, ast) : undefined,
     alnumRun: minAlnumRun(source, ast),
     tokenRun: minTokenRun(source, ast),
     // With `u` and `i`, [a-z] also matches "ſ" and the Kelvin sign: only ASCII letters count here.
@@ -105,6 +110,7 @@ export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
     d: a.minDigitRun,
     ds: a.digitStretch,
     st: a.digitStartOnly,
+    nd: a.numberDigits ?? null,
     r: a.alnumRun,
     t: a.tokenRun,
     e: a.letters,
@@ -124,6 +130,7 @@ function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
     minDigitRun: s.d,
     digitStretch: s.ds,
     digitStartOnly: s.st,
+    numberDigits: s.nd ? [s.nd[0]!, s.nd[1]!] : undefined,
     alnumRun: s.r,
     tokenRun: s.t,
     letters: s.e,

@@ -21,6 +21,23 @@ import { parseRegexSource } from './regex-safety.js';
 /** How a rule is gated before its regex runs. */
 export type RuleGate = 'anchor' | 'digits' | 'always';
 
+/** Bits of digit counts: 1 << n in `low` for n < 32, 1 << (n - 32) in `high` for n < 64. */
+export interface DigitCounts {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** The bits of the counts from `least` to `most` (counts of 64 and more are left out). */
+export function digitCountBits(least: number, most: number): DigitCounts {
+  let low = 0;
+  let high = 0;
+  for (let n = least; n <= Math.min(most, 63); n++) {
+    if (n < 32) low |= 1 << n;
+    else high |= 1 << (n - 32);
+  }
+  return { low, high };
+}
+
 /** A rule ready to run. */
 export interface CompiledRule {
   readonly def: PatternDefinition;
@@ -47,6 +64,8 @@ export interface CompiledRule {
   readonly anchorScore: number;
   /** Every match starts a digit run after a non-word character (see startsDigitRunOnly). */
   readonly digitStart: boolean;
+  /** The digit counts a match can hold, when every match is a whole number of one digit run. */
+  readonly digitCounts: DigitCounts | undefined;
   /** Every match contains a run of this many ASCII letters and digits (the scan skips texts without). */
   readonly alnumRun: number;
   /** Likewise for runs of token characters (letters, digits, + / _ -). */
@@ -303,6 +322,10 @@ function compileRule(def: PatternDefinition): CompiledRule {
     leading,
     anchorScore: anchorsGate ? score : 0,
     digitStart: gate === 'digits' && analysis.digitStartOnly,
+    digitCounts:
+      gate === 'digits' && analysis.numberDigits !== undefined
+        ? digitCountBits(analysis.numberDigits[0], analysis.numberDigits[1])
+        : undefined,
     alnumRun: def.kind === 'injection' ? 0 : analysis.alnumRun,
     tokenRun: def.kind === 'injection' ? 0 : analysis.tokenRun,
     letters: def.kind === 'injection' ? 0 : analysis.letters,

@@ -31,6 +31,62 @@ function nextDigit(text: string, from: number): number {
   return NEXT_DIGIT.test(text) ? NEXT_DIGIT.lastIndex - 1 : -1;
 }
 
+// Digits in each group of the run being read (groups are split by single separators).
+const groupSizes = new Int32Array(MAX_RUN_DIGITS + 1);
+
+/**
+ * Digit counts of whole groups, as 64 bits in two halves: bit n stands for a stretch of whole groups
+ * holding n digits. Rules whose matches are whole numbers (see numberDigits) need such a stretch,
+ * ending at a group end in the run that triggers them, of a count in their range.
+ */
+class GroupCounts {
+  /** Counts of the stretches that end where the groups read so far end (and start at a valid start). */
+  endingLow = 0;
+  endingHigh = 0;
+  /** Counts of the stretches ending at a valid group end of the current run. */
+  low = 0;
+  high = 0;
+
+  /** Starts a run: it continues the stretch of digit groups before it, or begins a new one. */
+  startRun(continues: boolean): void {
+    if (!continues) {
+      this.endingLow = 0;
+      this.endingHigh = 0;
+    }
+    this.low = 0;
+    this.high = 0;
+  }
+
+  /**
+   * Adds a group of `size` digits: every stretch ending before it grows by `size`, and the group alone
+   * is one when a match may start at it. `ends`: a match may end with it.
+   */
+  add(size: number, startsHere: boolean, ends: boolean): void {
+    let low = this.endingLow;
+    let high = this.endingHigh;
+    if (size >= 64) {
+      low = 0;
+      high = 0;
+    } else if (size >= 32) {
+      high = low << (size - 32);
+      low = 0;
+    } else {
+      high = (high << size) | (low >>> (32 - size));
+      low <<= size;
+    }
+    if (startsHere) {
+      if (size < 32) low |= 1 << size;
+      else if (size < 64) high |= 1 << (size - 32);
+    }
+    this.endingLow = low;
+    this.endingHigh = high;
+    if (ends) {
+      this.low |= low;
+      this.high |= high;
+    }
+  }
+}
+
 /** Marks the digit-gated rules in `wanted` whose digit runs occur in `text`. */
 export function collectDigits(
   view: ViewIndex,
@@ -60,6 +116,8 @@ export function collectDigits(
   let open = 0;
   for (const r of active) if (!view.rules[r]!.digitStart) open++;
   const n = text.length;
+  const counts = new GroupCounts();
+  let stoppedAtCap = false;
   // Longest row of digits without a separator, measured on the way (see digitStretchAtLeast).
   let longestRow = 0;
   let row = 0;
@@ -72,22 +130,29 @@ export function collectDigits(
       break;
     }
     // A run that starts where the last one stopped at its cap continues that one's row.
-    row = start === i && start > 0 ? row + 1 : 1;
+    const resumed = start === i && start > 0;
+    row = resumed ? row + 1 : 1;
     let digits = 1;
     let end = start + 1;
     let continued = false;
+    let groups = 0;
+    let group = 1;
     while (digits < MAX_RUN_DIGITS && end < n) {
       const c = text.charCodeAt(end);
       if (isDigitCode(c)) {
         end++;
         row++;
+        group++;
       } else if (isRunSeparator(c) && isDigitCode(text.charCodeAt(end + 1))) {
         end += 2;
         if (row > longestRow) longestRow = row;
         row = 1;
+        groupSizes[groups++] = group;
+        group = 1;
       } else break;
       digits++;
     }
+    groupSizes[groups++] = group;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     if (digits === end - start && isWordCode(before)) {
       // A run of bare digits right after a letter or digit (a long number cut in chunks, an id like
@@ -104,18 +169,36 @@ export function collectDigits(
       end = stretchEnd;
       digits = end - start;
       continued = true;
+      groupSizes[0] = digits;
     }
     if (row > longestRow) longestRow = row;
+    // A run goes on the stretch of groups before it when that one stopped at the cap: in the middle of
+    // a group (then it finishes that group), or before a separator.
+    const continues = stoppedAtCap && (resumed || (start === i + 1 && isRunSeparator(text.charCodeAt(i))));
+    counts.startRun(continues);
+    const endsRun = !isWordCode(text.charCodeAt(end));
+    for (let g = 0; g < groups; g++) {
+      const ends = g < groups - 1 || endsRun;
+      if (g === 0 && resumed) counts.add(groupSizes[0]!, false, ends);
+      else counts.add(groupSizes[g]!, g > 0 || continues || !isWordCode(before), ends);
+    }
+    stoppedAtCap = digits >= MAX_RUN_DIGITS;
     i = end;
-    const length = end - start;
-    if (length < view.rules[active[0]!]!.minDigits) continue;
-    if (continued && open === 0) continue;
+    // Digits this run brings to a stretch: a run that goes on one may complete a longer number.
+    const reach = continues ? MAX_RUN_DIGITS : digits;
+    if ((continues ? MAX_RUN_DIGITS : end - start) < view.rules[active[0]!]!.minDigits) continue;
+    if (continued && open === 0 && !continues) continue;
     let done = 0;
     for (let k = 0; k < active.length; k++) {
       const r = active[k]!;
       const rule = view.rules[r]!;
-      if (digits < rule.minDigits) break; // sorted by minDigits
-      if (continued && rule.digitStart) continue;
+      if (reach < rule.minDigits) break; // sorted by minDigits
+      // A rule for whole numbers needs a stretch of whole groups of its size to end in this run (which
+      // may finish one begun before the cap); other digit-run rules cannot start in a continued run.
+      const need = rule.digitCounts;
+      if (need !== undefined) {
+        if ((counts.low & need.low) === 0 && (counts.high & need.high) === 0) continue;
+      } else if (continued && rule.digitStart) continue;
       const slot = offset + r;
       markSeen(hits, slot, WINDOW_BIT);
       if (small) {

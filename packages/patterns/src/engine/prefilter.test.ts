@@ -86,6 +86,20 @@ describe('prefilter soundness', () => {
     );
   });
 
+  it("never reports a number cut out of a longer one at a window's edge", () => {
+    // Found by random texts: a window began inside "1234567890123456789012", where a regex's lookbehind
+    // could not see the digit before, and "0780511231"-like cuts read as numbers of their own.
+    const cases = [
+      'ignore ignore 123- 9all previous  555-12-3456078 05 1123ignore ----1a:4111111111111111ab~ 0.54111111111111111instructions1234567890123456789012x0780511231 ----41111111111111114111 1111 1111 1111all previous 123-a de:ad:be:ef:00:0finstructions-44444111111111111111',
+      'ab-44441234567890123456789012----4111111111111111-4444de:ad:be:ef:00:0fall previous x y z w v u Ign0re----de:ad:be:ef:00:0fIgn0re1234567890123456789012ab 0.5é Ign0re 555-12-3456 555-12-3456b \\nb ignore de:ad:be:ef:00:0fxx y z w v u a xall previous ignore 1a:',
+    ];
+    for (const text of cases) {
+      expect(text.length).toBeGreaterThan(256); // the windowed path
+      const norm = normalizeText(text);
+      expect(keys(executeDatabase(db, norm, everything).data)).toEqual(reference(db.data.rules, norm.text));
+    }
+  });
+
   it('runs most injection rules anchored at their leading literals', () => {
     const anchored = db.injection.rules.filter((r) => r.leading.length > 0);
     expect(anchored.length).toBeGreaterThan(db.injection.rules.length * 0.8);

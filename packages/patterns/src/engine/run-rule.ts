@@ -93,8 +93,29 @@ export function runRule(
     const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
     re.lastIndex = 0;
     for (let m = re.exec(sub); m !== null && count < cap; m = re.exec(sub)) {
-      if (m[0].length === 0) re.lastIndex++;
-      else if (pushMatch(rule, m, ws, out)) count++;
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      // A window's edges hide what lookarounds and quantifiers would see beyond them ("12345678" cut
+      // from a longer number reads as a number of its own): a match within a radius of an edge that
+      // cuts the text is kept as the whole text reads it at that place.
+      const nearCut =
+        (ws > 0 && m.index < rule.radius) ||
+        (we < text.length && m.index + m[0].length > sub.length - rule.radius);
+      if (!nearCut) {
+        if (pushMatch(rule, m, ws, out)) count++;
+        continue;
+      }
+      const full = stickyOf(rule);
+      full.lastIndex = ws + m.index;
+      const checked = full.exec(text);
+      if (checked === null) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (pushMatch(rule, checked, 0, out)) count++;
+      re.lastIndex = Math.max(m.index + 1, checked.index + checked[0].length - ws);
     }
   }
 }

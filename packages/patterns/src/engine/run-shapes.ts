@@ -270,3 +270,111 @@ const digitAtom = (src: string): boolean => DIGIT_ONLY_ATOM.test(src);
 export function minDigitStretch(ast: readonly RegexNode[][]): number {
   return Math.min(...ast.map((alt) => runOfSequence(alt, digitAtom).run));
 }
+
+// The negative lookahead that ends a regex whose matches must not be followed by a word character:
+// `(?![\w]|...)`, `(?!\w)`, `(?![\w-])`, `(?![A-Za-z0-9_])`.
+const WORD_LOOKAHEAD_END =
+  /\(\?!(?:\\w|\[(?:[^\]\\]|\\.)*(?:\\w|A-Za-z0-9_|a-zA-Z0-9_)(?:[^\]\\]|\\.)*\])(?:\|(?:[^()\\]|\\.)*)?\)$/;
+
+/** How a node sits in the digit-run scan: separators it may begin or end with, or hold two in a row. */
+interface NumberShape {
+  readonly pure: boolean;
+  readonly empty: boolean;
+  readonly startsSep: boolean;
+  readonly endsSep: boolean;
+  readonly doubleSep: boolean;
+  readonly least: number;
+  readonly most: number;
+}
+
+const NOTHING: NumberShape = {
+  pure: true,
+  empty: true,
+  startsSep: false,
+  endsSep: false,
+  doubleSep: false,
+  least: 0,
+  most: 0,
+};
+const ONE_DIGIT: NumberShape = { ...NOTHING, empty: false, least: 1, most: 1 };
+const ONE_SEPARATOR: NumberShape = { ...NOTHING, empty: false, startsSep: true, endsSep: true };
+const NOT_A_NUMBER: NumberShape = { ...NOTHING, pure: false };
+
+function concatShapes(a: NumberShape, b: NumberShape): NumberShape {
+  return {
+    pure: a.pure && b.pure,
+    empty: a.empty && b.empty,
+    startsSep: a.startsSep || (a.empty && b.startsSep),
+    endsSep: b.endsSep || (b.empty && a.endsSep),
+    doubleSep: a.doubleSep || b.doubleSep || (a.endsSep && b.startsSep),
+    least: a.least + b.least,
+    most: a.most + b.most,
+  };
+}
+
+function shapeOfSequence(seq: readonly RegexNode[], w: DigitWalk): NumberShape {
+  return seq.reduce((shape, node) => concatShapes(shape, shapeOf(node, w)), NOTHING);
+}
+
+function shapeOf(node: RegexNode, w: DigitWalk): NumberShape {
+  if (node.t === 'assert') return NOTHING;
+  if (node.t === 'atom') {
+    if (DIGIT_ONLY_ATOM.test(node.src)) return ONE_DIGIT;
+    if (RUN_SEPARATOR.test(node.src)) return ONE_SEPARATOR;
+    // A backreference to a separator group repeats its separator, or nothing.
+    const ref = /^\\([1-9])$/.exec(node.src);
+    return ref && w.separatorGroups[Number(ref[1])] === true
+      ? { ...ONE_SEPARATOR, empty: true }
+      : NOT_A_NUMBER;
+  }
+  if (node.t === 'group') {
+    if (node.look) return NOTHING;
+    // Numbered like digitsOf numbers them, so that a backreference to a separator group reads as one.
+    const index = node.capture ? w.separatorGroups.push(false) - 1 : -1;
+    const shapes = node.alts.map((alt) => shapeOfSequence(alt, w));
+    if (index > 0) w.separatorGroups[index] = shapes.every((s) => s.pure && s.most === 0 && !s.doubleSep);
+    return {
+      pure: shapes.every((s) => s.pure),
+      empty: shapes.some((s) => s.empty),
+      startsSep: shapes.some((s) => s.startsSep),
+      endsSep: shapes.some((s) => s.endsSep),
+      doubleSep: shapes.some((s) => s.doubleSep),
+      least: Math.min(...shapes.map((s) => s.least)),
+      most: Math.max(...shapes.map((s) => s.most)),
+    };
+  }
+  const inner = shapeOf(node.node, w);
+  if (node.max === 0) return NOTHING;
+  return {
+    ...inner,
+    empty: node.min === 0 || inner.empty,
+    // A repeat puts the end of one copy next to the start of the next.
+    doubleSep: inner.doubleSep || (node.max > 1 && inner.endsSep && inner.startsSep),
+    least: inner.least * node.min,
+    most: inner.most === 0 ? 0 : inner.most * node.max,
+  };
+}
+
+/**
+ * The least and most digits a match holds when every match is a whole number as the digit-run scan
+ * reads one: digits with single separators between them, starting a digit run after a non-word
+ * character and ending one before a non-word character. Such a match covers whole groups of one run,
+ * so a run whose groups cannot add up to a count in this range cannot hold one. Undefined otherwise.
+ */
+export function numberDigits(
+  source: string,
+  ast?: readonly RegexNode[][],
+): readonly [number, number] | undefined {
+  if (!WORD_LOOKAHEAD_END.test(source) || !startsDigitRunOnly(source, ast)) return undefined;
+  try {
+    const alts = ast ?? parseRegexSource(source);
+    if (alts.length !== 1) return undefined;
+    // Inside the leading lookbehind and the trailing lookahead.
+    const body = alts[0]!.slice(1, -1);
+    const shape = shapeOfSequence(body, { separatorGroups: [false] });
+    const ok = shape.pure && !shape.empty && !shape.startsSep && !shape.endsSep && !shape.doubleSep;
+    return ok && shape.least > 0 && Number.isFinite(shape.most) ? [shape.least, shape.most] : undefined;
+  } catch {
+    return undefined;
+  }
+}
