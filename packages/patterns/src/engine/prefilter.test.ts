@@ -74,6 +74,8 @@ describe('prefilter soundness', () => {
       ...['x y z w v u ', 'ignore ', 'all previous ', 'instructions', ' 555-12-3456', 'Ign0re', '. '],
       // Long stretches of digits (read as one run after the first) and separators inside them.
       ...['1234567890123456789012', '4111111111111111', '-4444', ' 0.5', 'ab'],
+      // Groups of digits that add up to the sizes of numbers, cut or not by the cap of 41 digits a run.
+      ...['1111111111 ', '12345 ', '078 05 1123', '078051123', '1 ', '12-', '4111 1111 1111 1111'],
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
