@@ -184,9 +184,9 @@ export function collectDigits(
     }
     stoppedAtCap = digits >= MAX_RUN_DIGITS;
     i = end;
-    // Digits this run brings to a stretch: a run that goes on one may complete a longer number.
+    // The digits a rule may need here: a run that goes on a stretch may complete a longer number.
     const reach = continues ? MAX_RUN_DIGITS : digits;
-    if ((continues ? MAX_RUN_DIGITS : end - start) < view.rules[active[0]!]!.minDigits) continue;
+    if (reach < view.rules[active[0]!]!.minDigits) continue;
     if (continued && open === 0 && !continues) continue;
     let done = 0;
     for (let k = 0; k < active.length; k++) {
