@@ -173,9 +173,9 @@ function innerSpan(
 }
 
 /**
- * True when one of the secrets found in the text covers [start, end). What decodes from inside a token (the
- * numbers in a JWT's claims, the user id a Discord token starts with) is part of that token, which is
- * reported and masked whole: read as PII it is a checksum lottery ("a card number", "an NHS number").
+ * True when one of the secrets found in the text covers [start, end). What decodes from inside a token
+ * (the numbers in a JWT's claims, the user id a Discord token starts with) is part of that token, which
+ * is reported and masked whole: read as PII it is a checksum lottery ("a card number", "an NHS number").
  */
 function insideSecret(secrets: readonly Mutable[], start: number, end: number): boolean {
   return secrets.some((f) => f.start <= start && end <= f.end);
