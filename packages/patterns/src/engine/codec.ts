@@ -82,6 +82,10 @@ export function utf8Decode(bytes: Uint8Array): string | undefined {
       if (c === undefined || (c & 0xc0) !== 0x80) return undefined;
       cp = (cp << 6) | (c & 0x3f);
     }
+    // Overlong forms, UTF-16 surrogates and values past U+10FFFF are malformed too (the last made
+    // String.fromCodePoint throw on random base64 such as "9KS9juqXMepeTK23").
+    if (n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) return undefined;
+    if (n === 3 && (cp < 0x10000 || cp > 0x10ffff)) return undefined;
     out += String.fromCodePoint(cp);
     i += n + 1;
   }
