@@ -298,6 +298,33 @@ describe('UTF-8 of decoded bytes', () => {
     expect(utf8Decode(bytes(0xf4, 0x90, 0x80, 0x80))).toBeUndefined(); // past U+10FFFF
   });
 
+  it('decodes any sequence of encoded code points, or refuses it, without throwing', () => {
+    // Code points up to 0x1FFFFF written in the 1-4 byte forms without checking them: surrogates and
+    // values past U+10FFFF come out as the byte patterns a decoder must refuse.
+    const encode = (cp: number): number[] =>
+      cp < 0x80
+        ? [cp]
+        : cp < 0x800
+          ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
+          : cp < 0x10000
+            ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
+            : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+    const valid = (cp: number): boolean => cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+    const point = fc.oneof(
+      fc.integer({ min: 0, max: 0x7ff }),
+      fc.integer({ min: 0xd700, max: 0xe000 }),
+      fc.integer({ min: 0x10fff0, max: 0x1fffff }),
+      fc.integer({ min: 0, max: 0x1fffff }),
+    );
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 8 }), (cps) => {
+        const decoded = utf8Decode(Uint8Array.from(cps.flatMap(encode)));
+        expect(decoded).toBe(cps.every(valid) ? String.fromCodePoint(...cps) : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('scans base64 that decodes past U+10FFFF instead of throwing', () => {
     // Found by random texts: String.fromCodePoint threw RangeError inside the scan.
     expect(() => scanner.scan('9KS9juqXMepeTK23')).not.toThrow();
