@@ -5,7 +5,12 @@
 
 import { builtinDatabase } from './builtin.js';
 import { expandMacros } from './engine/macros.js';
-import { findBacktrackingRiskInAst, parseRegexSource, type RegexNode } from './engine/regex-safety.js';
+import {
+  findBacktrackingRiskInAst,
+  findRunBacktrackingInAst,
+  parseRegexSource,
+  type RegexNode,
+} from './engine/regex-safety.js';
 import { minMatchLength } from './engine/run-shapes.js';
 import { PatternError } from './errors.js';
 import {
@@ -177,6 +182,14 @@ export function vetRegex(def: PatternDefinition, source: string, flags: string):
     throw new PatternError(
       'FLAKESTORM_PATTERN_UNSAFE_REGEX',
       `pattern '${def.id}': regex can backtrack catastrophically: ${risk}; bound the inner quantifier or make the alternatives disjoint`,
+      { patternId: def.id },
+    );
+  }
+  const runRisk = findRunBacktrackingInAst(ast, flags);
+  if (runRisk) {
+    throw new PatternError(
+      'FLAKESTORM_PATTERN_UNSAFE_REGEX',
+      `pattern '${def.id}': regex slows down quadratically on long runs of its own characters: ${runRisk}`,
       { patternId: def.id },
     );
   }

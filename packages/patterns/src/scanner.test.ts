@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attackExamples } from './attacks.js';
 import { builtinDatabase } from './builtin.js';
 import { parsePatternDatabase } from './database.js';
-import { findBacktrackingRisk } from './engine/regex-safety.js';
+import { findBacktrackingRisk, findRunBacktrackingInAst, parseRegexSource } from './engine/regex-safety.js';
 import { isPatternError, PatternError } from './errors.js';
 import { listPatterns, loadPatternFile } from './load.js';
 import { createScanner, defaultScanner, redact, scan } from './scanner.js';
@@ -187,6 +187,25 @@ describe('pattern validation', () => {
   it('accepts bounded repetition and disjoint alternatives', () => {
     expect(findBacktrackingRisk('(?:[a-z]+ ){0,4}end', 'giu')).toBeUndefined();
     expect(findBacktrackingRisk('(?:cat|dog)+', 'giu')).toBeUndefined();
+    // Bounded runs, runs after a fixed start, and a run its author ends with a lookahead.
+    for (const regex of ['ACME-(?:[a-z]{1,30} ){0,4}end', 'ACME-\\d+', 'ACME-[-=]+(?![-=]) \\w{1,20}-\\d+'])
+      expect(findRunBacktrackingInAst(parseRegexSource(regex), 'gi'), regex).toBeUndefined();
+  });
+
+  it.each([
+    // Each start inside a long run of letters rescans the rest of it.
+    ['[a-z]+-ACME', 'starts with an unbounded repetition'],
+    ['(?:[a-z]+ ){0,4}end', 'starts with an unbounded repetition'],
+    // The shape of a shipped rule that took a minute a megabyte: a run, then a gap of the same marks.
+    ['ACME-{4,}\\s?(?:[\\s-]{1,20}\\w{1,30}){0,2}[\\s-]{1,20}ignore', 'can take the same characters'],
+    ['ACME \\w+\\s*\\w+ end', 'can take the same characters'],
+  ])('rejects %s in the pattern engine: quadratic on long runs', (regex, why) => {
+    expect(() => parsePatternDatabase(dbOf(custom({ regex })))).toThrow(
+      expect.objectContaining({
+        code: 'FLAKESTORM_PATTERN_UNSAFE_REGEX',
+        message: expect.stringContaining(why),
+      }),
+    );
   });
 
   it.each([

@@ -30,7 +30,7 @@ export function findBacktrackingRisk(source: string, flags: string): string | un
   } catch (error) {
     return `cannot be analysed (${(error as Error).message})`;
   }
-  return checkAlts(nodes, flags, false);
+  return findBacktrackingRiskInAst(nodes, flags);
 }
 
 /** findBacktrackingRisk on an already parsed regex. */
@@ -38,10 +38,114 @@ export function findBacktrackingRiskInAst(ast: readonly RegexNode[][], flags: st
   return checkAlts(ast, flags, false);
 }
 
+/**
+ * Why a regex takes polynomial time on long runs of its own characters, or undefined. Stricter than
+ * findBacktrackingRisk, and meant for the pattern engine, which runs every rule over whole documents;
+ * a check on one answer (a regex invariant) can afford `\w+@\w+`.
+ */
+export function findRunBacktrackingInAst(ast: readonly RegexNode[][], flags: string): string | undefined {
+  for (const seq of ast) {
+    const risk = checkLeadingRun(seq, []) ?? checkRunsThenOverlap(seq, [], flags);
+    if (risk) return risk;
+  }
+  return undefined;
+}
+
 function checkAlts(alts: readonly Node[][], flags: string, underStar: boolean): string | undefined {
   for (const seq of alts) {
     for (const node of seq) {
       const risk = checkNode(node, flags, underStar);
+      if (risk) return risk;
+    }
+  }
+  return undefined;
+}
+
+const isUnboundedRun = (node: Node): node is Node & { t: 'quant'; node: { t: 'atom'; src: string } } =>
+  node.t === 'quant' && node.max === Number.POSITIVE_INFINITY && node.node.t === 'atom';
+const consumesNothing = (node: Node): boolean => node.t === 'assert' || (node.t === 'group' && node.look);
+
+function nullable(node: Node): boolean {
+  if (node.t === 'assert') return true;
+  if (node.t === 'atom') return false;
+  if (node.t === 'group') return node.look || node.alts.some((seq) => seq.every(nullable));
+  return node.min === 0 || nullable(node.node);
+}
+
+/** Whether a node can begin with a repetition of more than one (a fixed alternation cannot). */
+function startsWithRepeat(node: Node): boolean {
+  if (node.t === 'quant') return node.max > 1 || startsWithRepeat(node.node);
+  if (node.t !== 'group' || node.look) return false;
+  return node.alts.some((seq) => {
+    for (const part of seq) {
+      if (startsWithRepeat(part)) return true;
+      if (!nullable(part)) return false;
+    }
+    return false;
+  });
+}
+
+/** The alternatives inside a node that its matches begin with, if it is a (repeated) group. */
+function innerAlts(node: Node): readonly Node[][] | undefined {
+  if (node.t === 'group' && !node.look) return node.alts;
+  if (node.t === 'quant' && node.node.t === 'group' && !node.node.look) return node.node.alts;
+  return undefined;
+}
+
+/**
+ * A regex whose match can start with an unbounded run of a character class and needs more after it
+ * (`\d+x`, `(?:-{4,}|=+) new`) rescans the rest of a long run of that class from every position inside
+ * it: quadratic time on one run. V8 has no atomic groups to stop it; a bound ({1,64}) or a fixed first
+ * character does. `rest`: what follows the sequence in the regex.
+ */
+function checkLeadingRun(seq: readonly Node[], rest: readonly Node[]): string | undefined {
+  for (let i = 0; i < seq.length; i++) {
+    const node = seq[i]!;
+    if (consumesNothing(node)) continue;
+    const after = [...seq.slice(i + 1), ...rest];
+    if (isUnboundedRun(node) && !after.every(nullable))
+      return 'starts with an unbounded repetition that more must follow (e.g. \\d+x): bound it ({1,64}) or start with a fixed character';
+    for (const alt of innerAlts(node) ?? []) {
+      const risk = checkLeadingRun(alt, after);
+      if (risk) return risk;
+    }
+    if (!nullable(node)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An unbounded run followed (through optional parts, inside or out of its group) by a repetition that
+ * can take the same characters (`\w+\s*\w+`, `-{4,}(?:[\s-]{1,20}x)?`) splits every run between the two
+ * in every way before failing: polynomial time, a minute a megabyte in a shipped rule before it was
+ * rewritten. `rest`: what follows the sequence in the regex.
+ */
+function checkRunsThenOverlap(
+  seq: readonly Node[],
+  rest: readonly Node[],
+  flags: string,
+): string | undefined {
+  for (let i = 0; i < seq.length; i++) {
+    const node = seq[i]!;
+    const after = [...seq.slice(i + 1), ...rest];
+    // A lookaround right after the run is the author ending it on purpose (`-+(?!-)`: it gives back
+    // nothing that could match): left alone.
+    const guarded = after[0]?.t === 'group' && after[0].look;
+    if (isUnboundedRun(node) && !guarded) {
+      for (const next of after) {
+        const firsts = firstAtoms([next]);
+        if (
+          startsWithRepeat(next) &&
+          (firsts === undefined || atomsIntersect([node.node.src], firsts, flags))
+        )
+          return 'an unbounded repetition followed by one that can take the same characters (e.g. \\w+\\s*\\w+): bound the first ({1,64}) or make the two disjoint';
+        if (!nullable(next)) break;
+      }
+    }
+    // Inside a repeated group, the group itself can come next again.
+    const again = node.t === 'quant' && node.max > 1 ? [node, ...after] : after;
+    for (const alt of innerAlts(node) ?? []) {
+      const risk = checkRunsThenOverlap(alt, again, flags);
       if (risk) return risk;
     }
   }
