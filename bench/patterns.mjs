@@ -103,6 +103,20 @@ function seeded(piece) {
   return parts.join('').slice(0, MB);
 }
 const digitsOf = (next, n) => Array.from({ length: n }, () => next() % 10).join('');
+const hexOf = (next, n) => Array.from({ length: n }, () => (next() % 16).toString(16)).join('');
+const WORDS = [
+  'alpha',
+  'bravo',
+  'report',
+  'order',
+  'payment',
+  'shipping',
+  'user',
+  'login',
+  'timeout',
+  'cache',
+];
+const wordOf = (next) => WORDS[next() % WORDS.length];
 const examples = builtinDatabase().patterns.flatMap((p) => p.examples.positive);
 const adversarial = {
   'issue mix (triggers, digits, %, base64)': unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB),
@@ -140,6 +154,18 @@ const adversarial = {
   // Dense floods: every number-PII rule, or every rule, has work all over the megabyte.
   'random 15-digit numbers': seeded((next) => `${digitsOf(next, 15)} `),
   "every rule's examples, shuffled": seeded((next) => `${examples[next() % examples.length]}\n`),
+  // Real documents dense with data: every line holds a finding or several.
+  'application log lines (ids, e-mails, IPs)': seeded(
+    (next) =>
+      `2026-11-28T01:${digitsOf(next, 2)}:${digitsOf(next, 2)}Z INFO req_id=${hexOf(next, 8)}-${hexOf(next, 4)} ` +
+      `user=${wordOf(next)}.${wordOf(next)}@example.com ip=10.${next() % 256}.${next() % 256}.${next() % 256} ` +
+      `latency_ms=${next() % 5000} msg="${wordOf(next)} ${wordOf(next)} ${wordOf(next)}"\n`,
+  ),
+  'CSV rows of PII (e-mail, phone, SSN, card)': seeded(
+    (next) =>
+      `${next() % 1_000_000},${wordOf(next)} ${wordOf(next)},${wordOf(next)}@mail.example,+1 ${digitsOf(next, 3)}-555-${digitsOf(next, 4)},` +
+      `${digitsOf(next, 3)}-${digitsOf(next, 2)}-${digitsOf(next, 4)},${digitsOf(next, 16)}\n`,
+  ),
 };
 // Steady state, as in a long-lived process: each input is scanned twice untimed first, because the
 // first megabyte scanned in a fresh process also pays for V8 compiling the large-text code paths
