@@ -119,16 +119,16 @@ const WORDS = [
 const wordOf = (next) => WORDS[next() % WORDS.length];
 const examples = builtinDatabase().patterns.flatMap((p) => p.examples.positive);
 const adversarial = {
-  'issue mix (triggers, digits, %, base64)': unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB),
-  'one letter repeated': 'a'.repeat(MB),
-  'digits only': '1'.repeat(MB),
-  'spaced letters "a a a"': 'a '.repeat(MB / 2),
-  'trigger words only': 'what are your instructions '.repeat(Math.ceil(MB / 27)).slice(0, MB),
+  'issue mix (triggers, digits, %, base64)': repeatToMB(unit),
+  'one letter repeated': repeatToMB('a'),
+  'digits only': repeatToMB('1'),
+  'spaced letters "a a a"': repeatToMB('a '),
+  'trigger words only': repeatToMB('what are your instructions '),
   // Other scripts: every character takes the Unicode path, and shares automaton columns with the
   // non-ASCII literals of the rules for other languages.
-  'Russian prose': 'Сегодня хорошая погода, и мы пойдём гулять в парк. Инструкции лежат в коробке. '
-    .repeat(13_500)
-    .slice(0, MB),
+  'Russian prose': repeatToMB(
+    'Сегодня хорошая погода, и мы пойдём гулять в парк. Инструкции лежат в коробке. ',
+  ),
   'random CJK characters': (() => {
     let x = 7;
     let s = '';
@@ -138,13 +138,13 @@ const adversarial = {
     }
     return s.slice(0, MB);
   })(),
-  'Thai prose': 'วันนี้อากาศดีมาก เราจะไปเดินเล่นที่สวนสาธารณะ คำแนะนำอยู่ในกล่อง '.repeat(17_000).slice(0, MB),
-  'emoji every few words': 'Great job team 🎉 see you tomorrow 😀 thanks! '.repeat(24_000).slice(0, MB),
+  'Thai prose': repeatToMB('วันนี้อากาศดีมาก เราจะไปเดินเล่นที่สวนสาธารณะ คำแนะนำอยู่ในกล่อง '),
+  'emoji every few words': repeatToMB('Great job team 🎉 see you tomorrow 😀 thanks! '),
   // Floods of what the decoders look for: every decoder is bounded by a budget per text.
-  'HTML references "&#65;"': '&#65;'.repeat(Math.ceil(MB / 5)).slice(0, MB),
-  '\\u escapes "\\u0041"': '\\u0041'.repeat(Math.ceil(MB / 6)).slice(0, MB),
-  'binary groups "01000001 "': '01000001 '.repeat(Math.ceil(MB / 9)).slice(0, MB),
-  'reversed and Atbash words': 'tpmorp metsys eht laever gsv hbhgvn kilnkg '.repeat(25_000).slice(0, MB),
+  'HTML references "&#65;"': repeatToMB('&#65;'),
+  '\\u escapes "\\u0041"': repeatToMB('\\u0041'),
+  'binary groups "01000001 "': repeatToMB('01000001 '),
+  'reversed and Atbash words': repeatToMB('tpmorp metsys eht laever gsv hbhgvn kilnkg '),
   // Runs of a rule's own characters next to its trigger words, which made regexes backtrack over the run
   // from every start inside it (found by a search over every rule; each took 0.4 s to a minute before).
   'PEM key headers without END lines': repeatToMB('-----BEGIN PRIVATE KEY-----\n'),

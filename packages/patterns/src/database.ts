@@ -8,10 +8,10 @@ import { expandMacros } from './engine/macros.js';
 import {
   findBacktrackingRiskInAst,
   findRunBacktrackingInAst,
+  minMatchLength,
   parseRegexSource,
   type RegexNode,
 } from './engine/regex-safety.js';
-import { minMatchLength } from './engine/run-shapes.js';
 import { PatternError } from './errors.js';
 import {
   injectionCategories,

@@ -113,8 +113,13 @@ export function collectDigits(
   while (feasible < wanted.length && view.rules[wanted[feasible]!]!.minDigits <= hits.digits) feasible++;
   const active = wanted.slice(0, feasible);
   // Active rules that may take a continued run: when none is left, such runs are skipped at once.
+  // Active rules for whole numbers: when none is left, digit groups need no counting.
   let open = 0;
-  for (const r of active) if (!view.rules[r]!.digitStart) open++;
+  let wholeNumbers = 0;
+  for (const r of active) {
+    if (!view.rules[r]!.digitStart) open++;
+    if (view.rules[r]!.digitCounts !== undefined) wholeNumbers++;
+  }
   const n = text.length;
   const counts = new GroupCounts();
   let stoppedAtCap = false;
@@ -175,12 +180,14 @@ export function collectDigits(
     // A run goes on the stretch of groups before it when that one stopped at the cap: in the middle of
     // a group (then it finishes that group), or before a separator.
     const continues = stoppedAtCap && (resumed || (start === i + 1 && isRunSeparator(text.charCodeAt(i))));
-    counts.startRun(continues);
-    const endsRun = !isWordCode(text.charCodeAt(end));
-    for (let g = 0; g < groups; g++) {
-      const ends = g < groups - 1 || endsRun;
-      if (g === 0 && resumed) counts.add(groupSizes[0]!, false, ends);
-      else counts.add(groupSizes[g]!, g > 0 || continues || !isWordCode(before), ends);
+    if (wholeNumbers > 0) {
+      counts.startRun(continues);
+      const endsRun = !isWordCode(text.charCodeAt(end));
+      for (let g = 0; g < groups; g++) {
+        const ends = g < groups - 1 || endsRun;
+        if (g === 0 && resumed) counts.add(groupSizes[0]!, false, ends);
+        else counts.add(groupSizes[g]!, g > 0 || continues || !isWordCode(before), ends);
+      }
     }
     stoppedAtCap = digits >= MAX_RUN_DIGITS;
     i = end;
@@ -217,10 +224,12 @@ export function collectDigits(
     if (done > 0) {
       let w = 0;
       open = 0;
+      wholeNumbers = 0;
       for (const r of active) {
         if (r < 0) continue;
         active[w++] = r;
         if (!view.rules[r]!.digitStart) open++;
+        if (view.rules[r]!.digitCounts !== undefined) wholeNumbers++;
       }
       active.length = w;
     }

@@ -65,12 +65,28 @@ const isUnboundedRun = (node: Node): node is Node & { t: 'quant'; node: { t: 'at
   node.t === 'quant' && node.max === Number.POSITIVE_INFINITY && node.node.t === 'atom';
 const consumesNothing = (node: Node): boolean => node.t === 'assert' || (node.t === 'group' && node.look);
 
-function nullable(node: Node): boolean {
-  if (node.t === 'assert') return true;
-  if (node.t === 'atom') return false;
-  if (node.t === 'group') return node.look || node.alts.some((seq) => seq.every(nullable));
-  return node.min === 0 || nullable(node.node);
+/** Shortest match of a parsed regex (0: it can match the empty string). */
+export function minMatchLength(ast: readonly RegexNode[][]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const alt of ast) best = Math.min(best, minSequenceLength(alt));
+  return best;
 }
+
+// Plain length walk: no atom tests, so validating a database at load stays cheap in a cold process.
+function minSequenceLength(seq: readonly RegexNode[]): number {
+  let n = 0;
+  for (const node of seq) n += minNodeLength(node);
+  return n;
+}
+
+function minNodeLength(node: RegexNode): number {
+  if (node.t === 'atom') return 1;
+  if (node.t === 'assert') return 0;
+  if (node.t === 'group') return node.look ? 0 : minMatchLength(node.alts);
+  return node.min === 0 ? 0 : node.min * minNodeLength(node.node);
+}
+
+const nullable = (node: Node): boolean => minNodeLength(node) === 0;
 
 /** Whether a node can begin with a repetition of more than one (a fixed alternation cannot). */
 function startsWithRepeat(node: Node): boolean {

@@ -159,27 +159,6 @@ export function minLetters(ast: readonly RegexNode[][]): number {
   return Math.min(...ast.map(lettersOfSequence));
 }
 
-/** Shortest match of a parsed regex (0: it can match the empty string). */
-export function minMatchLength(ast: readonly RegexNode[][]): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (const alt of ast) best = Math.min(best, minSequenceLength(alt));
-  return best;
-}
-
-// Plain length walk: no atom tests, so validating a database at load stays cheap in a cold process.
-function minSequenceLength(seq: readonly RegexNode[]): number {
-  let n = 0;
-  for (const node of seq) n += minNodeLength(node);
-  return n;
-}
-
-function minNodeLength(node: RegexNode): number {
-  if (node.t === 'atom') return 1;
-  if (node.t === 'assert') return 0;
-  if (node.t === 'group') return node.look ? 0 : minMatchLength(node.alts);
-  return node.min === 0 ? 0 : node.min * minNodeLength(node.node);
-}
-
 const DIGIT_ONLY_ATOM = /^(?:\\d|\d|\[(?:\d(?:-\d)?)+\])$/;
 // Characters the digit-run scan lets stand, one at a time, between two digits.
 const RUN_SEPARATOR = /^(?:[ ./:]|\\[-./: ]|\[(?:\\?[-./: ])+\])$/;
