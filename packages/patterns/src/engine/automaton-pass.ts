@@ -47,6 +47,99 @@ function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
   return t;
 }
 
+/**
+ * Handles the literals that end at `end` (of `n`) in automaton state `to`. `pass` is the small-text pass
+ * number (see `startPass`). Plain arguments, not an object: this runs at every hit of short texts.
+ */
+function literalsAt(
+  db: CompiledDatabase,
+  hits: Hits,
+  small: boolean,
+  mask: Uint8Array,
+  n: number,
+  pass: number,
+  to: number,
+  end: number,
+): void {
+  const { triggerStart, triggers, radius, covered, literalDone, positional, literalLength } = db.table;
+  const { outputStart, outputs } = db.table.automaton;
+  for (let k = outputStart[to]!, ke = outputStart[to + 1]!; k < ke; k++) {
+    const lit = outputs[k]!;
+    if (small) {
+      if (positional[lit] === 0) {
+        if (literalDone[lit] === -pass) continue;
+        literalDone[lit] = -pass;
+      }
+    } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
+    let done = n + 1;
+    for (let t = triggerStart[lit]!, te = triggerStart[lit + 1]!; t < te; t++) {
+      const code = triggers[t]!;
+      const slot = code >> 2;
+      if (mask[slot] === 0) continue;
+      const kind = code & 3;
+      markSeen(hits, slot, 1 << kind);
+      if (kind === TRIGGER_START) {
+        addStart(hits, slot, end - literalLength[lit]!);
+        // Every later start counts too, until the rule has fallen back to the whole text.
+        if (!small && hits.windows[slot] !== WHOLE) done = 0;
+        continue;
+      }
+      if (kind !== TRIGGER_WINDOW || small) continue;
+      const r = radius[slot]!;
+      if (end + r > covered[slot]!) {
+        // Over-extend by one radius so the next hits of this rule fall inside without any work.
+        const we = Math.min(n, end + 2 * r);
+        covered[slot] = we;
+        addWindow(hits, slot, Math.max(0, end - MAX_ANCHOR - r), we, n, covered);
+      }
+      done = Math.min(done, covered[slot]! - r);
+    }
+    if (!small) literalDone[lit] = done;
+  }
+}
+
+/**
+ * Starts a pass. Small texts need each literal once (no windows): a pass number marks literals already
+ * handled. Large texts track, per literal, the position up to which its rules' windows already reach.
+ * Literals that record match starts are handled at every occurrence, on a large text until each of
+ * their rules has fallen back to a whole-text run.
+ */
+function startPass(db: CompiledDatabase, small: boolean): number {
+  if (!small) {
+    db.table.literalDone.fill(0);
+    return 0;
+  }
+  const pass = (db.table.pass[0]! % 0x3fffffff) + 1;
+  db.table.pass[0] = pass;
+  return pass;
+}
+
+/**
+ * A pass that only records triggers, for a second view of a text (the leet-folded one) whose shapes
+ * the first pass has measured: it holds no more digits than the first, and the letters it folded from
+ * digits can only loosen the letters gate of PII and secret rules, never close it wrongly.
+ */
+export function collectTriggers(
+  db: CompiledDatabase,
+  text: string,
+  hits: Hits,
+  small: boolean,
+  mask: Uint8Array,
+): void {
+  const pass = startPass(db, small);
+  const { columns, delta, width } = db.table.automaton;
+  const n = text.length;
+  let state = 0;
+  for (let i = 0; i < n; i++) {
+    let to = delta[state * width + columns[text.charCodeAt(i)]!]!;
+    if (to < 0) {
+      to = -to;
+      literalsAt(db, hits, small, mask, n, pass, to, i + 1);
+    }
+    state = to;
+  }
+}
+
 /** One automaton pass over `text`, keeping triggers of the slots in `mask`; returns the encoding bits. */
 export function collect(
   db: CompiledDatabase,
@@ -55,20 +148,10 @@ export function collect(
   small: boolean,
   mask: Uint8Array,
 ): number {
-  const { automaton, triggerStart, triggers, radius, covered, literalDone, positional, literalLength } =
-    db.table;
-  const { columns, delta, width, outputStart, outputs } = automaton;
+  const pass = startPass(db, small);
+  const { automaton } = db.table;
+  const { columns, delta, width } = automaton;
   const n = text.length;
-  // Small texts need each literal once (no windows): a pass number marks literals already handled.
-  // Large texts track, per literal, the position up to which its rules' windows already reach.
-  // Literals that record match starts are handled at every occurrence, on a large text until each of
-  // their rules has fallen back to a whole-text run.
-  let pass = 0;
-  if (small) {
-    pass = (db.table.pass[0]! % 0x3fffffff) + 1;
-    db.table.pass[0] = pass;
-  }
-  if (!small) literalDone.fill(0);
   const ascii = asciiColumns(automaton);
   let state = 0;
   let run = 0;
@@ -131,47 +214,12 @@ export function collect(
     let to = delta[state * width + col]!;
     if (to < 0) {
       to = -to;
-      const end = i + 1;
-      for (let k = outputStart[to]!, ke = outputStart[to + 1]!; k < ke; k++) {
-        const lit = outputs[k]!;
-        if (small) {
-          if (positional[lit] === 0) {
-            if (literalDone[lit] === -pass) continue;
-            literalDone[lit] = -pass;
-          }
-        } else if (end <= literalDone[lit]!) continue; // every rule of this literal is covered here
-        let done = n + 1;
-        for (let t = triggerStart[lit]!, te = triggerStart[lit + 1]!; t < te; t++) {
-          const code = triggers[t]!;
-          const slot = code >> 2;
-          if (mask[slot] === 0) continue;
-          const kind = code & 3;
-          markSeen(hits, slot, 1 << kind);
-          if (kind === TRIGGER_START) {
-            addStart(hits, slot, end - literalLength[lit]!);
-            // Every later start counts too, until the rule has fallen back to the whole text.
-            if (!small && hits.windows[slot] !== WHOLE) done = 0;
-            continue;
-          }
-          if (kind !== TRIGGER_WINDOW || small) continue;
-          const r = radius[slot]!;
-          if (end + r > covered[slot]!) {
-            // Over-extend by one radius so the next hits of this rule fall inside without any work.
-            const we = Math.min(n, end + 2 * r);
-            covered[slot] = we;
-            addWindow(hits, slot, Math.max(0, end - MAX_ANCHOR - r), we, n, covered);
-          }
-          done = Math.min(done, covered[slot]! - r);
-        }
-        if (!small) literalDone[lit] = done;
-      }
+      literalsAt(db, hits, small, mask, n, pass, to, i + 1);
     }
     state = to;
   }
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   hits.longestToken = Math.max(hits.longestToken, longestRun);
-  // A second pass (the leet-folded view) holds no more digits than the first; the letters it folded
-  // from digits can only loosen the letters gate of PII and secret rules, never close it wrongly.
   hits.digits = Math.max(hits.digits, digits);
   hits.letters = Math.max(hits.letters, alnums - digits);
   hits.markRun = Math.max(hits.markRun, markRun);

@@ -5,7 +5,7 @@
  * starts or on merged windows around its hits (run-rule.ts). Windows of one rule never overlap, so a
  * rule's regex reads each character at most once per start position it tries: time stays linear.
  */
-import { collect } from './automaton-pass.js';
+import { collect, collectTriggers } from './automaton-pass.js';
 import { CIPHER_BITS, SPACED_WORDS_SIGN } from './ciphers.js';
 import { rot13 } from './codec.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
@@ -68,7 +68,7 @@ export function executeDatabase(
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
   const bits = (req.injection && !folded ? 1 : 0) | dataBits | (req.injection && req.rot13 ? 8 : 0);
   const maybeEncoded = collect(db, norm.lower, hits, small, masks[bits]!);
-  if (req.injection && folded) collect(db, norm.folded, hits, small, masks[1]!);
+  if (req.injection && folded) collectTriggers(db, norm.folded, hits, small, masks[1]!);
   const dataMask = masks[dataBits]!;
   if (dataBits !== 0) {
     const wanted = db.table.digitRules[dataBits]!;
