@@ -10,6 +10,7 @@ import {
   type ScanResult,
 } from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
+import { createBatchProgress } from '../terminal/batch-progress.js';
 import { databaseWith, scannerWith } from './pattern-files.js';
 import { jsonlRecord } from './scan-jsonl-record.js';
 
@@ -39,15 +40,16 @@ function unreadable(file: string, cause: unknown): FlakestormError {
   });
 }
 
-/** Checks that `file` is a readable file before anything is scanned. */
-async function assertReadableFile(file: string): Promise<void> {
-  let isFile: boolean;
+/** Checks that `file` is a readable file before anything is scanned; returns its size in bytes. */
+async function assertReadableFile(file: string): Promise<number> {
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    isFile = (await stat(file)).isFile();
+    info = await stat(file);
   } catch (cause) {
     throw unreadable(file, cause);
   }
-  if (!isFile) throw unreadable(file, new Error('it is not a file'));
+  if (!info.isFile()) throw unreadable(file, new Error('it is not a file'));
+  return Number(info.size);
 }
 
 async function readInputFile(file: string): Promise<string> {
@@ -107,20 +109,31 @@ async function scanJsonl(
   opts: ScanOptions,
   scan: (input: string, o: ScanOptions) => ScanResult,
 ): Promise<number> {
-  if (file) await assertReadableFile(file);
+  const totalBytes = file ? await assertReadableFile(file) : undefined;
+  const progress = createBatchProgress({ stream: process.stderr, totalBytes });
   const lines = createInterface({
     input: file ? createReadStream(file) : process.stdin,
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const record = jsonlRecord(line, lineNo);
-    const out = 'text' in record ? { id: record.id, ...scan(record.text, opts) } : record;
-    // Writing each line as it is ready keeps memory flat and order equal to input order.
-    if (!process.stdout.write(`${JSON.stringify(out)}\n`))
-      await new Promise((r) => process.stdout.once('drain', r));
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      const record = jsonlRecord(line, lineNo);
+      const result = 'text' in record ? scan(record.text, opts) : undefined;
+      const out = result ? { id: record.id, ...result } : record;
+      progress.record(
+        Buffer.byteLength(line) + 1,
+        result?.injection.flagged === true,
+        result?.findings.some((f) => f.kind !== 'injection') === true,
+      );
+      // Writing each line as it is ready keeps memory flat and order equal to input order.
+      if (!process.stdout.write(`${JSON.stringify(out)}\n`))
+        await new Promise((r) => process.stdout.once('drain', r));
+    }
+  } finally {
+    progress.stop();
   }
   return ExitCode.passed;
 }
