@@ -25,22 +25,42 @@ const HAS_LETTER = /[a-z]/;
 const isLeetTokenChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33 || c === 43;
 
+// Characters read by hand after a token before the search goes native: in hex, escapes and ids the next
+// hit is a few characters on, where a regex call costs more than the reading.
+const NEAR = 16;
+const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
+const isLeetClass = (c: number): boolean =>
+  (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33 || c === 43;
+
+/** The next LEET_ADJACENT hit at or after `from`, or -1. */
+function nextLeetAdjacent(lower: string, from: number): number {
+  const near = Math.min(lower.length, from + NEAR);
+  for (let i = from; i < near; i++) {
+    if (!isLeetClass(lower.charCodeAt(i))) continue;
+    // NaN before the start or past the end is no letter.
+    if (isLowerLetter(lower.charCodeAt(i - 1)) || isLowerLetter(lower.charCodeAt(i + 1))) return i;
+  }
+  if (near === lower.length) return -1;
+  // test() and lastIndex, not exec(): no match array per hit (the match is one character).
+  LEET_ADJACENT.lastIndex = near;
+  return LEET_ADJACENT.test(lower) ? LEET_ADJACENT.lastIndex - 1 : -1;
+}
+
 /** Folds leetspeak inside words that mix letters and leet characters ("1gn0r3" -> "ignore"). */
 export function foldLeet(lower: string): string {
   // Without a letter there is no leetspeak; the search below would try every digit of a digit flood.
   if (!HAS_LETTER.test(lower)) return lower;
-  LEET_ADJACENT.lastIndex = 0;
-  let m = LEET_ADJACENT.exec(lower);
-  if (m === null) return lower;
+  let at = nextLeetAdjacent(lower, 0);
+  if (at < 0) return lower;
   // Tokens are copied out only when folding changed them: most hits are ordinals and model names
   // ("2nd", "gpt4"), and an unchanged text stays the same string (no copy, and no comparison of two
   // equal strings later).
   let out = '';
   let copied = 0;
   let last = 0;
-  while (m !== null) {
-    let s = m.index;
-    let e = m.index + 1;
+  while (at >= 0) {
+    let s = at;
+    let e = at + 1;
     while (s > last && isLeetTokenChar(lower.charCodeAt(s - 1))) s--;
     while (e < lower.length && isLeetTokenChar(lower.charCodeAt(e))) e++;
     const token = lower.slice(s, e);
@@ -50,8 +70,7 @@ export function foldLeet(lower: string): string {
       copied = e;
     }
     last = e;
-    LEET_ADJACENT.lastIndex = e;
-    m = LEET_ADJACENT.exec(lower);
+    at = nextLeetAdjacent(lower, e);
   }
   return copied === 0 ? lower : out + lower.slice(copied);
 }

@@ -44,6 +44,18 @@ describe('normalizeText', () => {
     expect(foldLeet('mail bob@example.com')).toBe('mail bob@example.com');
   });
 
+  it('finds the next leet word at any distance: read by hand nearby, by a regex search farther on', () => {
+    for (let gap = 1; gap <= 40; gap++) {
+      const spaces = ' '.repeat(gap);
+      expect(foldLeet(`h3llo${spaces}w0rld${spaces}!${spaces}t3st`)).toBe(
+        `hello${spaces}world${spaces}!${spaces}test`,
+      );
+      expect(foldLeet(`${spaces}l33t 42`)).toBe(`${spaces}leet 42`);
+      // A leet character before or after a letter, as the first and last characters of the text.
+      expect(foldLeet(`4b${spaces}z9`)).toBe(`ab${spaces}zg`);
+    }
+  });
+
   it('folds punctuation-like leet only between letters or at a word start, and keeps the rest of a word', () => {
     expect(foldLeet('$ecret p4ssw0rd h!dden l|ke now! a|')).toBe('secret password hidden llke now! a|');
     // Runs of them, and an "s" or "l" ending a word, as the leetspeak attack writes them; not in short
