@@ -9,11 +9,12 @@ import piiFinancial from './data/pii-financial-contact.json' with { type: 'json'
 import piiOther from './data/pii-health-location.json' with { type: 'json' };
 import piiIds from './data/pii-national-ids.json' with { type: 'json' };
 import secrets from './data/secrets.json' with { type: 'json' };
+import secretPlatforms from './data/secrets-platforms.json' with { type: 'json' };
 import secretVendors from './data/secrets-vendors.json' with { type: 'json' };
 import type { PatternDatabase, PatternDefinition } from './types.js';
 
 /** Version of the shipped database; bump when patterns change so reports can tell them apart. */
-export const BUILTIN_VERSION = '2025.1.0';
+export const BUILTIN_VERSION = '2026.11.0';
 
 let cached: PatternDatabase | undefined;
 
@@ -32,6 +33,7 @@ export function builtinDatabase(): PatternDatabase {
       ...piiOther,
       ...secrets,
       ...secretVendors,
+      ...secretPlatforms,
     ] as unknown as readonly PatternDefinition[],
     attacks: attacks as Readonly<Record<string, readonly string[]>>,
   };
