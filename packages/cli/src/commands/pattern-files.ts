@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { FlakestormError } from '@flakestorm/core';
 import {
   builtinDatabase,
   createScanner,
@@ -10,6 +9,7 @@ import {
   type Scanner,
   verifyExamples,
 } from '@flakestorm/patterns';
+import { flakestormError } from './lazy-error.js';
 
 /**
  * The built-in database plus the user's pattern files (same JSON format as the built-ins). A bad file is
@@ -22,7 +22,7 @@ export async function databaseWith(files: readonly string[] = []): Promise<Patte
     try {
       text = await readFile(file, 'utf8');
     } catch (cause) {
-      throw new FlakestormError('FLAKESTORM_USAGE', `Cannot read the pattern file ${file}.`, {
+      throw await flakestormError('FLAKESTORM_USAGE', `Cannot read the pattern file ${file}.`, {
         cause,
         hint: 'Check the path given to --patterns.',
       });
@@ -32,7 +32,7 @@ export async function databaseWith(files: readonly string[] = []): Promise<Patte
       db = loadPatternFile(text);
     } catch (cause) {
       if (!isPatternError(cause)) throw cause;
-      throw new FlakestormError('FLAKESTORM_CONFIG_INVALID', `${file}: ${cause.message}`, {
+      throw await flakestormError('FLAKESTORM_CONFIG_INVALID', `${file}: ${cause.message}`, {
         cause,
         hint: 'Pattern files use the built-in format: see `flakestorm patterns --json` and packages/patterns/README.md.',
         details: { code: cause.code },
@@ -43,7 +43,7 @@ export async function databaseWith(files: readonly string[] = []): Promise<Patte
     const failures = verifyExamples(db);
     if (failures.length > 0) {
       const [first] = failures;
-      throw new FlakestormError(
+      throw await flakestormError(
         'FLAKESTORM_CONFIG_INVALID',
         `${file}: pattern '${first?.id}' ${first?.expected === 'match' ? 'does not match its positive' : 'matches its negative'} example ${JSON.stringify(first?.example)}${failures.length > 1 ? ` (and ${failures.length - 1} more example failures)` : ''}.`,
         {

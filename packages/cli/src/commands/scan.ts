@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { FlakestormError } from '@flakestorm/core';
 import {
   databaseStats,
   type PatternKind,
@@ -11,14 +10,15 @@ import {
 } from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
 import { createBatchProgress } from '../terminal/batch-progress.js';
+import { flakestormError } from './lazy-error.js';
 import { databaseWith, scannerWith } from './pattern-files.js';
 import { jsonlRecord } from './scan-jsonl-record.js';
 
-function scanOptions(kinds: string[] | undefined): ScanOptions {
+async function scanOptions(kinds: string[] | undefined): Promise<ScanOptions> {
   if (!kinds) return {};
   const bad = kinds.filter((k) => !(patternKinds as readonly string[]).includes(k));
   if (bad.length > 0) {
-    throw new FlakestormError('FLAKESTORM_USAGE', `Unknown kind(s): ${bad.join(', ')}.`, {
+    throw await flakestormError('FLAKESTORM_USAGE', `Unknown kind(s): ${bad.join(', ')}.`, {
       hint: `--kinds takes a comma list of ${patternKinds.join(', ')}.`,
     });
   }
@@ -29,12 +29,12 @@ function scanOptions(kinds: string[] | undefined): ScanOptions {
 const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied' };
 
 /** The --file error a user can act on (a missing file, a folder, no permission), never a stack trace. */
-function unreadable(file: string, cause: unknown): FlakestormError {
+function unreadable(file: string, cause: unknown): Promise<Error> {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   const reason =
     (code !== undefined ? READ_ERRORS[code] : undefined) ??
     (cause instanceof Error ? cause.message : String(cause));
-  return new FlakestormError('FLAKESTORM_USAGE', `Cannot read --file ${file}: ${reason}.`, {
+  return flakestormError('FLAKESTORM_USAGE', `Cannot read --file ${file}: ${reason}.`, {
     cause,
     hint: 'Give the path of a readable text file, or pipe the text on stdin.',
   });
@@ -46,9 +46,9 @@ async function assertReadableFile(file: string): Promise<number> {
   try {
     info = await stat(file);
   } catch (cause) {
-    throw unreadable(file, cause);
+    throw await unreadable(file, cause);
   }
-  if (!info.isFile()) throw unreadable(file, new Error('it is not a file'));
+  if (!info.isFile()) throw await unreadable(file, new Error('it is not a file'));
   return Number(info.size);
 }
 
@@ -57,7 +57,7 @@ async function readInputFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (cause) {
-    throw unreadable(file, cause);
+    throw await unreadable(file, cause);
   }
 }
 
@@ -75,12 +75,12 @@ export async function scanCommand(
   text: string | undefined,
   options: { file?: string; kinds?: string[]; json: boolean; jsonl: boolean; patterns?: string[] },
 ): Promise<number> {
-  const opts = scanOptions(options.kinds);
+  const opts = await scanOptions(options.kinds);
   const scanner = await scannerWith(options.patterns);
   const scan = (input: string, o: ScanOptions) => scanner.scan(input, o);
   if (options.jsonl) return scanJsonl(options.file, opts, scan);
   if (text !== undefined && options.file) {
-    throw new FlakestormError('FLAKESTORM_USAGE', 'Give either text or --file, not both.', {
+    throw await flakestormError('FLAKESTORM_USAGE', 'Give either text or --file, not both.', {
       hint: 'flakestorm scan "some text"  or  flakestorm scan --file notes.txt',
     });
   }
