@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import {
@@ -42,14 +42,14 @@ function unreadable(file: string, cause: unknown): Promise<Error> {
 
 /** Checks that `file` is a readable file before anything is scanned; returns its size in bytes. */
 async function assertReadableFile(file: string): Promise<number> {
-  let info: Awaited<ReturnType<typeof stat>>;
+  let info: Stats;
   try {
     info = await stat(file);
   } catch (cause) {
     throw await unreadable(file, cause);
   }
   if (!info.isFile()) throw await unreadable(file, new Error('it is not a file'));
-  return Number(info.size);
+  return info.size;
 }
 
 async function readInputFile(file: string): Promise<string> {

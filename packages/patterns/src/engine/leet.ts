@@ -22,15 +22,15 @@ const LEET: Readonly<Record<string, string>> = {
 // Starts with the leet class (rare in prose) so V8 skips ahead quickly; the letter may be on either side.
 const LEET_ADJACENT = /[0-9@$|!+](?:(?<=[a-z][0-9@$|!+])|(?=[a-z]))/g;
 const HAS_LETTER = /[a-z]/;
-const isLeetTokenChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33 || c === 43;
+const isLetter = (c: number): boolean => c >= 97 && c <= 122;
+// LEET_ADJACENT's class as character codes.
+const isLeetClass = (c: number): boolean =>
+  (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33 || c === 43;
+const isLeetTokenChar = (c: number): boolean => isLetter(c) || isLeetClass(c);
 
 // Characters read by hand after a token before the search goes native: in hex, escapes and ids the next
 // hit is a few characters on, where a regex call costs more than the reading.
 const NEAR = 16;
-const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
-const isLeetClass = (c: number): boolean =>
-  (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 124 || c === 33 || c === 43;
 
 /** The next LEET_ADJACENT hit at or after `from`, or -1. */
 function nextLeetAdjacent(lower: string, from: number): number {
@@ -38,7 +38,7 @@ function nextLeetAdjacent(lower: string, from: number): number {
   for (let i = from; i < near; i++) {
     if (!isLeetClass(lower.charCodeAt(i))) continue;
     // NaN before the start or past the end is no letter.
-    if (isLowerLetter(lower.charCodeAt(i - 1)) || isLowerLetter(lower.charCodeAt(i + 1))) return i;
+    if (isLetter(lower.charCodeAt(i - 1)) || isLetter(lower.charCodeAt(i + 1))) return i;
   }
   if (near === lower.length) return -1;
   // test() and lastIndex, not exec(): no match array per hit (the match is one character).
@@ -88,7 +88,6 @@ const HEX_LIKE = /^(?:0?x[0-9a-f]+|[0-9a-f]{8,})$/;
 const LONG_NUMBER = /\d{8}/;
 // What may follow a word: the end of the text, a space or sentence punctuation.
 const WORD_END = /^(?:$|[\s.,;:!?)'"])/;
-const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 
 // LEET as character codes (0: not a leet character), so the token loop reads no strings.
 const LEET_CODES = (() => {
