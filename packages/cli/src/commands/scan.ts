@@ -104,6 +104,38 @@ export async function scanCommand(
   return ExitCode.passed;
 }
 
+/**
+ * Stdout for a stream of result lines: `write` waits while its buffer is full and answers false once the
+ * reader has gone away (`| head` closed the pipe). Node reports that as an EPIPE error event, often after
+ * the write that failed, and stdout cannot be destroyed, so the event is what tells.
+ */
+function resultLines(out: NodeJS.WriteStream): { write(line: string): Promise<boolean>; close(): void } {
+  let gone = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') gone = true;
+  };
+  out.on('error', onError);
+  return {
+    async write(line) {
+      if (gone) return false;
+      if (!out.write(line)) {
+        await new Promise<void>((resolve) => {
+          const events = ['drain', 'close', 'error'] as const;
+          const done = () => {
+            for (const e of events) out.off(e, done);
+            resolve();
+          };
+          for (const e of events) out.once(e, done);
+        });
+      }
+      return !gone;
+    },
+    close() {
+      out.off('error', onError);
+    },
+  };
+}
+
 async function scanJsonl(
   file: string | undefined,
   opts: ScanOptions,
@@ -111,6 +143,7 @@ async function scanJsonl(
 ): Promise<number> {
   const totalBytes = file ? await assertReadableFile(file) : undefined;
   const progress = createBatchProgress({ stream: process.stderr, totalBytes });
+  const output = resultLines(process.stdout);
   const lines = createInterface({
     input: file ? createReadStream(file) : process.stdin,
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -129,11 +162,11 @@ async function scanJsonl(
         result?.findings.some((f) => f.kind !== 'injection') === true,
       );
       // Writing each line as it is ready keeps memory flat and order equal to input order.
-      if (!process.stdout.write(`${JSON.stringify(out)}\n`))
-        await new Promise((r) => process.stdout.once('drain', r));
+      if (!(await output.write(`${JSON.stringify(out)}\n`))) break;
     }
   } finally {
     progress.stop();
+    output.close();
   }
   return ExitCode.passed;
 }
