@@ -46,6 +46,8 @@ describe('flakestorm basics', () => {
       ['run', '--bogus'],
       ['run', '--concurrency', 'zero'],
       ['mutate', 'text'],
+      ['scan', '--kinds', 'pii,bogus', 'text'],
+      ['scan', '--kinds', ',', 'text'],
     ]) {
       const result = await runCli(args);
       expect(result.code, args.join(' ')).toBe(2);

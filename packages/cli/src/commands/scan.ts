@@ -17,8 +17,10 @@ import { jsonlRecord } from './scan-jsonl-record.js';
 async function scanOptions(kinds: string[] | undefined): Promise<ScanOptions> {
   if (!kinds) return {};
   const bad = kinds.filter((k) => !(patternKinds as readonly string[]).includes(k));
-  if (bad.length > 0) {
-    throw await flakestormError('FLAKESTORM_USAGE', `Unknown kind(s): ${bad.join(', ')}.`, {
+  // `--kinds ""` or `--kinds ,` would scan for nothing and call every text clean.
+  if (bad.length > 0 || kinds.length === 0) {
+    const what = bad.length > 0 ? `Unknown kind(s): ${bad.join(', ')}.` : '--kinds names no kind.';
+    throw await flakestormError('FLAKESTORM_USAGE', what, {
       hint: `--kinds takes a comma list of ${patternKinds.join(', ')}.`,
     });
   }
