@@ -148,6 +148,17 @@ describe.each(backends)('runs through the API on $name', (backend) => {
     expect(body.injection.flagged).toBe(true);
     expect(body.findings.map((f) => f.id)).toContain('email');
   });
+
+  it('refuses a scan for no kind or an unknown kind, saying which field is wrong', async () => {
+    for (const kinds of [[], ['secrets']]) {
+      const res = await server.api('/api/scan', {
+        method: 'POST',
+        body: JSON.stringify({ text: 'mail me at jane.doe@example.com', kinds }),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('kinds');
+    }
+  });
 });
 
 describe('cancellation and shutdown', () => {

@@ -76,7 +76,11 @@ export function registerInsightRoutes(app: FastifyInstance, deps: ServerDeps): v
         summary: 'Scan text for prompt injection, PII and secrets',
         body: z.object({
           text: z.string().max(1_000_000),
-          kinds: z.array(z.enum(['injection', 'pii', 'secret'])).optional(),
+          // An empty list would scan for nothing and call every text clean.
+          kinds: z
+            .array(z.enum(['injection', 'pii', 'secret']))
+            .min(1)
+            .optional(),
         }),
         response: { 200: scanResultSchema, ...errorResponses(400) },
       },
