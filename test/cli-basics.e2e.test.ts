@@ -62,8 +62,12 @@ describe('flakestorm basics', () => {
     );
     const result = await runCli(['scan', '--jsonl'], {
       input: `${lines.join('\n')}\n`,
-      // Read the first chunk of results, then close the pipe as `head` does.
-      onSpawn: (child) => child.stdout?.once('data', () => child.stdout?.destroy()),
+      // Read the first chunk of results, then close the pipe as `head` does. The CLI then stops reading
+      // its input, so the rest of what this test writes to it may meet a closed pipe too.
+      onSpawn: (child) => {
+        child.stdin?.on('error', () => {});
+        child.stdout?.once('data', () => child.stdout?.destroy());
+      },
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\{"id":0,"injection":\{"flagged":true/);
