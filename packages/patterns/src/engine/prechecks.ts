@@ -23,7 +23,10 @@ export interface TextShapes {
   readonly hexQuadDots: number;
 }
 
-/** A necessary condition: false only when the rule's regex cannot match anywhere in `text`. */
+/**
+ * A necessary condition: false only when no match of the rule's regex in `text` can become a finding
+ * (the regex cannot match, or its rule's validator would reject every match).
+ */
 export type Precheck = (text: string, shapes: TextShapes) => boolean;
 
 interface Entry {
@@ -71,8 +74,11 @@ const spacedLetters: Precheck = (_t, shapes) => shapes.spacedWords >= 6;
 // search for that pair is far cheaper than the address regex trying every word start before an '@'.
 const AT_THEN_ALNUM = /@[a-z0-9]/i;
 
-// Every IPv6 match holds a hex digit, ':' and then ':' or a hex digit ("a:b", "a::"), or "::".
-const HEX_COLON_HEX = /[0-9a-f]:[0-9a-f:]|::/i;
+// Every IPv6 address the validator accepts holds "::", or seven groups in a row (six before an IPv4
+// tail): a ':' then "::" or five more "hex:" and a hex digit. Times ("12:30:45") match the regex but never
+// this, and the check starts with ':' so V8 skips to the colons (0.5 ms a megabyte of logs, where the
+// regex itself took 6).
+const COMPRESSED_OR_SEVEN_GROUPS = /:(?::|(?:[0-9a-f]{1,4}:){5}[0-9a-f])/i;
 // Every quoted password value: a quote and six characters that are neither quotes nor spaces.
 const QUOTED_VALUE = /["'][^\s"']{6}/;
 
@@ -108,7 +114,7 @@ const ENTRIES: readonly Entry[] = [
     regex:
       '(?<![\\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|(?::[0-9a-f]{1,4}){1,7}|[0-9a-f]{1,4})(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:]|\\.\\d)|(?<![\\w:])::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}(?![\\w:]|\\.\\d)',
     flags: 'gi',
-    check: (t) => HEX_COLON_HEX.test(t),
+    check: (t) => COMPRESSED_OR_SEVEN_GROUPS.test(t),
   },
   {
     regex:
