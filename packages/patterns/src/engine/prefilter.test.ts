@@ -1,7 +1,8 @@
 /**
- * The prefilter (anchors, leading literals, digit runs, windows, sticky starts) may only skip work,
- * never matches: on every text, the engine's raw matches equal those of every rule's regex run
- * globally over the whole view (with the pattern's own flags).
+ * The prefilter (anchors, leading literals, digit runs, windows, sticky starts, prechecks) may only skip
+ * work, never findings: on every text, the engine's raw matches equal those of every rule's regex run
+ * globally over the whole view (with the pattern's own flags), both counting only the matches the
+ * rule's validator does not reject (the rest are never findings, and a precheck may rule them out).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ function reference(rules: readonly CompiledRule[], view: string): string[] {
       if (m[0].length === 0) continue;
       const g = rule.def.group;
       const value = g !== undefined && g > 0 ? m[g] : m[0];
-      if (value === undefined) continue;
+      if (value === undefined || rule.validator?.(value) === false) continue;
       const start = m.index + Math.max(0, m[0].lastIndexOf(value));
       out.push(`${rule.def.id}@${start}-${start + value.length}`);
     }
@@ -40,7 +41,10 @@ function reference(rules: readonly CompiledRule[], view: string): string[] {
 }
 
 const keys = (matches: readonly RawMatch[]): string[] =>
-  matches.map((m) => `${m.rule.def.id}@${m.start}-${m.end}`).sort();
+  matches
+    .filter((m) => m.rule.validator?.(m.value) !== false)
+    .map((m) => `${m.rule.def.id}@${m.start}-${m.end}`)
+    .sort();
 
 function texts(): string[] {
   const base = new Set<string>(attackExamples());
