@@ -12,6 +12,7 @@ import { ExitCode } from '../exit-codes.js';
 import { createBatchProgress } from '../terminal/batch-progress.js';
 import { flakestormError } from './lazy-error.js';
 import { databaseWith, scannerWith } from './pattern-files.js';
+import { hintIfTerminal, readAll } from './read-stdin.js';
 import { jsonlRecord } from './scan-jsonl-record.js';
 
 async function scanOptions(kinds: string[] | undefined): Promise<ScanOptions> {
@@ -63,12 +64,6 @@ async function readInputFile(file: string): Promise<string> {
   }
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * `flakestorm scan`: prompt-injection, PII and secret detection on text, a file or stdin.
  * Exit 0 always for findings (they are data); `--jsonl` streams {"id","text"} lines to results in input order.
@@ -86,7 +81,8 @@ export async function scanCommand(
       hint: 'flakestorm scan "some text"  or  flakestorm scan --file notes.txt',
     });
   }
-  const input = text ?? (options.file ? await readInputFile(options.file) : await readStdin());
+  const input =
+    text ?? (options.file ? await readInputFile(options.file) : await readAll(process.stdin, process.stderr));
   const result = scan(input, opts);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -146,6 +142,7 @@ async function scanJsonl(
   const totalBytes = file ? await assertReadableFile(file) : undefined;
   const progress = createBatchProgress({ stream: process.stderr, totalBytes });
   const output = resultLines(process.stdout);
+  if (!file) hintIfTerminal(process.stdin, process.stderr, 'JSON lines');
   const lines = createInterface({
     input: file ? createReadStream(file) : process.stdin,
     crlfDelay: Number.POSITIVE_INFINITY,
