@@ -10,6 +10,7 @@ import {
 } from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
 import { createBatchProgress } from '../terminal/batch-progress.js';
+import { isClosedPipe } from '../terminal/closed-pipe.js';
 import { flakestormError } from './lazy-error.js';
 import { databaseWith, scannerWith } from './pattern-files.js';
 import { hintIfTerminal, readAll } from './read-stdin.js';
@@ -110,7 +111,7 @@ export async function scanCommand(
 function resultLines(out: NodeJS.WriteStream): { write(line: string): Promise<boolean>; close(): void } {
   let gone = false;
   const onError = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') gone = true;
+    if (isClosedPipe(error)) gone = true;
   };
   out.on('error', onError);
   return {
