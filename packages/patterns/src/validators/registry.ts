@@ -77,10 +77,29 @@ const isDottedQuad = (value: string): boolean =>
     ?.slice(1)
     .every((part) => Number(part) <= 255) ?? false;
 
+// A number written the way E.164 stores it, +country and the rest unseparated ("+447911123456", or
+// "+91 4155550132"): eight to fifteen digits, the most any number plan uses. One ending in five zeros is
+// a quantity with a sign ("+12000000 visits"), not a line.
+const E164 = /^\+\d{1,3}[ .-]?\d+$/;
+const ROUND = /0{5}$/;
+
+// +1 is the North American plan: ten digits after it, area and exchange codes starting with 2-9. Written
+// unseparated it is exactly that long; a separated match may run on into a neighbouring number, whose
+// digits are not the phone's.
+const EXTENSION = /\s?(?:x|ext\.?|extension)\s?\d+$/i;
+function isNanp(value: string): boolean {
+  const digits = digitsOf(value.replace(EXTENSION, ''));
+  const lengthFits = E164.test(value) ? digits.length === 11 : digits.length >= 11;
+  return lengthFits && digits[1]! >= 2 && digits[4]! >= 2;
+}
+
 function phoneNumber(value: string): ValidatorResult {
-  if (digitsOf(value).length < PHONE_MIN_DIGITS || isDottedQuad(value)) return false;
+  const digits = digitsOf(value);
+  if (digits.length < PHONE_MIN_DIGITS || isDottedQuad(value)) return false;
   if (notRepeatedDigits(value) === false) return false;
   if (NANP_SHAPE.test(value)) return false;
+  if (value.startsWith('+1') && !isNanp(value)) return false;
+  if (E164.test(value) && (digits.length < 8 || digits.length > 15 || ROUND.test(value))) return false;
   return PHONE_FORMAT.test(value) ? true : undefined;
 }
 

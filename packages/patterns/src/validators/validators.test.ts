@@ -180,4 +180,21 @@ describe('validators', () => {
     expect(mac('00-00-00-00-00-00')).toBe(false);
     expect(mac('10:2F:33-AC-29-C3')).toBe(false);
   });
+
+  it('validates phone numbers written as E.164 stores them, and only those that fit a number plan', () => {
+    const phone = getValidator('phone_number')!;
+    expect(phone('+447911123456')).toBe(true);
+    expect(phone('+4915112345678')).toBe(true);
+    expect(phone('+91 4155550132')).toBe(true);
+    expect(phone('+14155550132')).toBe(true);
+    expect(phone('+1 (212) 555-1234 x123')).toBe(true); // the extension is not part of the plan's ten digits
+    expect(phone('+4479112')).toBe(false); // seven digits: shorter than any plan with its country code
+    expect(phone('+4479111234567890')).toBe(false); // sixteen: longer than E.164 allows
+    expect(phone('+45000000')).toBe(false); // a round quantity with a sign
+    expect(phone('+12000000')).toBe(false);
+    expect(phone('+11234567890')).toBe(false); // NANP area codes start with 2-9
+    expect(phone('+14151234567')).toBe(false); // ...and so do exchange codes
+    expect(phone('+1415555013')).toBe(false); // NANP: ten digits after the 1
+    expect(phone('+1 917 123 4567')).toBe(false);
+  });
 });
