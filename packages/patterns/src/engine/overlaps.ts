@@ -12,14 +12,25 @@ export interface Candidate {
   readonly end: number;
   readonly validated: boolean;
   readonly confidence: number;
+  /** Characters between the finding and its nearest context word; absent when none is near. */
+  readonly contextGap?: number;
 }
 
 const FEW_FINDINGS = 16;
 
-/** Order of preference between findings of one span: confidence, then checksum, severity, length. */
+/** The gap of a finding with no context word near. */
+export const NO_CONTEXT = Number.MAX_SAFE_INTEGER;
+const gapOf = (c: Candidate): number => c.contextGap ?? NO_CONTEXT;
+
+/**
+ * Order of preference between findings of one span: confidence, then checksum, then the nearer context
+ * word ("passport number 912803456, driver's license D1234567": the nine digits fit both rules, and
+ * "passport" is the word next to them), severity, length.
+ */
 export const strongerFirst = (a: Candidate, b: Candidate): number =>
   b.confidence - a.confidence ||
   Number(b.validated) - Number(a.validated) ||
+  gapOf(a) - gapOf(b) ||
   severityRank[b.severity] - severityRank[a.severity] ||
   b.end - b.start - (a.end - a.start);
 
