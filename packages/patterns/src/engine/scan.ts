@@ -73,10 +73,10 @@ function contextGap(lower: string, start: number, end: number, words: readonly s
 
 function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
   const def = m.rule.def;
-  if (def.kind === 'secret' && def.keepPlaceholders !== true && isPlaceholderSecret(m.value))
-    return undefined;
   let confidence = def.confidence ?? 0.6;
   let validated = false;
+  // The rule's own validator first: it rejects most of a flood of near misses sooner than the
+  // placeholder check reads them.
   if (m.rule.validator) {
     const verdict = m.rule.validator(m.value);
     if (verdict === false) return undefined;
@@ -85,6 +85,8 @@ function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
       confidence = Math.min(1, confidence + 0.4);
     }
   }
+  if (def.kind === 'secret' && def.keepPlaceholders !== true && isPlaceholderSecret(m.value))
+    return undefined;
   const gap = contextGap(norm.lower, m.start, m.end, m.rule.context);
   if (gap !== NO_CONTEXT) confidence = Math.min(1, confidence + 0.35);
   else if (def.contextRequired && !validated) return undefined;

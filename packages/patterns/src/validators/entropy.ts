@@ -70,3 +70,29 @@ export function isPlausiblePassword(value: string): boolean {
     !/^(?:password|secret)\d*$/.test(lower)
   );
 }
+
+// What an unquoted password assignment holds when it holds no password: a reference to a variable or a
+// secrets store, a negation, a path or URL, or a dotted name in code ("password=self.password",
+// "pass: result?.pass").
+const REFERENCE = /^(?:[$%&@~/.!]|\w+:\/\/)|^[a-z_$][\w$-]*(?:[?!]?\.[a-z_$][\w$-]*)+$/i;
+
+// Another assignment run on into the value ("password=pwd=..."): '=' followed by more than padding.
+const CHAINED = /=[^=]|(?:pass|pw)[a-z]*\s*:/i;
+
+/**
+ * A value written without quotes after a password key that could be a real password. Unquoted, the key
+ * is as often followed by a word or a name ("password: required", "pass=input_password2"), so the value
+ * must hold letters and either digits or password symbols; shaped like an identifier, it must look
+ * generated (two digits, or a digit in mixed case) and hold no underscore.
+ */
+export function isPlausibleBarePassword(value: string): boolean {
+  if (CHAINED.test(value) || !/[a-z]/i.test(value) || REFERENCE.test(value)) return false;
+  if (!isPlausiblePassword(value)) return false;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) digits++;
+  if (/^\w+$/.test(value)) {
+    if (value.includes('_')) return false;
+    return digits >= 2 || (digits >= 1 && /[a-z]/.test(value) && /[A-Z]/.test(value));
+  }
+  return digits >= 1 || /[!#%^&*+=?~]/.test(value);
+}

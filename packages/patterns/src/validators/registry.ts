@@ -5,7 +5,7 @@
 import { base64ToBytes, utf8Decode } from '../engine/codec.js';
 import { digitsOf, isRepeated, isValidDate, luhn } from './checksums.js';
 import { bitcoinAddress, ethereumAddress } from './crypto-address.js';
-import { isHighEntropySecret, isPlausiblePassword } from './entropy.js';
+import { isHighEntropySecret, isPlausibleBarePassword, isPlausiblePassword } from './entropy.js';
 import * as am from './ids-americas.js';
 import * as eu from './ids-europe.js';
 import * as world from './ids-world.js';
@@ -172,6 +172,7 @@ const validators: Readonly<Record<string, Validator>> = {
   ipv6: (v) => (isIpv6(v) ? undefined : false),
   high_entropy: (v) => (isHighEntropySecret(v) ? undefined : false),
   password_value: (v) => (isPlausiblePassword(v) ? undefined : false),
+  password_bare: (v) => (isPlausibleBarePassword(v) ? undefined : false),
   date_of_birth: dateOfBirth,
   gps_coordinates: gps,
   jwt,

@@ -197,4 +197,32 @@ describe('validators', () => {
     expect(phone('+1415555013')).toBe(false); // NANP: ten digits after the 1
     expect(phone('+1 917 123 4567')).toBe(false);
   });
+
+  it('takes an unquoted password only when it looks like one, not like a word, a name or code', () => {
+    const bare = getValidator('password_bare')!;
+    for (const value of [
+      'Tr0ub4dor&3',
+      'Zq8vLw2pXr',
+      'Summer2024!',
+      'hunter22',
+      '8f14e45fceea167a5a36dedd4bea2543',
+    ])
+      expect(bare(value), value).toBeUndefined();
+    for (const value of [
+      'required', // a word
+      'correct-horse-battery', // letters only: unquoted, as often a word list as a passphrase
+      '12345678', // a number: a port, an id
+      'input_password2', // a snake_case name
+      'pwd2hash', // an identifier with one digit, one case
+      'self.password', // code
+      'matchResult?.pass',
+      '!this.result.issues',
+      '$DB_PASSWORD',
+      '/run/secrets/db',
+      'vault://db/creds',
+      'password123',
+      'Test1234!', // a stop word
+    ])
+      expect(bare(value), value).toBe(false);
+  });
 });
