@@ -3,6 +3,7 @@ import { isPrintableError } from './error-shape.js';
 import { ExitCode, exitCodeForErrorCode } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { createColors, shouldColor } from './terminal/colors.js';
+import { dashTextHint } from './terminal/dash-text-hint.js';
 import { formatError, formatUnexpected } from './terminal/format-error.js';
 import { readVersion } from './version.js';
 
@@ -18,8 +19,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version end with code 0; anything else commander rejects is a usage error.
-      return error.exitCode === 0 ? ExitCode.passed : ExitCode.usage;
+      // Help and version end with code 0; anything else commander rejects is a usage error (commander
+      // has printed it).
+      if (error.exitCode === 0) return ExitCode.passed;
+      const hint = dashTextHint(error.code, error.message, argv);
+      if (hint !== undefined) process.stderr.write(hint);
+      return ExitCode.usage;
     }
     const colors = createColors(shouldColor(process.stderr));
     if (isPrintableError(error)) {
