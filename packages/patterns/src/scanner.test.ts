@@ -85,6 +85,15 @@ describe('scan', () => {
   it('leaves benign text alone', () => {
     const result = scan('Can you recommend a good vegan lasagne recipe for six people?');
     expect(result).toEqual({ injection: { flagged: false, score: 0 }, findings: [] });
+    // Everyday phrasings and tool output that share words with attacks.
+    for (const text of [
+      'Please disregard my previous email, the meeting is at 3pm.',
+      'Forget the previous draft; here is the new version of the essay.',
+      'System: the deployment finished with 3 warnings.',
+      'Authorization: Basic YWRtaW46U3VtbWVyMjAyNCE=',
+      'root:x:0:0:root:/root:/bin/bash',
+    ])
+      expect(scan(text, { kinds: ['injection'] }).injection.flagged, text).toBe(false);
   });
 });
 
