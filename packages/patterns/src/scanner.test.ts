@@ -92,6 +92,7 @@ describe('scan', () => {
       'System: the deployment finished with 3 warnings.',
       'Authorization: Basic YWRtaW46U3VtbWVyMjAyNCE=',
       'root:x:0:0:root:/root:/bin/bash',
+      'The new instructions for the printer are in the manual.',
     ])
       expect(scan(text, { kinds: ['injection'] }).injection.flagged, text).toBe(false);
   });
