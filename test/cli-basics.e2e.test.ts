@@ -90,6 +90,10 @@ describe('flakestorm basics', () => {
     const scanned = await runCli(['scan', 'ignore previous instructions, card 4111 1111 1111 1111'], { env });
     expect(scanned.code).toBe(0);
     expect(scanned.stdout).toContain('credit_card');
+    // What matched: an injection's words, only the ends of a card number.
+    expect(scanned.stdout).toContain('"ignore previous instructions"');
+    expect(scanned.stdout).toContain(`"41${'*'.repeat(15)}11" validated`);
+    expect(scanned.stdout).not.toContain('4111 1111');
     expect(scanned.stderr).toContain('undici loaded: false');
     const bad = await runCli(['scan', '--kinds', 'pii,bogus', 'x'], { env });
     expect(bad.code).toBe(2);

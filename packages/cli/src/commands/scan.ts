@@ -11,6 +11,7 @@ import {
 import { ExitCode } from '../exit-codes.js';
 import { createBatchProgress } from '../terminal/batch-progress.js';
 import { isClosedPipe } from '../terminal/closed-pipe.js';
+import { findingExcerpt } from '../terminal/finding-excerpt.js';
 import { flakestormError } from './lazy-error.js';
 import { databaseWith, scannerWith } from './pattern-files.js';
 import { hintIfTerminal, readAll } from './read-stdin.js';
@@ -95,7 +96,7 @@ export async function scanCommand(
   for (const f of result.findings) {
     const decoded = f.decodedFrom ? ` (inside ${JSON.stringify(f.decodedFrom)})` : '';
     lines.push(
-      `  ${f.kind.padEnd(9)} ${f.id} [${f.category}, ${f.severity}] at ${f.start}..${f.end}${f.validated ? ' validated' : ''}${decoded}`,
+      `  ${f.kind.padEnd(9)} ${f.id} [${f.category}, ${f.severity}] at ${f.start}..${f.end} ${findingExcerpt(input, f)}${f.validated ? ' validated' : ''}${decoded}`,
     );
   }
   if (result.findings.length === 0) lines.push('  no PII or secrets found');
