@@ -14,20 +14,14 @@ export function findingExcerpt(
   text: string,
   finding: { readonly kind: string; readonly start: number; readonly end: number },
 ): string {
-  const value = text.slice(finding.start, finding.end);
+  const chars = Array.from(text.slice(finding.start, finding.end));
   if (finding.kind === 'injection') {
-    const chars = Array.from(value);
-    const shown = chars.length > INJECTION_SHOWN ? `${chars.slice(0, INJECTION_SHOWN).join('')}...` : value;
+    const shown =
+      chars.length > INJECTION_SHOWN ? `${chars.slice(0, INJECTION_SHOWN).join('')}...` : chars.join('');
     // JSON quoting escapes newlines and control characters: the excerpt cannot drive the terminal.
     return JSON.stringify(shown);
   }
-  const chars = Array.from(value);
-  const stars = '*'.repeat(
-    Math.min(MAX_STARS, Math.max(1, chars.length - (chars.length >= SHOW_ENDS_FROM ? 4 : 0))),
-  );
-  const masked =
-    chars.length >= SHOW_ENDS_FROM
-      ? `${chars.slice(0, 2).join('')}${stars}${chars.slice(-2).join('')}`
-      : stars;
-  return JSON.stringify(masked);
+  const ends = chars.length >= SHOW_ENDS_FROM;
+  const stars = '*'.repeat(Math.min(MAX_STARS, Math.max(1, chars.length - (ends ? 4 : 0))));
+  return JSON.stringify(ends ? `${chars.slice(0, 2).join('')}${stars}${chars.slice(-2).join('')}` : stars);
 }

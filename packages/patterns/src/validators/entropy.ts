@@ -1,5 +1,7 @@
 /** Shannon entropy, to tell random secrets from words and identifiers. */
 
+import { digitsOf } from './checksums.js';
+
 /** Bits of Shannon entropy per character of `value`. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
@@ -88,8 +90,7 @@ const CHAINED = /=[^=]|(?:pass|pw)[a-z]*\s*:/i;
 export function isPlausibleBarePassword(value: string): boolean {
   if (CHAINED.test(value) || !/[a-z]/i.test(value) || REFERENCE.test(value)) return false;
   if (!isPlausiblePassword(value)) return false;
-  let digits = 0;
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) digits++;
+  const digits = digitsOf(value).length;
   if (/^\w+$/.test(value)) {
     if (value.includes('_')) return false;
     return digits >= 2 || (digits >= 1 && /[a-z]/.test(value) && /[A-Z]/.test(value));
