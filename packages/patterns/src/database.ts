@@ -103,6 +103,7 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
       { patternId: id },
     );
   }
+  if (raw.weakShape !== undefined) checkWeakShape(raw.weakShape, id);
   if (raw.keepPlaceholders !== undefined && typeof raw.keepPlaceholders !== 'boolean') {
     throw invalid('keepPlaceholders must be true or false', id);
   }
@@ -116,6 +117,28 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
   const def = raw as unknown as PatternDefinition;
   checkRegex(def);
   return def;
+}
+
+// A weak shape is tested against one match, never a whole text, but a user's file must not bring a
+// regex that can backtrack catastrophically all the same.
+function checkWeakShape(shape: unknown, id: string | undefined): void {
+  if (typeof shape !== 'string' || shape.length === 0)
+    throw invalid('weakShape must be a non-empty regex string', id);
+  try {
+    new RegExp(shape);
+  } catch (error) {
+    throw invalid(`weakShape does not compile: ${(error as Error).message}`, id);
+  }
+  let risk: string | undefined;
+  try {
+    risk = findBacktrackingRiskInAst(parseRegexSource(shape), '');
+  } catch (error) {
+    throw invalid(
+      `weakShape cannot be analysed for backtracking (${(error as Error).message}); simplify it`,
+      id,
+    );
+  }
+  if (risk) throw invalid(`weakShape can backtrack catastrophically: ${risk}`, id);
 }
 
 // The parse of each validated definition, reused by the compiler within the same compile.

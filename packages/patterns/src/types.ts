@@ -99,6 +99,12 @@ export interface PatternDefinition {
   readonly context?: readonly string[];
   /** Drop a candidate with no context word nearby (for weak numeric shapes). */
   readonly contextRequired?: boolean;
+  /**
+   * A regex for the weak shapes of a rule whose strong shapes stand alone: a value it matches whole
+   * needs a context word, as with `contextRequired` (an SSN written 536-22-1234 stands alone; nine bare
+   * digits are an order or issue number until "SSN" is near).
+   */
+  readonly weakShape?: string;
   /** Named checksum or parser from the validator registry. */
   readonly validator?: string;
   /**

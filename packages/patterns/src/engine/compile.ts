@@ -45,6 +45,8 @@ export interface CompiledRule {
   readonly regex: RegExp;
   readonly validator: Validator | undefined;
   readonly context: readonly string[];
+  /** The rule's weak shapes (PatternDefinition.weakShape): a value matching it needs a context word. */
+  readonly weakShape: RegExp | undefined;
   /** Contribution to the injection score. */
   readonly weight: number;
   /** Characters either side of an anchor or digit run the regex needs to see. */
@@ -313,6 +315,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     regex,
     validator: def.validator === undefined ? undefined : getValidator(def.validator),
     context,
+    weakShape: def.weakShape === undefined ? undefined : new RegExp(def.weakShape),
     weight: def.weight ?? SEVERITY_WEIGHT[def.severity],
     radius: reach + derived.lookaround + 2,
     minDigits,

@@ -42,30 +42,33 @@ interface Mutable {
   weight: number;
 }
 
+// A context word counts where a word starts: "account" inside "gserviceaccount" labels nothing. Only for
+// words of scripts that separate words with spaces (Latin, Greek, Cyrillic: below U+0590): Chinese,
+// Japanese and Thai write "身份证" right after the word before it.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACED_SCRIPTS_END = 0x0590;
+const startsWord = (lower: string, at: number, word: string): boolean =>
+  at === 0 || word.charCodeAt(0) >= SPACED_SCRIPTS_END || !WORD_CHAR.test(lower[at - 1]!);
+
 /**
- * How near the nearest of `words` is to [start, end): the characters between them for a word within
- * CONTEXT_BEFORE before the span (0 when one touches or overlaps it), CONTEXT_BEFORE plus the characters
- * between for one within CONTEXT_AFTER after it, NO_CONTEXT when none is there. A label comes before
- * its value far more often than after it: "passport number 912803456 and my driver's license ..." reads
- * as a passport number although "driver" is fewer characters away.
+ * How near the nearest of `words` (where a word starts) is to [start, end): the characters between them
+ * for a word within CONTEXT_BEFORE before the span (0 when one touches or overlaps it), CONTEXT_BEFORE
+ * plus the characters between for one within CONTEXT_AFTER after it, NO_CONTEXT when none is there. A
+ * label comes before its value far more often than after it: "passport number 912803456 and my
+ * driver's license ..." reads as a passport number although "driver" is fewer characters away.
  */
 function contextGap(lower: string, start: number, end: number, words: readonly string[]): number {
   if (words.length === 0) return NO_CONTEXT;
   const from = Math.max(0, start - CONTEXT_BEFORE);
-  const around = lower.slice(from, Math.min(lower.length, end + CONTEXT_AFTER));
-  const s = start - from;
-  const e = end - from;
+  const to = Math.min(lower.length, end + CONTEXT_AFTER);
   let gap = NO_CONTEXT;
   for (const w of words) {
-    const at = around.indexOf(w);
-    if (at < 0) continue;
-    // The last occurrence ending before the span, and the first starting after it, are the nearest.
-    const before = s >= w.length ? around.lastIndexOf(w, s - w.length) : -1;
-    const after = around.indexOf(w, e);
-    let g = before >= 0 ? s - before - w.length : NO_CONTEXT;
-    if (after >= 0) g = Math.min(g, CONTEXT_BEFORE + after - e);
-    if (before < 0 && after < 0) g = 0; // only inside the span, or across one of its ends
-    gap = Math.min(gap, g);
+    for (let at = lower.indexOf(w, from); at >= 0 && at + w.length <= to; at = lower.indexOf(w, at + 1)) {
+      if (!startsWord(lower, at, w)) continue;
+      // Before the span, inside or across it (0), or after it.
+      const g = at + w.length <= start ? start - at - w.length : at >= end ? CONTEXT_BEFORE + at - end : 0;
+      if (g < gap) gap = g;
+    }
     if (gap === 0) break;
   }
   return gap;
@@ -89,7 +92,7 @@ function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
     return undefined;
   const gap = contextGap(norm.lower, m.start, m.end, m.rule.context);
   if (gap !== NO_CONTEXT) confidence = Math.min(1, confidence + 0.35);
-  else if (def.contextRequired && !validated) return undefined;
+  else if ((def.contextRequired || m.rule.weakShape?.test(m.value)) && !validated) return undefined;
   const [start, end] = toOriginalSpan(norm, m.start, m.end);
   return {
     kind: def.kind,
@@ -172,18 +175,26 @@ function scanText(
     ];
     // Secrets found so far, apart: a dense text holds thousands of findings, and each segment asks.
     const secrets = out.filter((f) => f.kind === 'secret');
+    // PII and secrets already found in the text as written: a decoded segment that holds one unchanged
+    // (an access key id between the %2F of a presigned URL) reports it a second time otherwise.
+    const found = new Set<string>();
+    for (const f of out) if (f.kind !== 'injection') found.add(spanKey(f));
     for (const seg of segments) {
       const [start, end] = seg.inOriginal ? [seg.start, seg.end] : toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(secrets, start, end);
       for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
         if (inToken && inner.kind === 'pii') continue;
         const [s, e] = seg.map ? innerSpan(norm, seg.start, seg.map, inner) : [start, end];
-        out.push({ ...inner, start: s, end: e, decodedFrom: inner.decodedFrom ?? seg.from });
+        const placed = { ...inner, start: s, end: e, decodedFrom: inner.decodedFrom ?? seg.from };
+        if (placed.kind !== 'injection' && found.has(spanKey(placed))) continue;
+        out.push(placed);
       }
     }
   }
   return out;
 }
+
+const spanKey = (f: Mutable): string => `${f.id}:${f.start}:${f.end}`;
 
 /** Where a finding inside a mapped segment is written in the original text. */
 function innerSpan(
