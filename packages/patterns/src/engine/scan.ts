@@ -60,10 +60,13 @@ const startsWord = (lower: string, at: number, word: string): boolean =>
 function contextGap(lower: string, start: number, end: number, words: readonly string[]): number {
   if (words.length === 0) return NO_CONTEXT;
   const from = Math.max(0, start - CONTEXT_BEFORE);
-  const to = Math.min(lower.length, end + CONTEXT_AFTER);
+  // Searched within the slice: a search of the whole text for a word that is not near would read a
+  // megabyte once per finding.
+  const around = lower.slice(from, Math.min(lower.length, end + CONTEXT_AFTER));
   let gap = NO_CONTEXT;
   for (const w of words) {
-    for (let at = lower.indexOf(w, from); at >= 0 && at + w.length <= to; at = lower.indexOf(w, at + 1)) {
+    for (let i = around.indexOf(w); i >= 0; i = around.indexOf(w, i + 1)) {
+      const at = from + i;
       if (!startsWord(lower, at, w)) continue;
       // Before the span, inside or across it (0), or after it.
       const g = at + w.length <= start ? start - at - w.length : at >= end ? CONTEXT_BEFORE + at - end : 0;
