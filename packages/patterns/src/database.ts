@@ -124,21 +124,8 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
 function checkWeakShape(shape: unknown, id: string | undefined): void {
   if (typeof shape !== 'string' || shape.length === 0)
     throw invalid('weakShape must be a non-empty regex string', id);
-  try {
-    new RegExp(shape);
-  } catch (error) {
-    throw invalid(`weakShape does not compile: ${(error as Error).message}`, id);
-  }
-  let risk: string | undefined;
-  try {
-    risk = findBacktrackingRiskInAst(parseRegexSource(shape), '');
-  } catch (error) {
-    throw invalid(
-      `weakShape cannot be analysed for backtracking (${(error as Error).message}); simplify it`,
-      id,
-    );
-  }
-  if (risk) throw invalid(`weakShape can backtrack catastrophically: ${risk}`, id);
+  const verdict = vetSource(shape, '');
+  if ('problem' in verdict) throw invalid(`weakShape ${verdict.problem}`, id);
 }
 
 // The parse of each validated definition, reused by the compiler within the same compile.
@@ -179,35 +166,44 @@ export function checkRegex(def: PatternDefinition): void {
   vetted.add(key);
 }
 
-/** Compiles a pattern's (macro-expanded) regex and rejects syntax errors and catastrophic backtracking. */
-export function vetRegex(def: PatternDefinition, source: string, flags: string): void {
+/**
+ * A regex source that compiles, parses and cannot backtrack catastrophically, as its parse; or what is
+ * wrong with it (`unsafe` for the backtracking checks, else a syntax error).
+ */
+type SourceVerdict = { ast: RegexNode[][] } | { problem: string; unsafe: boolean; cause?: unknown };
+
+function vetSource(source: string, flags: string): SourceVerdict {
   try {
     new RegExp(source, flags);
-  } catch (error) {
-    throw new PatternError(
-      'FLAKESTORM_PATTERN_INVALID',
-      `pattern '${def.id}': regex does not compile: ${(error as Error).message}`,
-      { patternId: def.id, cause: error },
-    );
+  } catch (cause) {
+    return { problem: `does not compile: ${(cause as Error).message}`, unsafe: false, cause };
   }
   let ast: RegexNode[][];
   try {
     ast = parseRegexSource(source);
-  } catch (error) {
-    throw new PatternError(
-      'FLAKESTORM_PATTERN_UNSAFE_REGEX',
-      `pattern '${def.id}': regex cannot be analysed for backtracking (${(error as Error).message}); simplify it`,
-      { patternId: def.id, cause: error },
-    );
+  } catch (cause) {
+    const problem = `cannot be analysed for backtracking (${(cause as Error).message}); simplify it`;
+    return { problem, unsafe: true, cause };
   }
   const risk = findBacktrackingRiskInAst(ast, flags);
   if (risk) {
+    const problem = `can backtrack catastrophically: ${risk}; bound the inner quantifier or make the alternatives disjoint`;
+    return { problem, unsafe: true };
+  }
+  return { ast };
+}
+
+/** Compiles a pattern's (macro-expanded) regex and rejects syntax errors and catastrophic backtracking. */
+export function vetRegex(def: PatternDefinition, source: string, flags: string): void {
+  const verdict = vetSource(source, flags);
+  if ('problem' in verdict) {
     throw new PatternError(
-      'FLAKESTORM_PATTERN_UNSAFE_REGEX',
-      `pattern '${def.id}': regex can backtrack catastrophically: ${risk}; bound the inner quantifier or make the alternatives disjoint`,
-      { patternId: def.id },
+      verdict.unsafe ? 'FLAKESTORM_PATTERN_UNSAFE_REGEX' : 'FLAKESTORM_PATTERN_INVALID',
+      `pattern '${def.id}': regex ${verdict.problem}`,
+      { patternId: def.id, cause: verdict.cause },
     );
   }
+  const { ast } = verdict;
   const runRisk = findRunBacktrackingInAst(ast, flags);
   if (runRisk) {
     throw new PatternError(

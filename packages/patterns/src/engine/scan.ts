@@ -176,6 +176,8 @@ function scanText(
           }))
         : []),
     ];
+    // Nothing hidden after all (most texts the hints let through): no need to index the findings below.
+    if (segments.length === 0) return out;
     // Secrets found so far, apart: a dense text holds thousands of findings, and each segment asks.
     const secrets = out.filter((f) => f.kind === 'secret');
     // PII and secrets already found in the text as written: a decoded segment that holds one unchanged

@@ -87,10 +87,10 @@ const ROUND = /0{5}$/;
 // unseparated it is exactly that long; a separated match may run on into a neighbouring number, whose
 // digits are not the phone's.
 const EXTENSION = /\s?(?:x|ext\.?|extension)\s?\d+$/i;
-function isNanp(value: string): boolean {
-  const digits = digitsOf(value.replace(EXTENSION, ''));
-  const lengthFits = E164.test(value) ? digits.length === 11 : digits.length >= 11;
-  return lengthFits && digits[1]! >= 2 && digits[4]! >= 2;
+function isNanp(value: string, digits: readonly number[], unseparated: boolean): boolean {
+  const line = EXTENSION.test(value) ? digitsOf(value.replace(EXTENSION, '')) : digits;
+  const lengthFits = unseparated ? line.length === 11 : line.length >= 11;
+  return lengthFits && line[1]! >= 2 && line[4]! >= 2;
 }
 
 function phoneNumber(value: string): ValidatorResult {
@@ -98,8 +98,9 @@ function phoneNumber(value: string): ValidatorResult {
   if (digits.length < PHONE_MIN_DIGITS || isDottedQuad(value)) return false;
   if (notRepeatedDigits(value) === false) return false;
   if (NANP_SHAPE.test(value)) return false;
-  if (value.startsWith('+1') && !isNanp(value)) return false;
-  if (E164.test(value) && (digits.length < 8 || digits.length > 15 || ROUND.test(value))) return false;
+  const unseparated = E164.test(value);
+  if (value.startsWith('+1') && !isNanp(value, digits, unseparated)) return false;
+  if (unseparated && (digits.length < 8 || digits.length > 15 || ROUND.test(value))) return false;
   return PHONE_FORMAT.test(value) ? true : undefined;
 }
 
