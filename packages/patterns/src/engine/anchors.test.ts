@@ -225,4 +225,16 @@ describe('compiled database', () => {
     for (const r of [...db.injection.rules, ...db.data.rules])
       if (r.gate === 'anchor') expect(r.anchors.length + r.leading.length, r.def.id).toBeGreaterThan(0);
   });
+
+  it('keeps anchors that lose to a digit run as a word the text must hold, unless they are bigrams', () => {
+    const db = compileDatabase(builtinDatabase());
+    const rule = (id: string) => db.data.rules.find((r) => r.def.id === id)!;
+    // "Kalverstraat 92": the digit run gates the windows, and a megabyte of digits without a street
+    // word no longer runs the regex around each run.
+    const europe = rule('street_address_europe');
+    expect(europe.gate).toBe('digits');
+    expect(europe.also).toEqual(expect.arrayContaining(['straat ', 'rue ', 'via ']));
+    // "st" and "dr" are in nearly every text: as a second set they would only add automaton hits.
+    expect(rule('street_address').also).toEqual([]);
+  });
 });

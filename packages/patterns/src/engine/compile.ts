@@ -194,6 +194,9 @@ function usableAnchors(set: readonly string[]): boolean {
   return set.every((s) => !/^[a-z0-9]$/.test(s.trim()));
 }
 const MIN_ALSO_QUALITY = 2.5;
+// Anchors that lose to a digit gate are worth a check when no bare two-letter bigram ("st", "dr") is
+// among them: those occur in nearly every text, and each occurrence is an automaton hit.
+const MIN_LOST_ANCHOR_QUALITY = 2.25;
 // More leading strings than this cost more automaton states than the anchored runs save.
 const MAX_LEADING_STRINGS = 64;
 
@@ -307,6 +310,10 @@ function compileRule(def: PatternDefinition): CompiledRule {
   let gate: RuleGate = 'always';
   if (anchorsGate || leading.length > 0) gate = 'anchor';
   else if (minDigits > 0) gate = 'digits';
+  // Anchors that lost to a digit run still say which texts can match at all: "Kalverstraat 92" needs a
+  // street word somewhere, so a megabyte of digits without one no longer runs the regex around each run.
+  if (gate === 'digits' && also.length === 0 && setQuality(anchors) >= MIN_LOST_ANCHOR_QUALITY)
+    also = anchors.some((a) => /\D/.test(a)) ? anchors : [];
   const reach = Number.isFinite(derived.maxLength)
     ? derived.maxLength
     : Math.max(def.window ?? UNBOUNDED_RADIUS, 16);
