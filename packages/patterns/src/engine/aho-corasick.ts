@@ -37,21 +37,26 @@ export interface Automaton {
 
 /**
  * Builds the automaton of `literals` (distinct non-empty strings); literal i is reported as index i.
- * Everything is typed arrays and one map: the build runs once per process start (before V8 has
- * optimised it), where thousands of small arrays cost more in allocation and GC than the work itself.
+ * Everything is typed arrays: the build runs once per process start (before V8 has optimised it),
+ * where thousands of small arrays or map entries cost more in allocation and GC than the work itself.
  */
 export function buildAutomaton(literals: readonly string[]): Automaton {
   const columns = new Uint16Array(65536);
   let width = 1;
-  for (const lit of literals) {
+  let capacity = 1;
+  let nonAscii = false;
+  for (let index = 0; index < literals.length; index++) {
+    const lit = literals[index]!;
+    capacity += lit.length;
     for (let i = 0; i < lit.length; i++) {
       const c = lit.charCodeAt(i);
-      if (c < 128 && columns[c] === 0) columns[c] = width++;
+      if (c >= 128) nonAscii = true;
+      else if (columns[c] === 0) columns[c] = width++;
     }
   }
   // Non-ASCII characters share columns: the table stays narrow, and a shared column can only report an
   // extra candidate (the rule's regex then decides), never miss one.
-  if (literals.some((l) => /[^\0-\x7f]/.test(l))) {
+  if (nonAscii) {
     repeatColumns(columns, 0x80, 0x800, width);
     width += COLUMNS_PER_RANGE;
     repeatColumns(columns, 0x800, 0x3000, width);
@@ -60,91 +65,95 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
     width += COLUMNS_PER_RANGE;
     columns.fill(width++, 0xd800, 0xe000);
   }
-  // Trie: edges keyed by state * width + column; per state its parent, column, depth and literal.
-  let capacity = 1;
-  for (const lit of literals) capacity += lit.length;
-  const edges = new Map<number, number>();
-  const parent = new Int32Array(capacity);
-  const via = new Int32Array(capacity);
-  const depth = new Int32Array(capacity);
+  // 16-bit while the states fit (the usual case, counted only by building): past that, 32-bit.
+  const narrow = capacity <= 0x7fff ? undefined : buildTable(literals, columns, width, 0x7fff, false);
+  return narrow ?? buildTable(literals, columns, width, capacity, capacity > 0x7fff)!;
+}
+
+/**
+ * The automaton's table, built level by level: the states of one depth are numbered together, so
+ * numbering is breadth first and each state's failure state (shallower) has its row complete before
+ * the state's own row copies it. Undefined when more than `maxStates` states are needed.
+ */
+function buildTable(
+  literals: readonly string[],
+  columns: Uint16Array,
+  width: number,
+  maxStates: number,
+  wide: boolean,
+): Automaton | undefined {
+  // Rows of states never created stay untouched pages: only what the literals need is written.
+  const goto = wide ? new Int32Array(maxStates * width) : new Int16Array(maxStates * width);
+  const fail = new Int32Array(maxStates);
+  const final = new Uint8Array(maxStates);
   // Literals ending at each state, as linked lists: distinct non-ASCII literals can share a path when
   // their characters share columns ("忘记" and "忘記"), and each must still be reported.
-  const own = new Int32Array(capacity).fill(-1);
-  const ownCount = new Int32Array(capacity);
+  const own = new Int32Array(maxStates).fill(-1);
+  const ownCount = new Int32Array(maxStates);
   const nextOwn = new Int32Array(literals.length).fill(-1);
+  // Per literal, the state its prefix read so far ends in; the literals still longer than the depth.
+  const at = new Int32Array(literals.length);
+  const active = new Int32Array(literals.length);
+  let activeCount = 0;
+  for (let index = 0; index < literals.length; index++) active[activeCount++] = index;
   let states = 1;
-  for (let index = 0; index < literals.length; index++) {
-    const lit = literals[index]!;
-    let s = 0;
-    for (let i = 0; i < lit.length; i++) {
-      const col = columns[lit.charCodeAt(i)]!;
-      let t = edges.get(s * width + col);
-      if (t === undefined) {
-        t = states++;
-        edges.set(s * width + col, t);
-        parent[t] = s;
-        via[t] = col;
-        depth[t] = depth[s]! + 1;
+  let levelStart = 0;
+  for (let depth = 0; levelStart < states; depth++) {
+    const levelEnd = states;
+    // A state's row starts as a copy of its failure state's row (one memmove, that row being
+    // complete); its own edges are written over it below. The root's row starts empty: all to the root.
+    if (depth > 0)
+      for (let s = levelStart; s < levelEnd; s++) {
+        const f = fail[s]! * width;
+        goto.copyWithin(s * width, f, f + width);
       }
-      s = t;
+    let kept = 0;
+    for (let k = 0; k < activeCount; k++) {
+      const index = active[k]!;
+      const lit = literals[index]!;
+      const s = at[index]!;
+      const cell = s * width + columns[lit.charCodeAt(depth)]!;
+      const v = goto[cell]!;
+      let t = v < 0 ? -v : v;
+      // A state numbered in this round is a child made by an earlier literal; anything lower is where
+      // the failure transitions lead, which is the new child's failure state.
+      if (t < levelEnd) {
+        if (states === maxStates) return undefined;
+        const f = t;
+        t = states++;
+        fail[t] = f;
+        final[t] = final[f]!;
+        goto[cell] = final[t] === 1 ? -t : t;
+      }
+      at[index] = t;
+      if (lit.length === depth + 1) {
+        nextOwn[index] = own[t]!;
+        own[t] = index;
+        ownCount[t]!++;
+        final[t] = 1;
+        goto[cell] = -t;
+      } else active[kept++] = index;
     }
-    nextOwn[index] = own[s]!;
-    own[s] = index;
-    ownCount[s]!++;
+    activeCount = kept;
+    levelStart = levelEnd;
   }
-  // States breadth first (a counting sort by depth), so each one's failure state comes before it, and
-  // each state's children (parents' lists, as offsets into one array).
-  let deepest = 0;
-  for (let s = 1; s < states; s++) deepest = Math.max(deepest, depth[s]!);
-  const atDepth = new Int32Array(deepest + 2);
-  for (let s = 0; s < states; s++) atDepth[depth[s]! + 1]!++;
-  for (let d = 1; d <= deepest + 1; d++) atDepth[d]! += atDepth[d - 1]!;
-  const order = new Int32Array(states);
-  for (let s = 0; s < states; s++) order[atDepth[depth[s]!]!++] = s;
-  const childStart = new Int32Array(states + 1);
-  for (let t = 1; t < states; t++) childStart[parent[t]! + 1]!++;
-  for (let s = 0; s < states; s++) childStart[s + 1]! += childStart[s]!;
-  const children = new Int32Array(Math.max(0, states - 1));
-  const placed = childStart.slice(0, states);
-  for (let t = 1; t < states; t++) children[placed[parent[t]!]!++] = t;
-  // Dense transitions resolved through failure links, breadth first: a state's row starts as a copy of
-  // its failure state's row (one memmove, that row being complete) and its own edges are written over
-  // it. Entries are written already encoded (see `delta`): a state's failure state is shallower, so
-  // whether it ends a literal is known when the state is first written, and no second pass over the
-  // megabyte table is needed.
-  const goto = states <= 0x7fff ? new Int16Array(states * width) : new Int32Array(states * width);
-  const fail = new Int32Array(states);
-  const final = new Uint8Array(states);
+  // Entries are encoded as they are written (see `delta`): whether a state ends a literal is settled
+  // in the round that numbers it, before any row that could copy a transition to it is made.
   const outCount = new Int32Array(states);
-  // Indexed loops over the typed arrays: this runs once per process, mostly before V8 optimises it,
-  // where a for-of iterator costs several times the loop body.
-  for (let o = 0; o < states; o++) {
-    const s = order[o]!;
-    const f = fail[s]!;
-    if (s !== 0) goto.copyWithin(s * width, f * width, f * width + width);
-    for (let k = childStart[s]!, ke = childStart[s + 1]!; k < ke; k++) {
-      const t = children[k]!;
-      const col = via[t]!;
-      // The root's children fail to the root; deeper ones to where the parent's failure state goes.
-      const v = s === 0 ? 0 : goto[f * width + col]!;
-      const ft = v < 0 ? -v : v;
-      fail[t] = ft;
-      final[t] = own[t]! >= 0 || final[ft] === 1 ? 1 : 0;
-      outCount[t] = ownCount[t]! + outCount[ft]!;
-      goto[s * width + col] = final[t] === 1 ? -t : t;
-    }
-  }
   const outputStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) outputStart[s + 1] = outputStart[s]! + outCount[s]!;
-  const outputs = new Int32Array(outputStart[states]!);
-  for (let o = 0; o < states; o++) {
-    const s = order[o]!;
-    let at = outputStart[s]!;
-    for (let lit = own[s]!; lit >= 0; lit = nextOwn[lit]!) outputs[at++] = lit;
-    const f = fail[s]!;
-    outputs.copyWithin(at, outputStart[f]!, outputStart[f + 1]!);
+  for (let s = 0; s < states; s++) {
+    outCount[s] = ownCount[s]! + (s === 0 ? 0 : outCount[fail[s]!]!);
+    outputStart[s + 1] = outputStart[s]! + outCount[s]!;
   }
-  return { columns, width, delta: goto, outputStart, outputs };
+  const outputs = new Int32Array(outputStart[states]!);
+  for (let s = 1; s < states; s++) {
+    if (outCount[s] === 0) continue; // most states end no literal: no call for them
+    let pos = outputStart[s]!;
+    for (let lit = own[s]!; lit >= 0; lit = nextOwn[lit]!) outputs[pos++] = lit;
+    const f = fail[s]!;
+    if (outCount[f]! > 0) outputs.copyWithin(pos, outputStart[f]!, outputStart[f + 1]!);
+  }
+  return { columns, width, delta: goto.subarray(0, states * width), outputStart, outputs };
 }
 
 /** Calls `onHit(literalIndex, end)` for every occurrence (end exclusive), in order of end position. */

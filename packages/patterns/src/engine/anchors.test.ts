@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import { flagsOf } from '../database.js';
@@ -143,6 +144,25 @@ describe('Aho-Corasick automaton', () => {
         [1, 4],
         [3, 6],
       ].sort(),
+    );
+  });
+
+  it('reports exactly what a naive search finds, on random literals and texts over a small alphabet', () => {
+    // Four letters: literals share prefixes and suffixes everywhere, so failure links do the work.
+    const word = (max: number) =>
+      fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 1, maxLength: max });
+    fc.assert(
+      fc.property(fc.uniqueArray(word(6), { minLength: 1, maxLength: 40 }), word(60), (literals, text) => {
+        const expected: string[] = [];
+        literals.forEach((lit, i) => {
+          for (let at = text.indexOf(lit); at >= 0; at = text.indexOf(lit, at + 1))
+            expected.push(`${i}@${at + lit.length}`);
+        });
+        const found: string[] = [];
+        scanAutomaton(buildAutomaton(literals), text, (lit, end) => found.push(`${lit}@${end}`));
+        expect(found.sort()).toEqual(expected.sort());
+      }),
+      { numRuns: 300 },
     );
   });
 
