@@ -189,8 +189,8 @@ const MIN_ANCHOR_QUALITY = 1;
  * Anchors worth automaton hits: no bare space or everyday punctuation (MIN_ANCHOR_QUALITY), and no
  * single letter or digit ("o" of a case-sensitive token prefix): those occur in every text.
  */
-function usableAnchors(set: readonly string[]): boolean {
-  if (set.length === 0 || setQuality(set) < MIN_ANCHOR_QUALITY) return false;
+function usableAnchors(set: readonly string[], quality: number): boolean {
+  if (set.length === 0 || quality < MIN_ANCHOR_QUALITY) return false;
   return set.every((s) => !/^[a-z0-9]$/.test(s.trim()));
 }
 const MIN_ALSO_QUALITY = 2.5;
@@ -200,8 +200,13 @@ const MIN_LOST_ANCHOR_QUALITY = 2.25;
 // More leading strings than this cost more automaton states than the anchored runs save.
 const MAX_LEADING_STRINGS = 64;
 
-const setQuality = (set: readonly string[]): number =>
-  set.length === 0 ? 0 : Math.min(...set.map(anchorQuality));
+/** The rarity of a set: that of its most common string (see anchorQuality). */
+function setQuality(set: readonly string[]): number {
+  if (set.length === 0) return 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < set.length; i++) min = Math.min(min, anchorQuality(set[i]!));
+  return min;
+}
 
 /** True when each of `strings` contains one of `set`: wherever one of them occurs, so does the set. */
 const impliedBy = (set: readonly string[], strings: readonly string[]): boolean =>
@@ -297,7 +302,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     analysis.leading !== undefined && analysis.leading.length <= MAX_LEADING_STRINGS ? analysis.leading : [];
   // A set gates a rule when it is rare enough, and rarer than a digit run where the rule has one.
   const gates = (set: readonly string[], quality: number): boolean =>
-    usableAnchors(set) && !(minDigits > 0 && quality < DIGIT_GATE_BELOW);
+    usableAnchors(set, quality) && !(minDigits > 0 && quality < DIGIT_GATE_BELOW);
   const anchorsGate = gates(anchors, score);
   // A rule with leading literals runs anchored at their occurrences (even common words: they are few
   // per text); its anchors then only gate it (see buildTriggers). A case-sensitive regex is the
@@ -305,14 +310,14 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // skips to the capitals.
   const leadQuality = setQuality(leadingSet);
   const usableLeading =
-    usableAnchors(leadingSet) && !(!flags.includes('i') && leadQuality < DIGIT_GATE_BELOW);
+    usableAnchors(leadingSet, leadQuality) && !(!flags.includes('i') && leadQuality < DIGIT_GATE_BELOW);
   const leading = usableLeading && (anchorsGate || gates(leadingSet, leadQuality)) ? leadingSet : [];
   let gate: RuleGate = 'always';
   if (anchorsGate || leading.length > 0) gate = 'anchor';
   else if (minDigits > 0) gate = 'digits';
   // Anchors that lost to a digit run still say which texts can match at all: "Kalverstraat 92" needs a
   // street word somewhere, so a megabyte of digits without one no longer runs the regex around each run.
-  if (gate === 'digits' && also.length === 0 && setQuality(anchors) >= MIN_LOST_ANCHOR_QUALITY)
+  if (gate === 'digits' && also.length === 0 && score >= MIN_LOST_ANCHOR_QUALITY)
     also = anchors.some((a) => /\D/.test(a)) ? anchors : [];
   const reach = Number.isFinite(derived.maxLength)
     ? derived.maxLength
