@@ -6,7 +6,7 @@
  * and every other regex is analysed once per process. Safety validation is not cached: it runs at load.
  */
 import table from '../data/regex-analysis.json' with { type: 'json' };
-import { deriveAnchors, type RegexAnchors } from './anchors.js';
+import { compactAnchors, deriveAnchors, type RegexAnchors } from './anchors.js';
 import { deriveLeading } from './leading.js';
 import type { RegexNode } from './regex-safety.js';
 import {
@@ -20,7 +20,7 @@ import {
 } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {
@@ -58,23 +58,13 @@ export interface StoredAnalysis {
   readonly e: number;
 }
 
-/** 53-bit string hash (cyrb53): keys the stored table without repeating kilobytes of regex source. */
-function hash53(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/** Key of a (macro-expanded) regex source and its flags in the stored table and the memo. */
+/**
+ * Key of a (macro-expanded) regex source and its flags in the stored table and the memo: the source
+ * itself, so no two regexes can share an entry, and V8 hashes it natively (a hash of our own ran in
+ * the interpreter over every character of every source on a cold compile).
+ */
 export function analysisKey(source: string, flags: string): string {
-  return `${flags}:${source.length}:${hash53(source)}`;
+  return `${flags}:${source}`;
 }
 
 /** Computes the analysis from scratch (the AST is parsed on demand when not given). */
@@ -83,8 +73,14 @@ export function computeAnalysis(
   flags: string,
   ast: readonly RegexNode[][] | undefined,
 ): RegexAnalysis {
+  const anchors = deriveAnchors(source, flags, ast);
   return {
-    anchors: deriveAnchors(source, flags, ast),
+    // Stored as the compiler uses them, cut and without strings that contain another.
+    anchors: {
+      ...anchors,
+      literals: anchors.literals && compactAnchors(anchors.literals),
+      also: anchors.also && compactAnchors(anchors.also),
+    },
     leading: ast ? deriveLeading(ast, flags) : undefined,
     minDigitRun: ast ? minDigitRun(ast) : 0,
     digitStretch: ast ? minDigitStretch(ast) : 0,

@@ -7,6 +7,18 @@
  */
 import { parseRegexSource, type RegexNode } from './regex-safety.js';
 
+/** Anchors are cut to this many characters, as leading literals are: a prefix is as sound and keeps the
+ * automaton small. */
+export const MAX_ANCHOR = 8;
+
+/** Cuts anchors to MAX_ANCHOR and drops those containing another one (the shorter one fires anyway). */
+export function compactAnchors(literals: readonly string[]): string[] {
+  const cut = [...new Set(literals.map((l) => l.slice(0, MAX_ANCHOR)))].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const l of cut) if (!kept.some((k) => l.includes(k))) kept.push(l);
+  return kept.sort();
+}
+
 /** What a rule's regex tells the prefilter. */
 export interface RegexAnchors {
   /** Every match contains one of these (lowercase); undefined when no useful set exists. */

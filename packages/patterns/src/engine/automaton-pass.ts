@@ -4,7 +4,8 @@
  * measures the text's runs and shapes (letters and digits, token characters, digits, separator marks,
  * one-letter words, MAC-like spacing) on the way.
  */
-import { type CompiledDatabase, MAX_ANCHOR, TRIGGER_START, TRIGGER_WINDOW } from './compile.js';
+import { MAX_ANCHOR } from './anchors.js';
+import { type CompiledDatabase, TRIGGER_START, TRIGGER_WINDOW } from './compile.js';
 import { addStart, addWindow, type Hits, markSeen, WHOLE } from './hits.js';
 
 // Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.

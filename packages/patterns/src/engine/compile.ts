@@ -8,11 +8,10 @@ import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '
 import { getValidator, type Validator } from '../validators/registry.js';
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { regexAnalysis } from './analysis.js';
-import { anchorQuality } from './anchors.js';
+import { anchorQuality, compactAnchors } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { CIPHER_SIGNS } from './ciphers.js';
 import { rot13 } from './codec.js';
-import { MAX_LEADING } from './leading.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
 import { normalizeText } from './normalize.js';
 import { type Precheck, precheckFor } from './prechecks.js';
@@ -176,9 +175,6 @@ const PRINTABLE_ASCII = /^[ -~]*$/;
 /** A context word as the normalised lowercase view spells it (plain ASCII needs only lowercasing). */
 const contextForm = (word: string): string =>
   PRINTABLE_ASCII.test(word) ? word.toLowerCase() : normalizeText(word).lower;
-/** Anchors are cut to this many characters, as leading literals are: a prefix is as sound and keeps the
- * automaton small. */
-export const MAX_ANCHOR = MAX_LEADING;
 // Radius for a regex with an unbounded quantifier (no finite longest match), unless the rule sets `window`.
 const UNBOUNDED_RADIUS = 1024;
 
@@ -212,13 +208,6 @@ function setQuality(set: readonly string[]): number {
 const impliedBy = (set: readonly string[], strings: readonly string[]): boolean =>
   strings.every((s) => set.some((x) => s.includes(x)));
 
-/** Cuts anchors to MAX_ANCHOR and drops those containing another one (the shorter one fires anyway). */
-export function compactAnchors(literals: readonly string[]): string[] {
-  const cut = [...new Set(literals.map((l) => l.slice(0, MAX_ANCHOR)))].sort((a, b) => a.length - b.length);
-  const kept: string[] = [];
-  for (const l of cut) if (!kept.some((k) => l.includes(k))) kept.push(l);
-  return kept.sort();
-}
 
 // `(?<![X])A{m,n}...` at the very start of a regex: V8 cannot skip ahead over a leading lookbehind and
 // tries it at every position; consuming one A first lets its quick character check reject most positions.
@@ -279,13 +268,13 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
   // yields none (the author knows something the analysis cannot see).
   const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
-  const anchors = compactAnchors(derived.literals ?? declared ?? []);
+  const anchors = derived.literals ?? compactAnchors(declared ?? []);
   const score = setQuality(anchors);
   // Context words are looked for in the normalised lowercase view, so they are normalised the same way
   // ("sécurité sociale" is found as "securite sociale", where the text has lost its accents).
   const context = [...new Set((def.context ?? []).map(contextForm))].filter((w) => w !== '');
   // Only a second set of rare strings is worth its automaton hits.
-  const alsoSet = derived.literals ? compactAnchors(derived.also ?? []) : [];
+  const alsoSet = derived.literals ? (derived.also ?? []) : [];
   let also = setQuality(alsoSet) >= MIN_ALSO_QUALITY ? alsoSet : [];
   // A finding that needs a context word (and has no checksum that could vouch for it instead) can only
   // come from a text holding one of those words: they are the rule's second set.

@@ -5,11 +5,11 @@
  * position of the text. Most injection rules open with a verb alternation ("ignore|disregard|..."),
  * so their regexes go from a scan of the whole text to a few anchored attempts.
  */
-import { atomChars } from './anchors.js';
+import { atomChars, MAX_ANCHOR } from './anchors.js';
 import type { RegexNode } from './regex-safety.js';
 
 /** Strings longer than this are cut: a prefix of a leading literal is a leading literal too. */
-export const MAX_LEADING = 8;
+export const MAX_LEADING = MAX_ANCHOR;
 // Beyond this many strings the set is dropped: the automaton would grow for little gain.
 const MAX_STRINGS = 256;
 
