@@ -6,7 +6,7 @@
  */
 import { MAX_ANCHOR } from './anchors.js';
 import { type CompiledDatabase, TRIGGER_START, TRIGGER_WINDOW } from './compile.js';
-import { addStart, addWindow, type Hits, markSeen, WHOLE } from './hits.js';
+import { addStart, addWindow, type Hits, markSeen, mergeWindows, WHOLE } from './hits.js';
 
 // Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.
 const BASE64_CHAR = (() => {
@@ -119,6 +119,10 @@ function startPass(db: CompiledDatabase, small: boolean): number {
  * A pass that only records triggers, for a second view of a text (the leet-folded one) whose shapes
  * the first pass has measured: it holds no more digits than the first, and the letters it folded from
  * digits can only loosen the letters gate of PII and secret rules, never close it wrongly.
+ *
+ * With `changed` (start and end of each stretch where this view differs from the one the first pass
+ * read with the same mask), only the literals that overlap a changed stretch are looked for: every
+ * other occurrence is one the first pass has recorded already.
  */
 export function collectTriggers(
   db: CompiledDatabase,
@@ -126,18 +130,58 @@ export function collectTriggers(
   hits: Hits,
   small: boolean,
   mask: Uint8Array,
+  changed?: readonly number[],
 ): void {
   const pass = startPass(db, small);
+  const n = text.length;
+  if (changed === undefined) {
+    walkTriggers(db, text, hits, small, mask, pass, 0, n);
+    return;
+  }
+  // The first pass's windows of these slots are set aside: this pass adds its own in order from the
+  // start of the text (windows are merged as they come, which needs them in order), then both join.
+  const { covered, slots } = db.table;
+  const earlier = hits.windows.slice(0, slots);
+  for (let slot = 0; slot < slots; slot++)
+    if (mask[slot] === 1) {
+      hits.windows[slot] = undefined;
+      covered[slot] = 0;
+    }
+  // A literal overlapping [s, e) starts after s - longest and ends before e + longest.
+  const reach = db.table.maxLiteral - 1;
+  for (let k = 0; k < changed.length; ) {
+    const from = Math.max(0, changed[k]! - reach);
+    let to = Math.min(n, changed[k + 1]! + reach);
+    // Stretches closer than a literal's reach are walked as one.
+    for (k += 2; k < changed.length && changed[k]! - reach <= to; k += 2)
+      to = Math.min(n, changed[k + 1]! + reach);
+    walkTriggers(db, text, hits, small, mask, pass, from, to);
+  }
+  for (let slot = 0; slot < slots; slot++)
+    if (mask[slot] === 1) hits.windows[slot] = mergeWindows(earlier[slot], hits.windows[slot]);
+}
+
+/** Walks the automaton over text[from, to), from the start state, recording the triggers in `mask`. */
+function walkTriggers(
+  db: CompiledDatabase,
+  text: string,
+  hits: Hits,
+  small: boolean,
+  mask: Uint8Array,
+  pass: number,
+  from: number,
+  to: number,
+): void {
   const { columns, delta, width } = db.table.automaton;
   const n = text.length;
   let state = 0;
-  for (let i = 0; i < n; i++) {
-    let to = delta[state * width + columns[text.charCodeAt(i)]!]!;
-    if (to < 0) {
-      to = -to;
-      literalsAt(db, hits, small, mask, n, pass, to, i + 1);
+  for (let i = from; i < to; i++) {
+    let next = delta[state * width + columns[text.charCodeAt(i)]!]!;
+    if (next < 0) {
+      next = -next;
+      literalsAt(db, hits, small, mask, n, pass, next, i + 1);
     }
-    state = to;
+    state = next;
   }
 }
 

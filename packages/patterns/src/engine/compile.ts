@@ -109,6 +109,8 @@ export interface TriggerTable {
   /** Trigger codes: slot * 4 + one of the TRIGGER_ kinds. */
   readonly triggers: Int32Array;
   readonly literalLength: Int32Array;
+  /** The longest literal's length. */
+  readonly maxLiteral: number;
   /** Per literal: 1 when some slot records its positions (every occurrence counts, not just the first). */
   readonly positional: Uint8Array;
   /** Per slot: the trigger kinds (as bits 1 << kind) that must all occur before its rule runs. */
@@ -207,7 +209,6 @@ function setQuality(set: readonly string[]): number {
 /** True when each of `strings` contains one of `set`: wherever one of them occurs, so does the set. */
 const impliedBy = (set: readonly string[], strings: readonly string[]): boolean =>
   strings.every((s) => set.some((x) => s.includes(x)));
-
 
 // `(?<![X])A{m,n}...` at the very start of a regex: V8 cannot skip ahead over a leading lookbehind and
 // tries it at every position; consuming one A first lets its quick character check reject most positions.
@@ -424,6 +425,7 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     triggerStart,
     triggers,
     literalLength: Int32Array.from(literals, (l) => l.length),
+    maxLiteral: literals.reduce((longest, l) => Math.max(longest, l.length), 0),
     positional: Uint8Array.from(lists, (codes) => (codes.some((c) => (c & 3) === TRIGGER_START) ? 1 : 0)),
     required,
     dataOffset,

@@ -65,10 +65,15 @@ export function executeDatabase(
   const small = norm.text.length <= SMALL;
   const hits = newHits(db, small);
   const folded = norm.folded !== norm.lower;
+  // A short text with leetspeak is walked twice whole, the injection rules on the folded view only. A
+  // long one gives the injection rules the plain view's hits too (extra hits only cost a regex run
+  // that finds nothing), and the folded view is walked only around what folding changed.
+  const injectionOnPlain = req.injection && (!folded || !small);
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
-  const bits = (req.injection && !folded ? 1 : 0) | dataBits | (req.injection && req.rot13 ? 8 : 0);
+  const bits = (injectionOnPlain ? 1 : 0) | dataBits | (req.injection && req.rot13 ? 8 : 0);
   const maybeEncoded = collect(db, norm.lower, hits, small, masks[bits]!);
-  if (req.injection && folded) collectTriggers(db, norm.folded, hits, small, masks[1]!);
+  if (req.injection && folded)
+    collectTriggers(db, norm.folded, hits, small, masks[1]!, small ? undefined : norm.foldedSpans);
   const dataMask = masks[dataBits]!;
   if (dataBits !== 0) {
     const wanted = db.table.digitRules[dataBits]!;

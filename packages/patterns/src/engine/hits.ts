@@ -112,6 +112,27 @@ export function addWindow(
   }
 }
 
+/** Two slots' window lists merged into one, in order and without overlaps (WHOLE wins). */
+export function mergeWindows(a: number[] | undefined, b: number[] | undefined): number[] | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (a === WHOLE || b === WHOLE) return WHOLE;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const fromA = j >= b.length || (i < a.length && a[i]! <= b[j]!);
+    const start = fromA ? a[i]! : b[j]!;
+    const end = fromA ? a[i + 1]! : b[j + 1]!;
+    if (fromA) i += 2;
+    else j += 2;
+    if (out.length > 0 && start <= out[out.length - 1]!)
+      out[out.length - 1] = Math.max(out[out.length - 1]!, end);
+    else out.push(start, end);
+  }
+  return out;
+}
+
 /** Marks a trigger kind of a slot as seen. */
 export function markSeen(hits: Hits, slot: number, bit: number): void {
   const seen = hits.seen[slot]!;

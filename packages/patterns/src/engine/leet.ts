@@ -46,8 +46,11 @@ function nextLeetAdjacent(lower: string, from: number): number {
   return LEET_ADJACENT.test(lower) ? LEET_ADJACENT.lastIndex - 1 : -1;
 }
 
-/** Folds leetspeak inside words that mix letters and leet characters ("1gn0r3" -> "ignore"). */
-export function foldLeet(lower: string): string {
+/**
+ * Folds leetspeak inside words that mix letters and leet characters ("1gn0r3" -> "ignore"). With
+ * `spans`, pushes the start and end of each token folding changed: outside them the result is `lower`.
+ */
+export function foldLeet(lower: string, spans?: number[]): string {
   // Without a letter there is no leetspeak; the search below would try every digit of a digit flood.
   if (!HAS_LETTER.test(lower)) return lower;
   let at = nextLeetAdjacent(lower, 0);
@@ -68,6 +71,7 @@ export function foldLeet(lower: string): string {
     if (folded !== token) {
       out += lower.slice(copied, s) + folded;
       copied = e;
+      spans?.push(s, e);
     }
     last = e;
     at = nextLeetAdjacent(lower, e);

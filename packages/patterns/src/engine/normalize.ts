@@ -26,6 +26,8 @@ export interface NormalizedText {
   readonly lower: string;
   /** `lower` with leetspeak folded (same length); used for injection rules only. */
   readonly folded: string;
+  /** Where `folded` differs from `lower`: start and end of each changed stretch, in order. */
+  readonly foldedSpans: readonly number[];
   /** `map[i]` is the original offset of `text[i]`; `map[text.length]` is the original length. */
   readonly map: Int32Array;
   /** True when every offset of `text` is the same offset in `source` (the map is the identity). */
@@ -45,11 +47,15 @@ function whitespaceChanges(s: string): boolean {
   return CHANGING_SPACE.test(s);
 }
 
+const FOLDED_SPANS: number[] = [];
+const NO_SPANS: readonly number[] = [];
+
 // A class with a lazy getter: one hidden class for every view, and the offset map (needed only to
 // report findings) is built for few texts.
 class Views implements NormalizedText {
   readonly lower: string;
   readonly folded: string;
+  readonly foldedSpans: readonly number[];
   #map: Int32Array | undefined;
   readonly #build: () => Int32Array;
   constructor(
@@ -59,7 +65,10 @@ class Views implements NormalizedText {
     readonly identity: boolean,
   ) {
     this.lower = lowerSameLength(text);
-    this.folded = foldLeet(this.lower);
+    FOLDED_SPANS.length = 0;
+    this.folded = foldLeet(this.lower, FOLDED_SPANS);
+    // Copied only for the few texts folding changes: no array per text otherwise.
+    this.foldedSpans = this.folded === this.lower ? NO_SPANS : FOLDED_SPANS.slice();
     this.#build = build;
   }
   get map(): Int32Array {

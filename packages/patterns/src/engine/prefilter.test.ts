@@ -92,6 +92,27 @@ describe('prefilter soundness', () => {
     );
   });
 
+  it('finds the same in long texts whose leetspeak is read only where folding changed them', () => {
+    // Over 256 characters the folded view is walked only around folded words; the plain view's hits
+    // and windows serve the rest, and both sets of windows must join without losing any.
+    const piece = fc.constantFrom(
+      ...['1gn0r3 ', 'ign0re ', 'pr3v10us ', 'previous ', '1nstruct10ns ', 'instructions ', 'all ', '4ll '],
+      ...['the above ', 'y0ur rul3s ', 'your rules ', 'forget ', 'f0rg3t ', 'disregard ', 'system prompt '],
+      ...['reveal ', 'r3v34l ', 'you are now ', 'DAN ', 'mode ', 'developer ', 'd3v3l0p3r ', '. ', '\n'],
+      // Filler between triggers: windows far apart, and folded words far from plain ones.
+      ...['lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. '.repeat(3)],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 10, maxLength: 60 }), (parts) => {
+        const text = `${'plain words before anything happens here. '.repeat(7)}${parts.join('')}`;
+        const norm = normalizeText(text);
+        const raw = executeDatabase(db, norm, everything);
+        expect(keys(raw.injection)).toEqual(reference(db.injection.rules, norm.folded));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("never reports a number cut out of a longer one at a window's edge", () => {
     // Found by random texts: a window began inside "1234567890123456789012", where a regex's lookbehind
     // could not see the digit before, and "0780511231"-like cuts read as numbers of their own.
