@@ -46,6 +46,10 @@ const SPACE_RUN = /[\t-\r][\t-\r ]*| [\t-\r ]+/g;
 function whitespaceChanges(s: string): boolean {
   return CHANGING_SPACE.test(s);
 }
+// Whitespace that collapsing drops: a run of two, or whitespace at either end. Without any, collapsing
+// only turns lone tabs and newlines into spaces, and every offset stays where it was (CSV rows, logs).
+const DROPPED_SPACE = /[\t-\r ][\t-\r ]|^[\t-\r ]|[\t-\r ]$/;
+const CONTROL_SPACE = /[\t-\r]/g;
 
 const FOLDED_SPANS: number[] = [];
 const NO_SPANS: readonly number[] = [];
@@ -131,6 +135,10 @@ export function normalizeText(input: string): NormalizedText {
   // Fast path: plain ASCII needs no NFKC, invisible-character or homoglyph work (most real traffic).
   if (!NOT_PLAIN_ASCII.test(input)) {
     if (!whitespaceChanges(input)) return views(input, input, () => identityMap(input.length), true);
+    if (!DROPPED_SPACE.test(input)) {
+      const spaced = input.replace(CONTROL_SPACE, ' ');
+      return views(input, spaced, () => identityMap(input.length), true);
+    }
     const text = collapseAscii(input);
     return views(input, text, () => collapsedMap(input, text.length));
   }
@@ -142,7 +150,7 @@ export function normalizeText(input: string): NormalizedText {
  * exactly one character: replace them in place and keep the identity offset map.
  */
 function normalizeOneForOne(input: string): NormalizedText | undefined {
-  if (whitespaceChanges(input)) return undefined;
+  if (DROPPED_SPACE.test(input)) return undefined;
   const n = input.length;
   // Written only from the first character that changes: most non-ASCII text stays as it is.
   let out: Uint16Array | undefined;
@@ -150,8 +158,9 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
     let code = c;
-    // Printable ASCII and ASCII whitespace stay (whitespace runs were ruled out above).
-    if (c >= 127 || (c < 32 && (c < 9 || c > 13))) {
+    // Printable ASCII stays; a lone tab or newline (runs were ruled out above) reads as a space.
+    if (c >= 9 && c <= 13) code = 32;
+    else if (c >= 127 || c < 32) {
       code = oneForOneCode(c);
       if (code === FULL) return undefined;
       // A spelling mark on a base of another script is dropped, and a kana voicing mark composes with its
