@@ -6,6 +6,7 @@
  */
 import type { DecodedFrom } from '../types.js';
 import { utf8Decode } from './codec.js';
+import { escapeRegex } from './escape-regex.js';
 
 /** A stretch of `text` and what it reads as once deciphered. */
 export interface DecipheredSegment {
@@ -140,7 +141,6 @@ function joinSpacedWords(raw: string): string | undefined {
   return words.some((w) => w.length > 1) ? words.join(' ') : undefined;
 }
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 // Per separator: eight characters or more each followed by it, and the last one.
 const SPACED_RUNS = SPACING_SEPARATORS.map((sep) => {
   const quoted = escapeRegex(sep);

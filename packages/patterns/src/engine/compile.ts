@@ -79,6 +79,8 @@ export interface CompiledRule {
   readonly precheck: Precheck | undefined;
   /** `regex` with the sticky flag, made on first use (run-rule.ts). */
   sticky: RegExp | undefined;
+  /** `context` as one global search, longest word first, made on first use (scan.ts). */
+  contextSearch: RegExp | undefined;
 }
 
 /** Rules of one view (injection on the folded view; PII and secrets on the plain view). */
@@ -337,6 +339,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     digitStretch: def.kind === 'injection' ? 0 : analysis.digitStretch,
     precheck: precheckFor(def.regex, flags),
     sticky: undefined,
+    contextSearch: undefined,
   };
 }
 
