@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from '../builtin.js';
 import table from '../data/regex-analysis.json' with { type: 'json' };
 import { flagsOf } from '../database.js';
-import { ANALYSIS_VERSION, analysisKey, computeAnalysis, regexAnalysis, storeAnalysis } from './analysis.js';
+import {
+  ANALYSIS_VERSION,
+  analysisKey,
+  computeAnalysis,
+  loadAnalysis,
+  regexAnalysis,
+  storeAnalysis,
+} from './analysis.js';
 import { expandMacros } from './macros.js';
 import { parseRegexSource } from './regex-safety.js';
 
@@ -30,6 +37,15 @@ describe('stored regex analysis', () => {
     expect(analysisKey('abc', 'g')).not.toBe(analysisKey('abd', 'g'));
     // The key is the source itself: two sources of the same length never share an entry.
     expect(analysisKey('a(b)', 'g')).not.toBe(analysisKey('a(c)', 'g'));
+  });
+
+  it('stores an unbounded lookaround and reads it back as unbounded (JSON has no Infinity)', () => {
+    const source = 'instructions(?! to [a-z]+)';
+    const fresh = computeAnalysis(source, 'gi', parseRegexSource(source));
+    expect(fresh.anchors.lookaround).toBe(Number.POSITIVE_INFINITY);
+    const roundTrip = loadAnalysis(JSON.parse(JSON.stringify(storeAnalysis(fresh))));
+    expect(roundTrip.anchors.lookaround).toBe(Number.POSITIVE_INFINITY);
+    expect(roundTrip).toEqual(fresh);
   });
 
   it('survives a regex the parser rejects (no anchors, unbounded reach)', () => {

@@ -20,7 +20,7 @@ import {
 } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {
@@ -102,7 +102,8 @@ export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
     s: score,
     a: also ?? null,
     m: Number.isFinite(maxLength) ? maxLength : -1,
-    k: lookaround,
+    // JSON has no Infinity (it would come back as null): an unbounded lookaround is stored as -1.
+    k: Number.isFinite(lookaround) ? lookaround : -1,
     d: a.minDigitRun,
     ds: a.digitStretch,
     st: a.digitStartOnly,
@@ -113,14 +114,14 @@ export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
   };
 }
 
-function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
+export function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
   return {
     anchors: {
       literals: s.l ?? undefined,
       score: s.s,
       also: s.a ?? undefined,
       maxLength: s.m < 0 ? Number.POSITIVE_INFINITY : s.m,
-      lookaround: s.k,
+      lookaround: s.k < 0 ? Number.POSITIVE_INFINITY : s.k,
     },
     leading: s.p ?? undefined,
     minDigitRun: s.d,
