@@ -20,7 +20,7 @@ import { escapeRegex } from './escape-regex.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
-import { isTimeValue } from './time-values.js';
+import { labelledNonPersonal } from './value-labels.js';
 
 const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(patternKinds);
 const MAX_DEPTH = 2;
@@ -110,8 +110,9 @@ function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
   const gap = contextGap(norm.lower, m.start, m.end, m.rule);
   if (gap !== NO_CONTEXT) confidence = Math.min(1, confidence + 0.35);
   else if ((def.contextRequired || m.rule.weakShape?.test(m.value)) && !validated) return undefined;
-  // A checksum passes one random number in ten: "ts": 1701234567 is a time, not an NPI.
-  else if (def.kind === 'pii' && isTimeValue(norm.text, m.start, m.end, m.value)) return undefined;
+  // A checksum passes one random number in ten: "ts": 1701234567 is a time and "id": 301729083 a
+  // record, not an NPI or a SIN.
+  else if (def.kind === 'pii' && labelledNonPersonal(norm.text, m.start, m.end, m.value)) return undefined;
   const [start, end] = toOriginalSpan(norm, m.start, m.end);
   return {
     kind: def.kind,

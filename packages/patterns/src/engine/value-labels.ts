@@ -1,0 +1,50 @@
+/**
+ * Numbers that the text labels as something other than a person's identifier: `"ts": 1701234567`,
+ * `"order_id": 301729083`, `"expiresAt": ...`, `checksum=4697361733`, `Order #565837024`, `took
+ * 1701234567890 ms`. A national id's checksum passes one random number in ten or eleven, so machine
+ * output (JSON logs, API responses, tool results an agent reads) is full of numbers that pass as an
+ * NPI, an NHS number, a SIN or an Aadhaar number. Where the label says what the number is, and none
+ * of the rule's own context words is near, the label wins.
+ */
+
+// The label right before the value: a word or key, then an optional "number"/"no."/"#", then up to a
+// colon or equals sign, "is", quotes and spaces.
+const LABEL_BEFORE =
+  /(?:^|[^A-Za-z0-9_])([A-Za-z][A-Za-z0-9_]{0,40})(?:[ _-]?(?:number|num|no\.?|nr\.?))?["'`]?\s?(?:[:=#]|is|was)?\s?["'`]?#?$/;
+// Labels of times, quantities and records (snake_case keys are read by their last part).
+const NON_PERSONAL = new Set(
+  (
+    'ts time times timestamp epoch date datetime iat exp nbf when since until expires expiry expiration ' +
+    'created updated modified deleted started ended finished completed seen took elapsed duration latency ' +
+    'uptime millis nanos ms at on id ids uuid guid index idx seq sequence offset line row page count total ' +
+    'size length len bytes width height port pid build version revision rev commit checksum crc hash ' +
+    'serial sku qty quantity amount price cost cents score rank level step order invoice ticket case ' +
+    'tracking transaction txn ref reference confirmation booking reservation item product job task ' +
+    'request session batch lot part'
+  ).split(' '),
+);
+// A label naming the person's own identifier keeps the number whatever its last part says
+// ("national_id", "tax_id", "patientId", "card_number", "patient ID").
+const PERSONAL_STEM =
+  /national|tax|citizen|person|resident|social|ssn|insur|patient|member|passport|licen[cs]e|voter|driver|nhs|npi|medicare|aadhaar|bsn|pesel|card|account|iban|bank|routing|phone|mobile|birth|dob/i;
+// A time unit right after the value.
+const TIME_UNIT = /^\s?(?:ms|msec|millis|milliseconds?|s|sec|secs|seconds?|us|ns)\b/;
+const BARE_DIGITS = /^\d+$/;
+
+/** The last part of a key: "created_at" -> "at", "orderId" -> "id", "ts" -> "ts". */
+function lastPart(label: string): string {
+  const snake = label.lastIndexOf('_');
+  const tail = snake >= 0 ? label.slice(snake + 1) : label;
+  const camel = /[a-z0-9]([A-Z][a-z]*)$/.exec(tail);
+  return (camel ? camel[1]! : tail).toLowerCase();
+}
+
+/** True when `value`, at [start, end) of `text`, is a run of digits the text labels as a non-personal number. */
+export function labelledNonPersonal(text: string, start: number, end: number, value: string): boolean {
+  if (!BARE_DIGITS.test(value)) return false;
+  if (TIME_UNIT.test(text.slice(end, end + 14))) return true;
+  const before = text.slice(Math.max(0, start - 48), start);
+  const label = LABEL_BEFORE.exec(before)?.[1];
+  // The words just before the label count too: "patient ID 4456789" is a medical record number.
+  return label !== undefined && NON_PERSONAL.has(lastPart(label)) && !PERSONAL_STEM.test(before.slice(-28));
+}
