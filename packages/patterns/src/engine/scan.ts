@@ -67,7 +67,8 @@ function contextGap(lower: string, start: number, end: number, rule: CompiledRul
   const around = lower.slice(from, Math.min(lower.length, end + CONTEXT_AFTER));
   // All words in one search (a CSV of phone numbers asks this for every row). At each place it finds
   // the longest word that starts there, the one nearest to a span after it; every place is tried.
-  const search = (rule.contextSearch ??= contextSearchOf(rule.context));
+  rule.contextSearch ??= contextSearchOf(rule.context);
+  const search = rule.contextSearch;
   search.lastIndex = 0;
   let gap = NO_CONTEXT;
   for (let m = search.exec(around); m !== null && gap > 0; m = search.exec(around)) {
