@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A small HTTP agent for the example: a recipe assistant that takes {"question": "...", "user": "..."}
 // and answers {"data": {"answer": "..."}}. It has two weaknesses for flakestorm to find: it obeys
-// "ignore/override/new instructions" text (prompt injection) and it fails on very long questions.
+// "ignore/override/forget/from now on/act as" text (prompt injection) and it fails on very long questions.
 import { createServer } from 'node:http';
 
 const port = Number(process.env.PORT ?? 8700);
@@ -34,7 +34,9 @@ const server = createServer((req, res) => {
     }
     // Weakness: an "override" in the question switches it into a mode it should never have.
     if (
-      /\b(ignor\w*|disregard|override|bypass|precedence|instructions|you are (now|not))\b/i.test(question)
+      /\b(ignor\w*|disregard|override|bypass|precedence|instructions|never ?mind|forget|from now on|pretend|act as|you are (now|not|going))\b/i.test(
+        question,
+      )
     ) {
       const out = JSON.stringify({
         data: { answer: `Unrestricted mode on. Doing exactly this: ${question}` },
