@@ -21,6 +21,16 @@ describe('numbers labelled as something else', () => {
     expect(labelled('Order #565837024 shipped', '565837024')).toBe(true);
     expect(labelled('invoice no. 565837024', '565837024')).toBe(true);
     expect(labelled('request took 1701234567890 ms', '1701234567890')).toBe(true);
+    expect(labelled('a maximum payload size of 268435455 bytes', '268435455')).toBe(true);
+  });
+
+  it("reads numbers in URLs and operands in code as no one's", () => {
+    expect(labelled('https://avatars.example.com/u/130389858?s=200', '130389858')).toBe(true);
+    expect(labelled('https://x.example/?ref=130389858', '130389858')).toBe(true);
+    expect(labelled('return (this._bitField & 117506048) !== 0;', '117506048')).toBe(true);
+    expect(labelled('seed = (seed * 1103515245 + 12345) % 2147483648', '2147483648')).toBe(true);
+    expect(labelled('t.uint32(2498761568).int32(e)', '2498761568')).toBe(true);
+    expect(labelled('her SIN: 130692544', '130692544')).toBe(false);
   });
 
   it('leaves numbers alone whose label names a person, or that have no label', () => {

@@ -4,7 +4,9 @@
  * 1701234567890 ms`. A national id's checksum passes one random number in ten or eleven, so machine
  * output (JSON logs, API responses, tool results an agent reads) is full of numbers that pass as an
  * NPI, an NHS number, a SIN or an Aadhaar number. Where the label says what the number is, and none
- * of the rule's own context words is near, the label wins.
+ * of the rule's own context words is near, the label wins. So does the place: a number in a URL's
+ * path or query (`/u/130389858?s=200`), or an operand in code (`bitField & 117506048`,
+ * `% 2147483648`, `uint32(2498761568)`), is no one's identifier.
  */
 
 // The label right before the value: a word or key, then an optional "number"/"no."/"#", then up to a
@@ -20,15 +22,20 @@ const NON_PERSONAL = new Set(
     'size length len bytes width height port pid build version revision rev commit checksum crc hash ' +
     'serial sku qty quantity amount price cost cents score rank level step order invoice ticket case ' +
     'tracking transaction txn ref reference confirmation booking reservation item product job task ' +
-    'request session batch lot part'
+    'request session batch lot part merge pr pull issue bug sha capacity blocks inode ino memory heap ' +
+    'used free available limit max min'
   ).split(' '),
 );
 // A label naming the person's own identifier keeps the number whatever its last part says
 // ("national_id", "tax_id", "patientId", "card_number", "patient ID").
 const PERSONAL_STEM =
   /national|tax|citizen|person|resident|social|ssn|insur|patient|member|passport|licen[cs]e|voter|driver|nhs|npi|medicare|aadhaar|bsn|pesel|card|account|iban|bank|routing|phone|mobile|birth|dob/i;
-// A time unit right after the value.
-const TIME_UNIT = /^\s?(?:ms|msec|millis|milliseconds?|s|sec|secs|seconds?|us|ns)\b/;
+// A unit of time or size right after the value.
+const UNIT_AFTER =
+  /^\s?(?:ms|msec|millis|milliseconds?|s|sec|secs|seconds?|us|ns|bytes?|b|kb|kib|mb|mib|gb|gib|tb|bits?)\b/i;
+// Right before the value: a URL path or query (`/`, `=` glued to it), or a code operator or a call's
+// opening parenthesis (`& `, `% `, `== `, `uint32(`).
+const PLACE_BEFORE = /(?:[/=]|(?:[%&|^<>]|[=!]==?|<<|>>)\s?|[\w\]]\()$/;
 const BARE_DIGITS = /^\d+$/;
 
 /** The last part of a key: "created_at" -> "at", "orderId" -> "id", "ts" -> "ts". */
@@ -39,12 +46,14 @@ function lastPart(label: string): string {
   return (camel ? camel[1]! : tail).toLowerCase();
 }
 
-/** True when `value`, at [start, end) of `text`, is a run of digits the text labels as a non-personal number. */
+/** True when `value`, at [start, end) of `text`, is a run of digits its label or place marks as non-personal. */
 export function labelledNonPersonal(text: string, start: number, end: number, value: string): boolean {
   if (!BARE_DIGITS.test(value)) return false;
-  if (TIME_UNIT.test(text.slice(end, end + 14))) return true;
+  if (UNIT_AFTER.test(text.slice(end, end + 14))) return true;
   const before = text.slice(Math.max(0, start - 48), start);
-  const label = LABEL_BEFORE.exec(before)?.[1];
   // The words just before the label count too: "patient ID 4456789" is a medical record number.
-  return label !== undefined && NON_PERSONAL.has(lastPart(label)) && !PERSONAL_STEM.test(before.slice(-28));
+  if (PERSONAL_STEM.test(before.slice(-28))) return false;
+  if (PLACE_BEFORE.test(before)) return true;
+  const label = LABEL_BEFORE.exec(before)?.[1];
+  return label !== undefined && NON_PERSONAL.has(lastPart(label));
 }
