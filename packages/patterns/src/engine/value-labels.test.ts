@@ -31,6 +31,14 @@ describe('numbers labelled as something else', () => {
     expect(labelled('seed = (seed * 1103515245 + 12345) % 2147483648', '2147483648')).toBe(true);
     expect(labelled('t.uint32(2498761568).int32(e)', '2498761568')).toBe(true);
     expect(labelled('her SIN: 130692544', '130692544')).toBe(false);
+    expect(labelled('d = (16711680 & a[f]) << 16', '16711680')).toBe(true);
+  });
+
+  it('reads powers of two as constants, and keeps the sample ids test data uses', () => {
+    expect(labelled('x 123456789 y', '123456789')).toBe(false);
+    for (const value of ['2147483648', '4294967295', '536870912', '16777215'])
+      expect(labelled(`x ${value} y`, value), value).toBe(true);
+    expect(labelled('x 2147483646 y', '2147483646')).toBe(false);
   });
 
   it('leaves numbers alone whose label names a person, or that have no label', () => {

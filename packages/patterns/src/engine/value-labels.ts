@@ -6,7 +6,8 @@
  * NPI, an NHS number, a SIN or an Aadhaar number. Where the label says what the number is, and none
  * of the rule's own context words is near, the label wins. So does the place: a number in a URL's
  * path or query (`/u/130389858?s=200`), or an operand in code (`bitField & 117506048`,
- * `% 2147483648`, `uint32(2498761568)`), is no one's identifier.
+ * `% 2147483648`, `uint32(2498761568)`), is no one's identifier; nor is a power of two or one less
+ * than one (a machine constant). Runs such as 123456789 stay: test data uses them as sample ids.
  */
 
 // The label right before the value: a word or key, then an optional "number"/"no."/"#", then up to a
@@ -36,6 +37,16 @@ const UNIT_AFTER =
 // Right before the value: a URL path or query (`/`, `=` glued to it), or a code operator or a call's
 // opening parenthesis (`& `, `% `, `== `, `uint32(`).
 const PLACE_BEFORE = /(?:[/=]|(?:[%&|^<>]|[=!]==?|<<|>>)\s?|[\w\]]\()$/;
+// Right after it: a code operator (`16711680 & a[f]`, `536870912 >> 2`).
+const OPERATOR_AFTER = /^\s?(?:[%&|^]|<<|>>|[=!]==?)/;
+
+/** 2^n or 2^n - 1, from 65536 up. */
+function isMachineConstant(value: string): boolean {
+  if (value.length < 5 || value.length > 15) return false;
+  const n = Number(value);
+  const isPowerOfTwo = (x: number): boolean => x >= 65536 && Number.isInteger(Math.log2(x));
+  return isPowerOfTwo(n) || isPowerOfTwo(n + 1);
+}
 const BARE_DIGITS = /^\d+$/;
 
 /** The last part of a key: "created_at" -> "at", "orderId" -> "id", "ts" -> "ts". */
@@ -49,7 +60,9 @@ function lastPart(label: string): string {
 /** True when `value`, at [start, end) of `text`, is a run of digits its label or place marks as non-personal. */
 export function labelledNonPersonal(text: string, start: number, end: number, value: string): boolean {
   if (!BARE_DIGITS.test(value)) return false;
-  if (UNIT_AFTER.test(text.slice(end, end + 14))) return true;
+  if (isMachineConstant(value)) return true;
+  const after = text.slice(end, end + 14);
+  if (UNIT_AFTER.test(after) || OPERATOR_AFTER.test(after)) return true;
   const before = text.slice(Math.max(0, start - 48), start);
   // The words just before the label count too: "patient ID 4456789" is a medical record number.
   if (PERSONAL_STEM.test(before.slice(-28))) return false;
