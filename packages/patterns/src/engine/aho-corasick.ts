@@ -61,9 +61,13 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
     width += COLUMNS_PER_RANGE;
     columns.fill(width++, 0xd800, 0xe000);
   }
-  // 16-bit while the states fit (the usual case, counted only by building): past that, 32-bit.
-  const narrow = capacity <= 0x7fff ? undefined : buildTable(literals, columns, width, 0x7fff, false);
-  return narrow ?? buildTable(literals, columns, width, capacity, capacity > 0x7fff)!;
+  // 16-bit while the states fit. Up to 0x7fff characters in all they always do; beyond, the states are
+  // counted only by building, so a 16-bit build is tried first and a 32-bit one follows if it overflows.
+  if (capacity <= 0x7fff) return buildTable(literals, columns, width, capacity, false)!;
+  return (
+    buildTable(literals, columns, width, 0x7fff, false) ??
+    buildTable(literals, columns, width, capacity, true)!
+  );
 }
 
 /**

@@ -40,20 +40,22 @@ const PLACE_BEFORE = /(?:[/=]|(?:[%&|^<>]|[=!]==?|<<|>>)\s?|[\w\]]\()$/;
 // Right after it: a code operator (`16711680 & a[f]`, `536870912 >> 2`).
 const OPERATOR_AFTER = /^\s?(?:[%&|^]|<<|>>|[=!]==?)/;
 
+const BARE_DIGITS = /^\d+$/;
+const CAMEL_TAIL = /[a-z0-9]([A-Z][a-z]*)$/;
+
+const isPowerOfTwo = (x: number): boolean => x >= 65536 && Number.isInteger(Math.log2(x));
 /** 2^n or 2^n - 1, from 65536 up. */
 function isMachineConstant(value: string): boolean {
   if (value.length < 5 || value.length > 15) return false;
   const n = Number(value);
-  const isPowerOfTwo = (x: number): boolean => x >= 65536 && Number.isInteger(Math.log2(x));
   return isPowerOfTwo(n) || isPowerOfTwo(n + 1);
 }
-const BARE_DIGITS = /^\d+$/;
 
 /** The last part of a key: "created_at" -> "at", "orderId" -> "id", "ts" -> "ts". */
 function lastPart(label: string): string {
   const snake = label.lastIndexOf('_');
   const tail = snake >= 0 ? label.slice(snake + 1) : label;
-  const camel = /[a-z0-9]([A-Z][a-z]*)$/.exec(tail);
+  const camel = CAMEL_TAIL.exec(tail);
   return (camel ? camel[1]! : tail).toLowerCase();
 }
 
