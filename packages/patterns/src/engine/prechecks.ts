@@ -84,8 +84,8 @@ const QUOTED_VALUE = /["'][^\s"']{6}/;
 
 // Street addresses: a house number's last digit, perhaps a letter, a space and a capital.
 const NUMBER_THEN_CAPITAL = /\d[A-Za-z]?\s[A-Z]/;
-// GPS pairs: a latitude's four or more decimals right before the comma.
-const DECIMAL_THEN_COMMA = /\.\d{4,8},/;
+// GPS pairs: a latitude's four or more decimals right before the comma, or a degree sign.
+const DECIMAL_THEN_COMMA = /\.\d{4,8},|°/;
 // Indian PAN: a letter, four digits, a letter.
 const LETTER_FOUR_DIGITS_LETTER = /[a-z]\d{4}[a-z]/i;
 
@@ -96,7 +96,7 @@ const ENTRIES: readonly Entry[] = [
     check: (t) => NUMBER_THEN_CAPITAL.test(t),
   },
   {
-    regex: String.raw`(?<![\w.-])(-?\d{1,2}\.\d{4,8}),\s?(-?\d{1,3}\.\d{4,8})(?![\w.])`,
+    regex: String.raw`(?<![\w.-])(-?\d{1,2}\.\d{4,8}),\s?(-?\d{1,3}\.\d{4,8})(?!\w|\.\d)|(?<![\w.-])\d{1,3}(?:\.\d{1,8})?°(?:\s?\d{1,2}(?:\.\d{1,4})?['′](?:\s?\d{1,2}(?:\.\d{1,4})?(?:"|″|''))?)?\s?[ns],?\s{0,2}\d{1,3}(?:\.\d{1,8})?°(?:\s?\d{1,2}(?:\.\d{1,4})?['′](?:\s?\d{1,2}(?:\.\d{1,4})?(?:"|″|''))?)?\s?[ew](?!\w)`,
     flags: 'gi',
     check: (t) => DECIMAL_THEN_COMMA.test(t),
   },

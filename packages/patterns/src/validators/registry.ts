@@ -32,8 +32,25 @@ function dateOfBirth(value: string): ValidatorResult {
   return ok(y, b, a) || ok(y, a, b) ? undefined : false;
 }
 
+// One coordinate with a hemisphere: degrees, then minutes and seconds if written ("48°51'29.6\"N").
+const HEMISPHERE_COORDINATE = /(\d+(?:\.\d+)?)°(?:\s?(\d+(?:\.\d+)?)['′](?:\s?(\d+(?:\.\d+)?))?)?/g;
+
+/** Degrees of each coordinate of a pair written with hemispheres; undefined when a part is out of range. */
+function hemisphereDegrees(value: string): number[] | undefined {
+  const out: number[] = [];
+  for (const m of value.matchAll(HEMISPHERE_COORDINATE)) {
+    const minutes = Number(m[2] ?? 0);
+    const seconds = Number(m[3] ?? 0);
+    if (minutes >= 60 || seconds >= 60) return undefined;
+    out.push(Number(m[1]) + minutes / 60 + seconds / 3600);
+  }
+  return out.length === 2 ? out : undefined;
+}
+
 function gps(value: string): ValidatorResult {
-  const [lat, lon] = value.split(/[,\s]+/).map(Number);
+  const [lat, lon] = value.includes('°')
+    ? (hemisphereDegrees(value) ?? [])
+    : value.split(/[,\s]+/).map(Number);
   if (lat === undefined || lon === undefined || Number.isNaN(lat) || Number.isNaN(lon)) return false;
   return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? undefined : false;
 }
