@@ -90,9 +90,13 @@ export function iso7064Mod11_10(digits: readonly number[]): boolean {
   return check === digits[digits.length - 1];
 }
 
-/** True when every digit is the same ("000000000"), a common placeholder, not a real number. */
+/**
+ * True when every digit is the same ("000000000"), or every digit but the last ("1111111112": a check
+ * digit computed over a repeated body): placeholders and test values, not real numbers.
+ */
 export function isRepeated(digits: readonly number[]): boolean {
-  return digits.every((d) => d === digits[0]);
+  for (let i = 1; i < digits.length - 1; i++) if (digits[i] !== digits[0]) return false;
+  return true;
 }
 
 /** A valid calendar date (month 1-12, day within month; leap years honoured). */

@@ -63,7 +63,7 @@ export function usDea(value: string): boolean {
 /** NPI: Luhn over the number prefixed with 80840; starts with 1 or 2. */
 export function usNpi(value: string): boolean {
   const d = digitsOf(value);
-  if (d.length !== 10 || (d[0] !== 1 && d[0] !== 2)) return false;
+  if (d.length !== 10 || (d[0] !== 1 && d[0] !== 2) || isRepeated(d)) return false;
   return luhn([8, 0, 8, 4, 0, ...d]);
 }
 

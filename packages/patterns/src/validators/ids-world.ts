@@ -27,7 +27,7 @@ export function krRrn(value: string): boolean | undefined {
   if (!m) return false;
   const d = digitsOf(value);
   const g = d[6]!;
-  if (g < 1 || g > 4) return false;
+  if (g < 1 || g > 4 || isRepeated(d)) return false;
   const century = g <= 2 ? 1900 : 2000;
   if (!isValidDate(century + d[0]! * 10 + d[1]!, d[2]! * 10 + d[3]!, d[4]! * 10 + d[5]!)) return false;
   const check = (11 - (weightedSum(d, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]) % 11)) % 10;
