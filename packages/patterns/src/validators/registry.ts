@@ -11,6 +11,7 @@ import * as eu from './ids-europe.js';
 import * as world from './ids-world.js';
 import { passportMrz } from './mrz.js';
 import { isIpv4, isIpv6 } from './network.js';
+import { ukPostcode } from './postcodes.js';
 
 /** A validator's verdict: confirmed (true), rejected (false) or plausible without checksum (undefined). */
 export type ValidatorResult = boolean | undefined;
@@ -157,6 +158,7 @@ const validators: Readonly<Record<string, Validator>> = {
   br_cpf: am.brCpf,
   uk_nhs: eu.ukNhs,
   uk_nino: eu.ukNino,
+  uk_postcode: ukPostcode,
   es_nif: eu.esNif,
   es_nie: eu.esNie,
   it_fiscal_code: eu.itFiscalCode,

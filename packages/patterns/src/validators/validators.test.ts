@@ -133,6 +133,7 @@ const RULES: ReadonlyArray<[string, string[], string[]]> = [
     ['2001:db8::85a3::1', '12:30:45', '1:2:3:4:5:6:7:8:9'],
   ],
   ['uk_nino', ['AA 12 34 56 B'], ['AA 12 34 56 H', 'BG123612A']],
+  ['uk_postcode', ['SW1A 1AA', 'GIR 0AA', 'm1 1aa', 'EC1A1BB'], ['ZZ1 1AA', 'V8 4GB', 'Q1 2ZZ']],
   [
     'gps_coordinates',
     ['37.774929, -122.419416', '35.6762° N, 139.6503° E', `48°51'29.6"N 2°17'40.2"E`],
@@ -151,6 +152,12 @@ describe('validators', () => {
     const v = getValidator(name)!;
     for (const x of ok) expect(v(x), `${name} ${x}`).not.toBe(false);
     for (const x of bad) expect(v(x), `${name} ${x}`).toBe(false);
+  });
+
+  it('takes a UK postcode written as printed as one on its face, other forms only as plausible', () => {
+    const postcode = getValidator('uk_postcode')!;
+    expect(['SW1A 1AA', 'M1 1AA', 'GIR 0AA'].map(postcode)).toEqual([true, true, true]);
+    expect(['sw1a 1aa', 'SW1A1AA', 'gir 0aa'].map(postcode)).toEqual([undefined, undefined, undefined]);
   });
 
   it('measures Shannon entropy and rejects placeholders as secrets', () => {
