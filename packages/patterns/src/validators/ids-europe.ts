@@ -120,6 +120,47 @@ export function fiHetu(value: string): boolean {
   return HETU_CHECK[Number(`${m[1]}${m[2]}${m[3]}${m[5]}`) % 31] === m[6]!.toUpperCase();
 }
 
+/**
+ * German pension insurance number (Rentenversicherungs-/Sozialversicherungsnummer): area, birth date
+ * DDMMYY, the birth name's initial, a serial and a check digit. The initial counts as its place in the
+ * alphabet (two digits); each digit times 2,1,2,5,7,1,2,1,2,1,2,1 adds its digit sum, modulo 10.
+ */
+export function deSvnr(value: string): boolean {
+  const m = /^(\d{2})(\d{2})(\d{2})(\d{2})([A-Z])(\d{2})(\d)$/i.exec(value.replace(/\s/g, ''));
+  if (!m) return false;
+  if (!isValidDate(2000, Number(m[3]), Number(m[2]))) return false;
+  const initial = m[5]!.toUpperCase().charCodeAt(0) - 64;
+  const digits = digitsOf(`${m[1]}${m[2]}${m[3]}${m[4]}${String(initial).padStart(2, '0')}${m[6]}`);
+  const weights = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) {
+    const product = digits[i]! * weights[i]!;
+    sum += Math.floor(product / 10) + (product % 10);
+  }
+  return sum % 10 === Number(m[7]);
+}
+
+/**
+ * Czech and Slovak birth number (rodné číslo): YYMMDD, women's months plus 50 (plus 20 or 70 when a
+ * day's numbers ran out, from 2004), then three digits before 1954 and four since, the ten-digit number
+ * divisible by 11 (or its first nine giving 10 and the last digit 0). Undefined for the nine-digit form,
+ * which has no check digit.
+ */
+export function czBirthNumber(value: string): boolean | undefined {
+  const m = /^(\d{2})(\d{2})(\d{2})\s?\/?\s?(\d{3,4})$/.exec(value.trim());
+  if (!m) return false;
+  const yy = Number(m[1]);
+  const mm = Number(m[2]);
+  const month = mm > 70 ? mm - 70 : mm > 50 ? mm - 50 : mm > 20 ? mm - 20 : mm;
+  if (m[4]!.length === 3) return yy < 54 && isValidDate(1900 + yy, month, Number(m[3])) ? undefined : false;
+  const year = yy < 54 ? 2000 + yy : 1900 + yy;
+  if (mm > 20 && mm < 50 && year < 2004) return false;
+  if (!isValidDate(year, month, Number(m[3]))) return false;
+  const whole = `${m[1]}${m[2]}${m[3]}${m[4]}`;
+  const rest = Number(whole.slice(0, 9)) % 11;
+  return Number(whole) % 11 === 0 || (rest === 10 && whole.endsWith('0'));
+}
+
 /** Danish CPR: a real date; the mod-11 rule was dropped in 2007, so nothing more to check. */
 export function dkCpr(value: string): boolean | undefined {
   const d = digitsOf(value);

@@ -171,6 +171,8 @@ const validators: Readonly<Record<string, Validator>> = {
   fr_nir: eu.frNir,
   de_tax_id: eu.deTaxId,
   eu_vat: eu.euVat,
+  de_svnr: eu.deSvnr,
+  cz_birth_number: eu.czBirthNumber,
   tr_tc_kimlik: world.trTcKimlik,
   za_id: world.zaId,
   kr_rrn: world.krRrn,
