@@ -19,10 +19,17 @@ function finderOf(regex: string, flags: string): (text: string) => boolean {
   const rule = db.patterns.find((p) => p.regex === regex);
   const validator = rule?.validator === undefined ? undefined : getValidator(rule.validator);
   const re = new RegExp(expandMacros(regex), flags.includes('g') ? flags : `${flags}g`);
+  // A rule that requires a context word reports an unvalidated match only with one in the text.
+  const contextWords = rule?.contextRequired ? (rule.context ?? []) : [];
+  const hasContext = (text: string): boolean =>
+    contextWords.some((w) => text.toLowerCase().includes(w.toLowerCase()));
   return (text) => {
     for (const m of text.matchAll(re)) {
       const value = rule?.group ? m[rule.group] : m[0];
-      if (value !== undefined && validator?.(value) !== false) return true;
+      if (value === undefined) continue;
+      const verdict = validator?.(value);
+      if (verdict === true || (verdict === undefined && (contextWords.length === 0 || hasContext(text))))
+        return true;
     }
     return false;
   };
@@ -134,6 +141,7 @@ describe('prechecks', () => {
       ...['2001:db8::1', '::1', 'fe80::', '10:30 ', 'password=', "'hunter22'", '"abcdef"', "don't "],
       ...['1:2:3:4:5:6:7:8', 'a:b:c:d:e:f:', '1.2.3.4', '0:0:'],
       ...['221 ', 'Baker Street', '221B Baker St', '37.7749', ',', '-122.4194', 'Q~', 'ABBPM4567S', '4567'],
+      ...['SW1A 1AA', 'm1 1aa', 'postcode ', 'London '],
       ...[
         'xyz8Q~ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z',
         'ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z',

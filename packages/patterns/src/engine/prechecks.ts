@@ -86,6 +86,10 @@ const QUOTED_VALUE = /["'][^\s"']{6}/;
 const NUMBER_THEN_CAPITAL = /\d[A-Za-z]?\s[A-Z]/;
 // GPS pairs: a latitude's four or more decimals right before the comma, or a degree sign.
 const DECIMAL_THEN_COMMA = /\.\d{4,8},|°/;
+// UK postcodes: a finding is either printed (an inward code of a digit and two capitals) or has an address
+// word near it (the rule's context words, lowercase or capitalised).
+const PRINTED_INWARD = /\d[A-Z]{2}(?![\w-])/;
+const ADDRESS_WORD = /postcode|post code|address|london|\buk|street|road/i;
 // Indian PAN: a letter, four digits, a letter.
 const LETTER_FOUR_DIGITS_LETTER = /[a-z]\d{4}[a-z]/i;
 
@@ -99,6 +103,11 @@ const ENTRIES: readonly Entry[] = [
     regex: String.raw`(?<![\w.-])(-?\d{1,2}\.\d{4,8}),\s?(-?\d{1,3}\.\d{4,8})(?!\w|\.\d)|(?<![\w.-])\d{1,3}(?:\.\d{1,8})?°(?:\s?\d{1,2}(?:\.\d{1,4})?['′](?:\s?\d{1,2}(?:\.\d{1,4})?(?:"|″|''))?)?\s?[ns],?\s{0,2}\d{1,3}(?:\.\d{1,8})?°(?:\s?\d{1,2}(?:\.\d{1,4})?['′](?:\s?\d{1,2}(?:\.\d{1,4})?(?:"|″|''))?)?\s?[ew](?!\w)`,
     flags: 'gi',
     check: (t) => DECIMAL_THEN_COMMA.test(t),
+  },
+  {
+    regex: String.raw`(?<![\w-])(?:gir ?0aa|[a-pr-uwyz](?:\d[a-hjkps-uw\d]?|[a-hk-y]\d[abehmnprv-y\d]?) ?\d[abd-hjlnp-uw-z]{2})(?![\w-])`,
+    flags: 'gi',
+    check: (t) => PRINTED_INWARD.test(t) || ADDRESS_WORD.test(t),
   },
   {
     regex: String.raw`(?<![A-Za-z0-9_])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_])`,
