@@ -45,7 +45,7 @@ export type PiiCategory = (typeof piiCategories)[number];
 /**
  * Where a decoded finding came from before decoding: base64, hex, percent-encoding (url), HTML character
  * references (html), \u escapes (escape), 8-bit binary, Morse code, the text reversed or in Atbash,
- * characters spaced out by a separator ("i-g-n-o-r-e"), or a ROT13 view of it.
+ * characters spaced out by a separator ("i-g-n-o-r-e"), or ROT13.
  */
 export const decodedFromKinds = [
   'base64',

@@ -224,19 +224,6 @@ describe('Aho-Corasick automaton', () => {
 });
 
 describe('compiled database', () => {
-  it('looks for ROT13-hidden text only through anchors that rotation changes', () => {
-    const db = compileDatabase(builtinDatabase());
-    const { triggers, rot13Offset, signOffset } = db.table;
-    const rot13Slots = new Set<number>();
-    for (const code of triggers)
-      if (code >> 2 >= rot13Offset && code >> 2 < signOffset) rot13Slots.add((code >> 2) - rot13Offset);
-    const ids = [...rot13Slots].map((i) => db.injection.rules[i]!.def.id);
-    // Chinese, Japanese, Korean and Russian anchors read the same rotated; English ones do not.
-    expect(ids).not.toContain('ignore_cjk');
-    expect(ids).not.toContain('ignore_russian');
-    expect(ids).toContain('ignore_previous_anything');
-  });
-
   it('gates every built-in rule by anchors, digit runs or (rarely) nothing', () => {
     const db = compileDatabase(builtinDatabase());
     const always = [...db.injection.alwaysRules, ...db.data.alwaysRules];

@@ -1,11 +1,11 @@
 /**
  * Ciphers an attacker spells an instruction in, so that a filter reading the text sees none of its words:
- * 8-bit binary, Morse code, reversed text and the Atbash cipher. Each is looked for only where a sign of
- * it is present (eight digits for binary; for the others, literals the automaton pass finds), and
+ * 8-bit binary, Morse code, reversed text, ROT13 and the Atbash cipher. Each is looked for only where a
+ * sign of it is present (eight digits for binary; for the others, literals the automaton pass finds), and
  * deciphered for the scanner to read again.
  */
 import type { DecodedFrom } from '../types.js';
-import { utf8Decode } from './codec.js';
+import { rot13, utf8Decode } from './codec.js';
 import { escapeRegex } from './escape-regex.js';
 
 /** A stretch of `text` and what it reads as once deciphered. */
@@ -103,13 +103,34 @@ const spacedOut = (word: string, separator: string): string => [...word].join(se
 
 /**
  * Signs of each cipher for the automaton pass: common words of an instruction reversed ("tpmorp metsys
- * eht"), in Atbash ("gsv hbhgvn kilnkg") or spaced out, and the Morse codes of r, k and c (".-.", "-.-"),
- * which prose almost never holds. Only a text with a sign is deciphered, so the ciphers cost nothing
- * elsewhere.
+ * eht"), in Atbash ("gsv hbhgvn kilnkg"), in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf") or spaced out,
+ * and the Morse codes of r, k and c (".-.", "-.-"), which prose almost never holds. Only a text with a
+ * sign is deciphered, so the ciphers cost nothing elsewhere.
  */
 export const CIPHER_SIGNS = {
   reversed: [' eht ', ' uoy ', 'erongi', 'snoitcurtsn', 'tpmorp', 'drowssap'],
   atbash: [' gsv ', ' blf ', 'rtmliv', 'rmhgifxg', 'kilnkg', 'kzhhdliw'],
+  // ROT13 of the, you/your, ignore, instruction, previous, prompt, system, password, reveal, secret,
+  // disregard, forget, pretend, restriction, rules, jailbreak and developer.
+  rot13: [
+    ' gur ',
+    ' lbh',
+    'vtabe',
+    'vafgehp',
+    'cerivbhf',
+    'cebzcg',
+    'flfgrz',
+    'cnffjbeq',
+    'erirny',
+    'frperg',
+    'qvfertneq',
+    'sbetrg',
+    'cergraq',
+    'erfgevp',
+    'ehyrf',
+    'wnvyoernx',
+    'qrirybcre',
+  ],
   morse: ['.-.', '-.-'],
   // Four letters of each word are as telling spaced out, and keep the automaton small.
   spaced: SPACING_SEPARATORS.flatMap((sep) =>
@@ -257,18 +278,19 @@ function aroundSigns(lower: string, signs: readonly string[]): [number, number][
 }
 
 /**
- * `text` read backwards, or in Atbash, where the automaton pass saw signs of it (`ciphers`, CIPHER_BITS):
+ * `text` read backwards, in Atbash or in ROT13, where the automaton pass saw signs of it (`ciphers`, CIPHER_BITS):
  * whole when short, else around the signs (`lower` is the text lowercased, same length). Findings in
- * them cover the whole stretch, since every character moved.
+ * them cover the whole stretch, since every character moved or changed.
  */
 export function signedCipherSegments(text: string, lower: string, ciphers: number): DecipheredSegment[] {
   const out: DecipheredSegment[] = [];
-  const read = (from: 'reversed' | 'atbash', decipher: (t: string) => string): void => {
+  const read = (from: 'reversed' | 'atbash' | 'rot13', decipher: (t: string) => string): void => {
     const spans: [number, number][] =
       text.length <= WHOLE_TEXT ? [[0, text.length]] : aroundSigns(lower, CIPHER_SIGNS[from]);
     for (const [start, end] of spans) out.push({ start, end, text: decipher(text.slice(start, end)), from });
   };
   if (ciphers & CIPHER_BITS.reversed) read('reversed', reversed);
   if (ciphers & CIPHER_BITS.atbash) read('atbash', atbash);
+  if (ciphers & CIPHER_BITS.rot13) read('rot13', rot13);
   return out;
 }

@@ -11,7 +11,6 @@ import { regexAnalysis } from './analysis.js';
 import { anchorQuality, compactAnchors } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { CIPHER_SIGNS } from './ciphers.js';
-import { rot13 } from './codec.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
 import { normalizeText } from './normalize.js';
 import { type Precheck, precheckFor } from './prechecks.js';
@@ -61,8 +60,6 @@ export interface CompiledRule {
    * occur and runs the regex sticky at those places only, and `anchors` merely gate the rule.
    */
   readonly leading: readonly string[];
-  /** Rarity of the weakest anchor (see anchorQuality). */
-  readonly anchorScore: number;
   /** Every match starts a digit run after a non-word character (see startsDigitRunOnly). */
   readonly digitStart: boolean;
   /** The digit counts a match can hold, when every match is a whole number of one digit run. */
@@ -103,7 +100,7 @@ export const TRIGGER_ALSO = 1;
 export const TRIGGER_START = 2;
 export const TRIGGER_GATE = 3;
 
-/** Slot ranges in the automaton's triggers: injection, data, then injection again for the ROT13 view. */
+/** Slot ranges in the automaton's triggers: injection, data, then one slot per cipher's signs. */
 export interface TriggerTable {
   readonly automaton: Automaton;
   /** Per literal: start of its triggers in `triggers` (length literals + 1). */
@@ -118,15 +115,14 @@ export interface TriggerTable {
   /** Per slot: the trigger kinds (as bits 1 << kind) that must all occur before its rule runs. */
   readonly required: Uint8Array;
   /**
-   * Slot offsets: injection rules at [0, dataOffset), data at [dataOffset, rot13Offset), ROT13 at
-   * [rot13Offset, signOffset), then one slot per cipher whose signs were seen (CIPHER_SIGNS order).
+   * Slot offsets: injection rules at [0, dataOffset), data at [dataOffset, signOffset), then one slot
+   * per cipher whose signs were seen (CIPHER_SIGNS order).
    */
   readonly dataOffset: number;
-  readonly rot13Offset: number;
   readonly signOffset: number;
   readonly slots: number;
   /**
-   * Per request (bit 1 injection, 2 PII, 4 secrets, 8 ROT13 and ciphers): 1 for the slots that request
+   * Per request (bit 1 injection, 2 PII, 4 secrets, 8 cipher signs): 1 for the slots that request
    * wants.
    */
   readonly masks: readonly Uint8Array[];
@@ -172,9 +168,6 @@ const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
 
 // Anchors weaker than this (single letters, bare punctuation) lose to a digit-run gate when there is one.
 const DIGIT_GATE_BELOW = 3;
-// Only anchors at least this rare are looked for ROT13-rotated: rotated short words are common noise.
-const ROT13_MIN_SCORE = 4;
-const ASCII_LETTER = /[A-Za-z]/;
 const PRINTABLE_ASCII = /^[ -~]*$/;
 /** A context word as the normalised lowercase view spells it (plain ASCII needs only lowercasing). */
 const contextForm = (word: string): string =>
@@ -327,7 +320,6 @@ function compileRule(def: PatternDefinition): CompiledRule {
     anchors: anchorsGate ? anchors : [],
     also: gate === 'always' ? [] : also,
     leading,
-    anchorScore: anchorsGate ? score : 0,
     digitStart: gate === 'digits' && analysis.digitStartOnly,
     digitCounts:
       gate === 'digits' && analysis.numberDigits !== undefined
@@ -359,7 +351,7 @@ function buildView(rules: CompiledRule[]): ViewIndex {
 
 function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   const dataOffset = injection.rules.length;
-  const rot13Offset = dataOffset + data.rules.length;
+  const signOffset = dataOffset + data.rules.length;
   const index = new Map<string, number>();
   const lists: number[][] = [];
   const add = (literal: string, code: number): void => {
@@ -371,14 +363,12 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     }
     lists[i]!.push(code);
   };
-  const signOffset = rot13Offset + injection.rules.length;
   const ciphers = Object.values(CIPHER_SIGNS);
   const slots = signOffset + ciphers.length;
   const required = new Uint8Array(slots);
-  const same = (s: string): string => s;
-  const addSet = (set: readonly string[], slot: number, kind: number, map = same): void => {
+  const addSet = (set: readonly string[], slot: number, kind: number): void => {
     if (set.length === 0) return;
-    for (const lit of set) add(map(lit), slot * 4 + kind);
+    for (const lit of set) add(lit, slot * 4 + kind);
     required[slot]! |= 1 << kind;
   };
   const addRule = (rule: CompiledRule, slot: number): void => {
@@ -396,12 +386,6 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   };
   injection.rules.forEach((r, i) => {
     addRule(r, i);
-    // ROT13-hidden text: its anchors appear rotated in the plain text (the second set is not needed).
-    // Anchors without ASCII letters (Cyrillic, Chinese) read the same rotated: the plain view already
-    // runs the rule wherever they occur, and ROT13 hides only ASCII letters.
-    const rotatable = r.anchors.filter((a) => ASCII_LETTER.test(a));
-    if (r.anchorScore >= ROT13_MIN_SCORE && rotatable.length > 0)
-      addSet(rotatable, rot13Offset + i, TRIGGER_WINDOW, rot13);
   });
   data.rules.forEach((r, i) => {
     addRule(r, dataOffset + i);
@@ -416,7 +400,7 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     data.rules.forEach((r, i) => {
       if (bits & (r.def.kind === 'pii' ? 2 : 4)) mask[dataOffset + i] = 1;
     });
-    if (bits & 8) mask.fill(1, rot13Offset, slots); // ROT13 and the ciphers
+    if (bits & 8) mask.fill(1, signOffset, slots);
     return mask;
   });
   const triggerStart = new Int32Array(literals.length + 1);
@@ -432,7 +416,6 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     positional: Uint8Array.from(lists, (codes) => (codes.some((c) => (c & 3) === TRIGGER_START) ? 1 : 0)),
     required,
     dataOffset,
-    rot13Offset,
     signOffset,
     slots,
     masks,
@@ -440,11 +423,9 @@ function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
     radius: Int32Array.from({ length: slots }, (_, slot) =>
       slot < dataOffset
         ? injection.rules[slot]!.radius
-        : slot < rot13Offset
+        : slot < signOffset
           ? data.rules[slot - dataOffset]!.radius
-          : slot < signOffset
-            ? injection.rules[slot - rot13Offset]!.radius
-            : 0,
+          : 0,
     ),
     seen: new Uint8Array(slots),
     touched: new Int32Array(Math.ceil(slots / 32)),

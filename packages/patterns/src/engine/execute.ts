@@ -1,13 +1,12 @@
 /**
  * Runs a compiled database over one normalised text: one Aho-Corasick pass finds every anchor of every
- * view (plain, leet-folded, ROT13; automaton-pass.ts), digit runs gate the numeric PII rules
- * (digit-runs.ts), and each triggered rule whose gate sets all occurred runs its regex at its recorded
+ * view (plain, leet-folded; automaton-pass.ts) and the signs of ciphers, digit runs gate the numeric PII
+ * rules (digit-runs.ts), and each triggered rule whose gate sets all occurred runs its regex at its recorded
  * starts or on merged windows around its hits (run-rule.ts). Windows of one rule never overlap, so a
  * rule's regex reads each character at most once per start position it tries: time stays linear.
  */
 import { collect, collectTriggers } from './automaton-pass.js';
 import { CIPHER_BITS, SPACED_WORDS_SIGN } from './ciphers.js';
-import { rot13 } from './codec.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { collectDigits, digitStretchAtLeast } from './digit-runs.js';
 import { type Hits, hasRuns, newHits } from './hits.js';
@@ -27,21 +26,20 @@ export interface ExecuteRequest {
   readonly injection: boolean;
   readonly pii: boolean;
   readonly secret: boolean;
-  /** Also look for injection hidden by ROT13 (needs `injection`). */
-  readonly rot13: boolean;
+  /** Also look for signs of ciphers that hide an injection (needs `injection`; see ciphers.ts). */
+  readonly ciphers: boolean;
 }
 
 /** Raw matches per view. */
 export interface ExecuteResult {
   readonly injection: RawMatch[];
-  readonly rot13: RawMatch[];
   readonly data: RawMatch[];
   /**
    * Bit 1: a run of 16+ base64/hex characters; bit 2: a '%', '&' or '\\' (escapes); bit 4: eight or
    * more digits (hex in separated pairs). Zero: no encoded segment is possible.
    */
   readonly maybeEncoded: number;
-  /** CIPHER_BITS of the ciphers whose signs the text holds (with the ROT13 request only). */
+  /** CIPHER_BITS of the ciphers whose signs the text holds (with the `ciphers` request only). */
   ciphers: number;
 }
 
@@ -61,7 +59,7 @@ export function executeDatabase(
   norm: NormalizedText,
   req: ExecuteRequest,
 ): ExecuteResult {
-  const { dataOffset, rot13Offset, signOffset, masks, required } = db.table;
+  const { dataOffset, signOffset, masks, required } = db.table;
   const small = norm.text.length <= SMALL;
   const hits = newHits(db, small);
   const folded = norm.folded !== norm.lower;
@@ -70,7 +68,7 @@ export function executeDatabase(
   // that finds nothing), and the folded view is walked only around what folding changed.
   const injectionOnPlain = req.injection && (!folded || !small);
   const dataBits = (req.pii ? 2 : 0) | (req.secret ? 4 : 0);
-  const bits = (injectionOnPlain ? 1 : 0) | dataBits | (req.injection && req.rot13 ? 8 : 0);
+  const bits = (injectionOnPlain ? 1 : 0) | dataBits | (req.injection && req.ciphers ? 8 : 0);
   const maybeEncoded = collect(db, norm.lower, hits, small, masks[bits]!);
   if (req.injection && folded)
     collectTriggers(db, norm.folded, hits, small, masks[1]!, small ? undefined : norm.foldedSpans);
@@ -80,8 +78,7 @@ export function executeDatabase(
     collectDigits(db.data, dataOffset, norm.text, hits, small, db.table.covered, wanted);
   }
 
-  const result: ExecuteResult = { injection: [], rot13: [], data: [], maybeEncoded, ciphers: 0 };
-  let rotated: string | undefined;
+  const result: ExecuteResult = { injection: [], data: [], maybeEncoded, ciphers: 0 };
   // Database order (the bitmap's), so that ties between overlapping findings resolve the same way on
   // every text. Each slot's scratch state is reset once its rule has run.
   const words = hits.touched;
@@ -98,23 +95,19 @@ export function executeDatabase(
       if ((hits.seen[slot]! & need) === need) {
         if (slot < dataOffset) {
           runTriggered(db.injection.rules[slot]!, norm.folded, hits, slot, small, result.injection);
-        } else if (slot < rot13Offset) {
+        } else if (slot < signOffset) {
           const rule = db.data.rules[slot - dataOffset]!;
           if (shapesAllow(hits, rule, norm.text))
             runTriggered(rule, norm.text, hits, slot, small, result.data);
-        } else if (slot >= signOffset) {
-          result.ciphers |= 1 << (slot - signOffset);
         } else {
-          const rule = db.injection.rules[slot - rot13Offset]!;
-          rotated ??= rot13(norm.lower);
-          runRule(rule, rotated, hits, small ? undefined : hits.windows[slot], result.rot13);
+          result.ciphers |= 1 << (slot - signOffset);
         }
       }
       hits.seen[slot] = 0;
       hits.startCount[slot] = 0;
     }
   }
-  if (req.rot13 && hits.spacedWords >= SPACED_WORDS_SIGN) result.ciphers |= CIPHER_BITS.spacedWords;
+  if (req.ciphers && hits.spacedWords >= SPACED_WORDS_SIGN) result.ciphers |= CIPHER_BITS.spacedWords;
   if (req.injection)
     for (const r of db.injection.alwaysRules)
       runRule(db.injection.rules[r]!, norm.folded, hits, undefined, result.injection);

@@ -17,7 +17,7 @@ import { normalizeText } from './normalize.js';
 import { parseRegexSource } from './regex-safety.js';
 
 const db = compileDatabase(builtinDatabase());
-const everything = { injection: true, pii: true, secret: true, rot13: false };
+const everything = { injection: true, pii: true, secret: true, ciphers: false };
 
 /** False for a match that can never become a finding (see the header). */
 function findable(rule: CompiledRule, value: string, lower: string): boolean {

@@ -23,6 +23,8 @@ import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
 import { labelledNonPersonal } from './value-labels.js';
 
 const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(patternKinds);
+// ROT13 changes letters only: the numbers of PII in such a text are found in the text as written.
+const INJECTION_ONLY: ReadonlySet<PatternKind> = new Set(['injection']);
 const MAX_DEPTH = 2;
 // Characters of spaced-out runs read per text (a flood of "a a a" must not be read whole).
 const SPACED_WORDS_BUDGET = 16_384;
@@ -162,10 +164,9 @@ function scanText(
     injection,
     pii: kinds.has('pii'),
     secret: kinds.has('secret'),
-    rot13: injection && decode,
+    ciphers: injection && decode,
   });
   for (const m of raw.injection) out.push(injectionFinding(m, norm));
-  for (const m of raw.rot13) out.push({ ...injectionFinding(m, norm), decodedFrom: 'rot13' });
   if (wantsData) {
     const data: Mutable[] = [];
     for (const m of raw.data) {
@@ -205,7 +206,8 @@ function scanText(
     for (const seg of segments) {
       const [start, end] = seg.inOriginal ? [seg.start, seg.end] : toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(secrets, start, end);
-      for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
+      const innerKinds = seg.from === 'rot13' ? INJECTION_ONLY : kinds;
+      for (const inner of scanText(db, seg.text, innerKinds, decode, depth + 1, overlapping)) {
         if (inToken && inner.kind === 'pii') continue;
         const [s, e] = seg.map ? innerSpan(norm, seg.start, seg.map, inner) : [start, end];
         const placed = { ...inner, start: s, end: e, decodedFrom: inner.decodedFrom ?? seg.from };
