@@ -11,8 +11,8 @@ import { regexAnalysis } from './analysis.js';
 import { anchorQuality, compactAnchors } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { CIPHER_SIGNS } from './ciphers.js';
+import { contextForm } from './context-forms.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
-import { normalizeText } from './normalize.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-safety.js';
 
@@ -168,10 +168,6 @@ const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
 
 // Anchors weaker than this (single letters, bare punctuation) lose to a digit-run gate when there is one.
 const DIGIT_GATE_BELOW = 3;
-const PRINTABLE_ASCII = /^[ -~]*$/;
-/** A context word as the normalised lowercase view spells it (plain ASCII needs only lowercasing). */
-const contextForm = (word: string): string =>
-  PRINTABLE_ASCII.test(word) ? word.toLowerCase() : normalizeText(word).lower;
 // Radius for a regex with an unbounded quantifier (no finite longest match), unless the rule sets `window`.
 const UNBOUNDED_RADIUS = 1024;
 
