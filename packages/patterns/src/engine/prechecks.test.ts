@@ -141,7 +141,7 @@ describe('prechecks', () => {
       ...['2001:db8::1', '::1', 'fe80::', '10:30 ', 'password=', "'hunter22'", '"abcdef"', "don't "],
       ...['1:2:3:4:5:6:7:8', 'a:b:c:d:e:f:', '1.2.3.4', '0:0:'],
       ...['221 ', 'Baker Street', '221B Baker St', '37.7749', ',', '-122.4194', 'Q~', 'ABBPM4567S', '4567'],
-      ...['SW1A 1AA', 'm1 1aa', 'postcode ', 'London '],
+      ...['SW1A 1AA', 'm1 1aa', 'postcode ', 'London ', '15 070649 C 103', '736028/5163', '/'],
       ...[
         'xyz8Q~ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z',
         'ScgrLRWzBQCABugjMgeP7cGq0pbqfi14Z',
