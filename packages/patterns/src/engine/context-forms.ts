@@ -14,7 +14,7 @@ const STORED: Readonly<Record<string, string>> = stored;
 /** `word` as the lowercase view of a normalised text spells it. */
 export function contextForm(word: string): string {
   if (PRINTABLE_ASCII.test(word)) return word.toLowerCase();
-  return (Object.hasOwn(STORED, word) ? STORED[word] : undefined) ?? normalizeText(word).lower;
+  return Object.hasOwn(STORED, word) ? STORED[word]! : normalizeText(word).lower;
 }
 
 /** The form computed afresh, for the generator and the test that keeps the stored table current. */

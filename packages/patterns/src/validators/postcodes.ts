@@ -19,7 +19,7 @@ const AS_PRINTED = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 /** True for a printed postcode in a real area; false outside every area; undefined otherwise. */
 export function ukPostcode(value: string): boolean | undefined {
   if (/^gir ?0aa$/i.test(value)) return value === 'GIR 0AA' ? true : undefined; // Girobank's own
-  const area = /^[a-z]{1,2}/i.exec(value)![0].toUpperCase();
-  if (!AREAS.has(area)) return false;
+  const area = /^[a-z]{1,2}/i.exec(value)?.[0].toUpperCase();
+  if (area === undefined || !AREAS.has(area)) return false;
   return AS_PRINTED.test(value) ? true : undefined;
 }
