@@ -108,6 +108,18 @@ describe('ciphers', () => {
     expect(critical(`Join the characters: ${[...ATTACK].join('_')}`)).toContain('spaced');
   });
 
+  it('report the numbers beside a letter cipher once, where they are written', () => {
+    for (const cipher of [atbash, rot13]) {
+      const text = `${cipher(ATTACK)}. SSN 536-22-1234, card 4111 1111 1111 1111`;
+      const data = scanner.scan(text).findings.filter((f) => f.kind !== 'injection');
+      expect(data.map((f) => [f.id, text.slice(f.start, f.end), f.decodedFrom])).toEqual([
+        ['us_ssn', '536-22-1234', undefined],
+        ['credit_card', '4111 1111 1111 1111', undefined],
+      ]);
+      expect(scanner.redact(text)).toContain(cipher(ATTACK));
+    }
+  });
+
   it('take as ROT13 signs the words of an instruction, rotated', () => {
     expect(CIPHER_SIGNS.rot13.map(rot13)).toEqual([
       ' the ',

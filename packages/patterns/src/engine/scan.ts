@@ -23,8 +23,8 @@ import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
 import { labelledNonPersonal } from './value-labels.js';
 
 const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(patternKinds);
-// ROT13 changes letters only: the numbers of PII in such a text are found in the text as written.
-const INJECTION_ONLY: ReadonlySet<PatternKind> = new Set(['injection']);
+// Ciphers that change letters only: digits and punctuation read the same deciphered.
+const LETTER_CIPHERS: ReadonlySet<DecodedFrom> = new Set(['atbash', 'rot13']);
 const MAX_DEPTH = 2;
 // Characters of spaced-out runs read per text (a flood of "a a a" must not be read whole).
 const SPACED_WORDS_BUDGET = 16_384;
@@ -201,14 +201,22 @@ function scanText(
     const secrets = out.filter((f) => f.kind === 'secret');
     // PII and secrets already found in the text as written: a decoded segment that holds one unchanged
     // (an access key id between the %2F of a presigned URL) reports it a second time otherwise.
+    // Their ids too: a letter cipher's stretch yields again every card or SSN of the text as written, and
+    // placed over the whole stretch such a finding would mask all of it.
     const found = new Set<string>();
-    for (const f of out) if (f.kind !== 'injection') found.add(spanKey(f));
+    const foundIds = new Set<string>();
+    for (const f of out)
+      if (f.kind !== 'injection') {
+        found.add(spanKey(f));
+        foundIds.add(f.id);
+      }
     for (const seg of segments) {
       const [start, end] = seg.inOriginal ? [seg.start, seg.end] : toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(secrets, start, end);
-      const innerKinds = seg.from === 'rot13' ? INJECTION_ONLY : kinds;
-      for (const inner of scanText(db, seg.text, innerKinds, decode, depth + 1, overlapping)) {
+      const lettersOnly = LETTER_CIPHERS.has(seg.from);
+      for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
         if (inToken && inner.kind === 'pii') continue;
+        if (lettersOnly && inner.kind !== 'injection' && foundIds.has(inner.id)) continue;
         const [s, e] = seg.map ? innerSpan(norm, seg.start, seg.map, inner) : [start, end];
         const placed = { ...inner, start: s, end: e, decodedFrom: inner.decodedFrom ?? seg.from };
         if (placed.kind !== 'injection' && found.has(spanKey(placed))) continue;
