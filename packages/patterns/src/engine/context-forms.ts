@@ -11,14 +11,14 @@ import { normalizeText } from './normalize.js';
 const PRINTABLE_ASCII = /^[ -~]*$/;
 const STORED: Readonly<Record<string, string>> = stored;
 
+/** The form computed afresh, for the generator and the test that keeps the stored table current. */
+export const freshContextForm = (word: string): string => normalizeText(word).lower;
+
 /** `word` as the lowercase view of a normalised text spells it. */
 export function contextForm(word: string): string {
   if (PRINTABLE_ASCII.test(word)) return word.toLowerCase();
-  return Object.hasOwn(STORED, word) ? STORED[word]! : normalizeText(word).lower;
+  return Object.hasOwn(STORED, word) ? STORED[word]! : freshContextForm(word);
 }
-
-/** The form computed afresh, for the generator and the test that keeps the stored table current. */
-export const freshContextForm = (word: string): string => normalizeText(word).lower;
 
 /** Whether `word` takes the normaliser's path (and so belongs in the stored table). */
 export const needsStoredForm = (word: string): boolean => !PRINTABLE_ASCII.test(word);

@@ -50,11 +50,13 @@ function reference(rules: readonly CompiledRule[], view: string): string[] {
   return out.sort();
 }
 
-const keys = (matches: readonly RawMatch[], view: string): string[] =>
-  matches
-    .filter((m) => findable(m.rule, m.value, view.toLowerCase()))
+function keys(matches: readonly RawMatch[], view: string): string[] {
+  const lower = view.toLowerCase();
+  return matches
+    .filter((m) => findable(m.rule, m.value, lower))
     .map((m) => `${m.rule.def.id}@${m.start}-${m.end}`)
     .sort();
+}
 
 function texts(): string[] {
   const base = new Set<string>(attackExamples());

@@ -95,7 +95,9 @@ export function iso7064Mod11_10(digits: readonly number[]): boolean {
  * digit computed over a repeated body): placeholders and test values, not real numbers.
  */
 export function isRepeated(digits: readonly number[]): boolean {
-  for (let i = 1; i < digits.length - 1; i++) if (digits[i] !== digits[0]) return false;
+  // The body before a check digit: every digit but the last, or all of them when there are two or fewer.
+  const body = digits.length > 2 ? digits.length - 1 : digits.length;
+  for (let i = 1; i < body; i++) if (digits[i] !== digits[0]) return false;
   return true;
 }
 
