@@ -255,8 +255,10 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const derived = analysis.anchors;
   // Digits every match holds in one run gate the rule cheaply. A declared minDigits above what the
   // regex guarantees would hide real matches ("010594Y9032": the century sign splits the run), so the
-  // derived bound caps it.
-  const minDigits = Math.min(def.minDigits ?? analysis.minDigitRun, analysis.minDigitRun);
+  // derived bound caps it. Digit runs are collected for PII and secret rules only, on the plain view:
+  // an injection rule gated by one would never run (and leetspeak folding turns digits into letters).
+  const minDigits =
+    def.kind === 'injection' ? 0 : Math.min(def.minDigits ?? analysis.minDigitRun, analysis.minDigitRun);
   // Derived anchors are sound by construction; a pattern's own literals are used only when the regex
   // yields none (the author knows something the analysis cannot see).
   const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
@@ -300,9 +302,11 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // street word somewhere, so a megabyte of digits without one no longer runs the regex around each run.
   if (gate === 'digits' && also.length === 0 && score >= MIN_LOST_ANCHOR_QUALITY)
     also = anchors.some((a) => /\D/.test(a)) ? anchors : [];
-  const reach = Number.isFinite(derived.maxLength)
-    ? derived.maxLength
-    : Math.max(def.window ?? UNBOUNDED_RADIUS, 16);
+  const unboundedReach = Math.max(def.window ?? UNBOUNDED_RADIUS, 16);
+  const reach = Number.isFinite(derived.maxLength) ? derived.maxLength : unboundedReach;
+  // An unbounded lookaround (`(?!\s\p{L}*)`) reads as far as an unbounded match: the radius must stay
+  // finite, or the automaton's Int32 table would store it as 0 and windows would shrink to the hit.
+  const lookaround = Number.isFinite(derived.lookaround) ? derived.lookaround : unboundedReach;
   return {
     def,
     regex,
@@ -310,7 +314,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     context,
     weakShape: def.weakShape === undefined ? undefined : new RegExp(def.weakShape),
     weight: def.weight ?? SEVERITY_WEIGHT[def.severity],
-    radius: reach + derived.lookaround + 2,
+    radius: reach + lookaround + 2,
     minDigits,
     gate,
     anchors: anchorsGate ? anchors : [],
