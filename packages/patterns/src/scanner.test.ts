@@ -253,6 +253,17 @@ describe('pattern validation', () => {
     // Bounded runs, runs after a fixed start, and a run its author ends with a lookahead.
     for (const regex of ['ACME-(?:[a-z]{1,30} ){0,4}end', 'ACME-\\d+', 'ACME-[-=]+(?![-=]) \\w{1,20}-\\d+'])
       expect(findRunBacktrackingInAst(parseRegexSource(regex), 'gi'), regex).toBeUndefined();
+    // Runs whose start an assertion pins to the edge of a run, a run a word boundary always ends, and
+    // a bounded run inside a lookahead.
+    const pinned = [
+      '\\bkey[a-z]+x',
+      '(?<!\\w)key[a-z]+x',
+      '#(?<!##)#+(?!#)\\s?x',
+      '\\w+\\b',
+      'ACME(?=[a-z]{1,64}x)',
+    ];
+    for (const regex of pinned)
+      expect(findRunBacktrackingInAst(parseRegexSource(regex), 'gi'), regex).toBeUndefined();
   });
 
   it.each([
@@ -262,6 +273,15 @@ describe('pattern validation', () => {
     // The shape of a shipped rule that took a minute a megabyte: a run, then a gap of the same marks.
     ['ACME-{4,}\\s?(?:[\\s-]{1,20}\\w{1,30}){0,2}[\\s-]{1,20}ignore', 'can take the same characters'],
     ['ACME \\w+\\s*\\w+ end', 'can take the same characters'],
+    // A start the run can repeat: every "key" of "keykeykey..." rescans the rest (11 s on 200 KB).
+    ['key[a-z]+x', 'through a start it can repeat'],
+    // A lookaround rereads its run at every start, even when it succeeds; a lookbehind reads backwards.
+    ['ACME(?=[a-z]+x)', 'through a start it can repeat'],
+    ['(?<=x[a-z]+acme)\\d', 'through a start it can repeat'],
+    ['(?<![^\\s]+)\\S{1,5}', 'starts with an unbounded repetition'],
+    // An assertion after the run can fail where it ends, and the run is given back a character at a time.
+    ['[a-z]+\\b', 'starts with an unbounded repetition'],
+    ['x[a-z0-9]+(?<!\\w)', 'through a start it can repeat'],
   ])('rejects %s in the pattern engine: quadratic on long runs', (regex, why) => {
     expect(() => parsePatternDatabase(dbOf(custom({ regex })))).toThrow(
       expect.objectContaining({

@@ -7,11 +7,15 @@
 /** A parsed regex node: a one-character atom, a zero-width assertion, a group, or a quantifier. */
 export type RegexNode =
   | { readonly t: 'atom'; readonly src: string; readonly nullable: false }
-  | { readonly t: 'assert' }
+  | { readonly t: 'assert'; readonly src: string }
   | {
       readonly t: 'group';
       readonly alts: readonly RegexNode[][];
       readonly look: boolean;
+      /** A lookbehind: V8 matches its content backwards, from the end. */
+      readonly behind: boolean;
+      /** A negative lookaround: it holds where its content does not match. */
+      readonly negative: boolean;
       readonly capture: boolean;
     }
   | { readonly t: 'quant'; readonly node: RegexNode; readonly min: number; readonly max: number };
@@ -45,7 +49,7 @@ export function findBacktrackingRiskInAst(ast: readonly RegexNode[][], flags: st
  */
 export function findRunBacktrackingInAst(ast: readonly RegexNode[][], flags: string): string | undefined {
   for (const seq of ast) {
-    const risk = checkLeadingRun(seq, []) ?? checkRunsThenOverlap(seq, [], flags);
+    const risk = checkPrefixedRun(seq, [], [], flags) ?? checkRunsThenOverlap(seq, [], flags);
     if (risk) return risk;
   }
   return undefined;
@@ -63,7 +67,6 @@ function checkAlts(alts: readonly Node[][], flags: string, underStar: boolean): 
 
 const isUnboundedRun = (node: Node): node is Node & { t: 'quant'; node: { t: 'atom'; src: string } } =>
   node.t === 'quant' && node.max === Number.POSITIVE_INFINITY && node.node.t === 'atom';
-const consumesNothing = (node: Node): boolean => node.t === 'assert' || (node.t === 'group' && node.look);
 
 /** Shortest match of a parsed regex (0: it can match the empty string). */
 export function minMatchLength(ast: readonly RegexNode[][]): number {
@@ -109,25 +112,134 @@ function innerAlts(node: Node): readonly Node[][] | undefined {
 }
 
 /**
- * A regex whose match can start with an unbounded run of a character class and needs more after it
- * (`\d+x`, `(?:-{4,}|=+) new`) rescans the rest of a long run of that class from every position inside
- * it: quadratic time on one run. V8 has no atomic groups to stop it; a bound ({1,64}) or a fixed first
- * character does. `rest`: what follows the sequence in the regex.
+ * A regex that reaches an unbounded run of a character class through a prefix it can spell in that
+ * class, and needs more after the run, rescans the rest of a long run from every start inside it:
+ * quadratic time on one run. With no prefix (`\\d+x`, `(?:-{4,}|=+) new`) every position is a start;
+ * with one (`key[a-z]+x`) every "key" of "keykeykey..." is, and a user rule of that shape took 11 s on
+ * 200 KB. The same holds inside a lookahead, which is tried at every start (`key(?=[a-z]+x)`), and
+ * mirrored inside a lookbehind, which V8 matches backwards. V8 has no atomic groups to stop it; a bound
+ * ({1,64}) does, and so does an assertion or lookaround in the prefix (`\\b[a-z]+x` starts only where a
+ * word does). `prefix`: what the regex consumes before the sequence; `rest`: what follows it.
  */
-function checkLeadingRun(seq: readonly Node[], rest: readonly Node[]): string | undefined {
+function checkPrefixedRun(
+  seq: readonly Node[],
+  prefix: readonly Node[],
+  rest: readonly Node[],
+  flags: string,
+  inLook = false,
+): string | undefined {
   for (let i = 0; i < seq.length; i++) {
     const node = seq[i]!;
-    if (consumesNothing(node)) continue;
+    const before = (): Node[] => [...prefix, ...seq.slice(0, i)];
     const after = [...seq.slice(i + 1), ...rest];
-    if (isUnboundedRun(node) && !after.every(nullable))
-      return 'starts with an unbounded repetition that more must follow (e.g. \\d+x): bound it ({1,64}) or start with a fixed character';
+    // A lookaround throws away what its run read, so it rereads the run at every start even when it
+    // succeeds; a match keeps it, unless what must follow the run can fail at its end.
+    if (
+      isUnboundedRun(node) &&
+      (inLook || !after.every((n) => emptyAlwaysMatches(n, node.node.src, flags)))
+    ) {
+      const lead = before();
+      if (spellsIn(lead, node.node.src, flags))
+        return lead.every(nullable)
+          ? 'starts with an unbounded repetition that more must follow (e.g. \\d+x): bound it ({1,64}) or start with a fixed character'
+          : 'reaches an unbounded repetition through a start it can repeat (e.g. key[a-z]+x on "keykeykey..."): bound it ({1,64}) or start with a character outside it';
+    }
+    if (node.t === 'group' && node.look) {
+      for (const alt of node.alts) {
+        // Lookarounds are atomic: what follows them never backtracks into them.
+        const risk = node.behind
+          ? checkPrefixedRun(reversed(alt), [], [], flags, true)
+          : checkPrefixedRun(alt, before(), [], flags, true);
+        if (risk) return risk;
+      }
+      continue;
+    }
     for (const alt of innerAlts(node) ?? []) {
-      const risk = checkLeadingRun(alt, after);
+      const risk = checkPrefixedRun(alt, before(), after, flags, inLook);
       if (risk) return risk;
     }
-    if (!nullable(node)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a node, right after a maximal run of `run`, surely matches: it is optional, or it is a
+ * lookahead that only forbids more of the run (`-+(?!-)`), which holds where the run ends. An assertion
+ * (`\\b`, `(?<=\\s)`) may fail there, and the run is then given back character by character.
+ */
+function emptyAlwaysMatches(node: Node, run: string, flags: string): boolean {
+  if (node.t === 'atom') return false;
+  if (node.t === 'quant') return node.min === 0 || emptyAlwaysMatches(node.node, run, flags);
+  // `\\w+\\b`: a maximal run of all word characters ends where a word does.
+  if (node.t === 'assert')
+    return node.src === '\\b' && (sameAtom(run, '\\w', flags) || sameAtom(run, '\\W', flags));
+  if (!node.look) return node.alts.some((alt) => alt.every((n) => emptyAlwaysMatches(n, run, flags)));
+  return (
+    node.negative &&
+    !node.behind &&
+    node.alts.every((alt) => alt.length > 0 && alt[0]!.t === 'atom' && atomWithin(alt[0]!.src, run, flags))
+  );
+}
+
+/**
+ * Whether `nodes` can match a string of characters that `run` (one atom) also takes, so that a long
+ * run of them holds a start of the regex at every repeat. Optional parts can be left out; an assertion
+ * that cannot hold between two of the run's characters rules that out.
+ */
+function spellsIn(nodes: readonly Node[], run: string, flags: string): boolean {
+  return nodes.every((node) => {
+    if (pins(node, run, flags)) return false;
+    if (nullable(node)) return true;
+    if (node.t === 'atom') return atomsIntersect([node.src], [run], flags);
+    if (node.t === 'quant') return spellsIn([node.node], run, flags);
+    return node.t === 'group' && node.alts.some((alt) => spellsIn(alt, run, flags));
+  });
+}
+
+/**
+ * Whether an assertion fails between two characters of `run`: `\\b` inside a run of word characters,
+ * `^` and `$` (line starts are rare enough), `(?<![a-z])`, `(?<!##)` or `(?<=\\s)` inside a run of
+ * letters or of '#'. Any other lookaround is taken to hold, which can only reject more.
+ */
+function pins(node: Node, run: string, flags: string): boolean {
+  if (node.t === 'assert') {
+    if (node.src === '\\B') return false;
+    if (node.src !== '\\b') return true;
+    return atomWithin(run, '\\w', flags) || atomWithin(run, '\\W', flags);
+  }
+  if (node.t !== 'group' || !node.look) return false;
+  // Inside a long run every character around the position is one of the run's.
+  const atomOf = (n: Node): string | undefined =>
+    n.t === 'atom' ? n.src : n.t === 'quant' && n.min > 0 && n.node.t === 'atom' ? n.node.src : undefined;
+  return node.alts.every((alt) => {
+    const atoms = alt.map(atomOf);
+    if (atoms.length === 0 || atoms.includes(undefined)) return false;
+    return node.negative
+      ? atoms.every((a) => atomWithin(run, a!, flags))
+      : atoms.some((a) => !atomsIntersect([a!], [run], flags));
+  });
+}
+
+const sameAtom = (a: string, b: string, flags: string): boolean =>
+  atomWithin(a, b, flags) && atomWithin(b, a, flags);
+
+/** Whether every sampled character `inner` takes, `outer` takes too. */
+function atomWithin(inner: string, outer: string, flags: string): boolean {
+  const f = flags.replace(/[gy]/g, '');
+  const a = new RegExp(`^(?:${inner})$`, f);
+  const b = new RegExp(`^(?:${outer})$`, f);
+  return SAMPLE.every((ch) => !a.test(ch) || b.test(ch));
+}
+
+/** A sequence read backwards, as V8 matches a lookbehind. */
+function reversed(seq: readonly Node[]): Node[] {
+  return seq
+    .map((node): Node => {
+      if (node.t === 'group' && !node.look) return { ...node, alts: node.alts.map(reversed) };
+      if (node.t === 'quant') return { ...node, node: reversed([node.node])[0]! };
+      return node;
+    })
+    .reverse();
 }
 
 /**
@@ -195,6 +307,11 @@ function containsUnbounded(node: Node): boolean {
 const SAMPLE: readonly string[] = (() => {
   const out: string[] = [];
   for (let c = 0; c < 0x250; c++) out.push(String.fromCharCode(c));
+  // Greek and Cyrillic, and a letter of the other scripts rules are written in (Arabic, Hebrew,
+  // Devanagari, Thai, CJK, Hangul, kana): classes like \p{L} meet literals in any of them.
+  for (let c = 0x370; c < 0x530; c++) out.push(String.fromCharCode(c));
+  for (const c of [0x627, 0x5d0, 0x915, 0xe01, 0x4e00, 0x5fcd, 0xac00, 0x3042, 0x30a2])
+    out.push(String.fromCharCode(c));
   return out;
 })();
 
@@ -282,18 +399,22 @@ function parseAtom(src: string, cur: Cursor): Node {
   if (ch === '(') {
     cur.i++;
     let look = false;
+    let behind = false;
+    let negative = false;
     let capture = src[cur.i] !== '?';
     if (src[cur.i] === '?') {
       GROUP_KIND.lastIndex = cur.i;
       const m = GROUP_KIND.exec(src);
       if (!m) throw new Error('unknown group syntax');
-      look = m[0] !== '?:' && !m[0].startsWith('?<') ? true : m[0] === '?<=' || m[0] === '?<!';
+      behind = m[0] === '?<=' || m[0] === '?<!';
+      look = behind || m[0] === '?=' || m[0] === '?!';
+      negative = m[0] === '?!' || m[0] === '?<!';
       capture = m[0].startsWith('?<') && !look;
       cur.i += m[0].length;
     }
     const alts = parseAlternation(src, cur, true);
     cur.i++; // ')'
-    return { t: 'group', alts, look, capture };
+    return { t: 'group', alts, look, behind, negative, capture };
   }
   if (ch === '[') {
     const start = cur.i;
@@ -309,7 +430,7 @@ function parseAtom(src: string, cur: Cursor): Node {
     const next = src[cur.i + 1] ?? '';
     if (next === 'b' || next === 'B') {
       cur.i += 2;
-      return { t: 'assert' };
+      return { t: 'assert', src: `\\${next}` };
     }
     ESCAPE.lastIndex = cur.i;
     const m = ESCAPE.exec(src);
@@ -319,7 +440,7 @@ function parseAtom(src: string, cur: Cursor): Node {
   }
   if (ch === '^' || ch === '$') {
     cur.i++;
-    return { t: 'assert' };
+    return { t: 'assert', src: ch };
   }
   const cp = src.codePointAt(cur.i)!;
   const len = cp > 0xffff ? 2 : 1;
