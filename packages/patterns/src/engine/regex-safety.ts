@@ -130,16 +130,21 @@ function checkPrefixedRun(
 ): string | undefined {
   for (let i = 0; i < seq.length; i++) {
     const node = seq[i]!;
+    if (node.t === 'atom' || node.t === 'assert') continue;
     const before = (): Node[] => [...prefix, ...seq.slice(0, i)];
-    const after = [...seq.slice(i + 1), ...rest];
+    const after = (): Node[] => [...seq.slice(i + 1), ...rest];
     // A lookaround throws away what its run read, so it rereads the run at every start even when it
     // succeeds; a match keeps it, unless what must follow the run can fail at its end.
-    if (
-      isUnboundedRun(node) &&
-      (inLook || !after.every((n) => emptyAlwaysMatches(n, node.node.src, flags)))
-    ) {
+    const run = runClass(node);
+    // Only a run of one atom ends where the next character is not one of its own: a run of a group
+    // ("abab" of (?:ab)+) can stop before an 'a', so no assertion after it surely holds.
+    const ender = node.t === 'quant' && node.node.t === 'atom' ? run : undefined;
+    if (run !== undefined && (inLook || !after().every((n) => emptyAlwaysMatches(n, ender, flags)))) {
       const lead = before();
-      if (spellsIn(lead, node.node.src, flags))
+      // Through a prefix, only a run of one atom: what a prefix of a group run's own pieces can spell
+      // depends on their order, which the atoms alone do not tell (ab(?:ab)+x is missed; a lookbehind
+      // that pins such a prefix, as separator_then_override's does, would be rejected).
+      if (spellsIn(lead, run, flags) && (ender !== undefined || lead.every(nullable)))
         return lead.every(nullable)
           ? 'starts with an unbounded repetition that more must follow (e.g. \\d+x): bound it ({1,64}) or start with a fixed character'
           : 'reaches an unbounded repetition through a start it can repeat (e.g. key[a-z]+x on "keykeykey..."): bound it ({1,64}) or start with a character outside it';
@@ -154,8 +159,12 @@ function checkPrefixedRun(
       }
       continue;
     }
-    for (const alt of innerAlts(node) ?? []) {
-      const risk = checkPrefixedRun(alt, before(), after, flags, inLook);
+    const alts = innerAlts(node);
+    if (alts === undefined) continue;
+    const lead = before();
+    const next = after();
+    for (const alt of alts) {
+      const risk = checkPrefixedRun(alt, lead, next, flags, inLook);
       if (risk) return risk;
     }
   }
@@ -163,18 +172,38 @@ function checkPrefixedRun(
 }
 
 /**
+ * The characters an unbounded repetition takes, as one atom's source (`[a-z]` of `[a-z]+`, `(?:a|b)` of
+ * `(?:ab)+`: "abab..." holds a start at every "ab"), or undefined for anything else.
+ */
+function runClass(node: Node): string | undefined {
+  if (node.t !== 'quant' || node.max !== Number.POSITIVE_INFINITY) return undefined;
+  if (node.node.t === 'atom') return node.node.src;
+  const atoms: string[] = [];
+  const collect = (n: Node): void => {
+    if (n.t === 'atom') atoms.push(n.src);
+    else if (n.t === 'quant') collect(n.node);
+    else if (n.t === 'group' && !n.look) for (const alt of n.alts) alt.forEach(collect);
+  };
+  collect(node.node);
+  return atoms.length === 0 ? undefined : `(?:${atoms.join('|')})`;
+}
+
+/**
  * Whether a node, right after a maximal run of `run`, surely matches: it is optional, or it is a
  * lookahead that only forbids more of the run (`-+(?!-)`), which holds where the run ends. An assertion
  * (`\\b`, `(?<=\\s)`) may fail there, and the run is then given back character by character.
  */
-function emptyAlwaysMatches(node: Node, run: string, flags: string): boolean {
+function emptyAlwaysMatches(node: Node, run: string | undefined, flags: string): boolean {
   if (node.t === 'atom') return false;
   if (node.t === 'quant') return node.min === 0 || emptyAlwaysMatches(node.node, run, flags);
   // `\\w+\\b`: a maximal run of all word characters ends where a word does.
   if (node.t === 'assert')
-    return node.src === '\\b' && (sameAtom(run, '\\w', flags) || sameAtom(run, '\\W', flags));
+    return (
+      run !== undefined && node.src === '\\b' && (sameAtom(run, '\\w', flags) || sameAtom(run, '\\W', flags))
+    );
   if (!node.look) return node.alts.some((alt) => alt.every((n) => emptyAlwaysMatches(n, run, flags)));
   return (
+    run !== undefined &&
     node.negative &&
     !node.behind &&
     node.alts.every((alt) => alt.length > 0 && alt[0]!.t === 'atom' && atomWithin(alt[0]!.src, run, flags))
@@ -225,10 +254,9 @@ const sameAtom = (a: string, b: string, flags: string): boolean =>
 
 /** Whether every sampled character `inner` takes, `outer` takes too. */
 function atomWithin(inner: string, outer: string, flags: string): boolean {
-  const f = flags.replace(/[gy]/g, '');
-  const a = new RegExp(`^(?:${inner})$`, f);
-  const b = new RegExp(`^(?:${outer})$`, f);
-  return SAMPLE.every((ch) => !a.test(ch) || b.test(ch));
+  const a = sampled(inner, flags);
+  const b = sampled(outer, flags);
+  return a.every((taken, i) => taken === 0 || b[i] === 1);
 }
 
 /** A sequence read backwards, as V8 matches a lookbehind. */
@@ -255,6 +283,9 @@ function checkRunsThenOverlap(
 ): string | undefined {
   for (let i = 0; i < seq.length; i++) {
     const node = seq[i]!;
+    const alts = innerAlts(node);
+    // Most nodes are letters of literal words: what follows is gathered only for runs and groups.
+    if (alts === undefined && !isUnboundedRun(node)) continue;
     const after = [...seq.slice(i + 1), ...rest];
     // A lookaround right after the run is the author ending it on purpose (`-+(?!-)`: it gives back
     // nothing that could match): left alone.
@@ -272,7 +303,7 @@ function checkRunsThenOverlap(
     }
     // Inside a repeated group, the group itself can come next again.
     const again = node.t === 'quant' && node.max > 1 ? [node, ...after] : after;
-    for (const alt of innerAlts(node) ?? []) {
+    for (const alt of alts ?? []) {
       const risk = checkRunsThenOverlap(alt, again, flags);
       if (risk) return risk;
     }
@@ -354,10 +385,26 @@ function firstAtoms(seq: readonly Node[]): string[] | undefined {
 }
 
 function atomsIntersect(x: readonly string[], y: readonly string[], flags: string): boolean {
+  const a = sampled(x.join('|'), flags);
+  const b = sampled(y.join('|'), flags);
+  return a.some((taken, i) => taken === 1 && b[i] === 1);
+}
+
+// Per atom source and flags, which SAMPLE characters it takes: a user's file asks about the same few
+// classes many times, and each fresh answer costs two regexes and a thousand tests.
+const sampledCache = new Map<string, Uint8Array>();
+
+function sampled(source: string, flags: string): Uint8Array {
   const f = flags.replace(/[gy]/g, '');
-  const rx = new RegExp(`^(?:${x.join('|')})$`, f);
-  const ry = new RegExp(`^(?:${y.join('|')})$`, f);
-  return SAMPLE.some((ch) => rx.test(ch) && ry.test(ch));
+  const key = `${f}:${source}`;
+  let taken = sampledCache.get(key);
+  if (taken === undefined) {
+    const re = new RegExp(`^(?:${source})$`, f);
+    taken = Uint8Array.from(SAMPLE, (ch) => (re.test(ch) ? 1 : 0));
+    if (sampledCache.size >= 4096) sampledCache.clear();
+    sampledCache.set(key, taken);
+  }
+  return taken;
 }
 
 // Sticky (y) regexes read at the cursor without slicing the rest of the source.
