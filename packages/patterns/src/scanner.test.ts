@@ -256,6 +256,7 @@ describe('pattern validation', () => {
     // Runs whose start an assertion pins to the edge of a run, a run a word boundary always ends, and
     // a bounded run inside a lookahead.
     const pinned = [
+      '(?<![\\d,])\\d{1,3}(?:,\\d{3})+\\.\\d\\d',
       '\\bkey[a-z]+x',
       '(?<!\\w)key[a-z]+x',
       '#(?<!##)#+(?!#)\\s?x',
@@ -284,6 +285,9 @@ describe('pattern validation', () => {
     ['x[a-z0-9]+(?<!\\w)', 'through a start it can repeat'],
     // A repeated group is a run too: "abab..." holds a start at every "ab" (25 s on 320 KB).
     ['(?:ab)+x', 'starts with an unbounded repetition'],
+    // ...and a start it can repeat: every group of "1,234,234,..." starts a rescan.
+    ['\\d{1,3}(?:,\\d{3})+\\.\\d\\d', 'through a start it can repeat'],
+    ['(?<!\\d)\\d{1,3}(?:,\\d{3})+\\.\\d\\d', 'through a start it can repeat'],
   ])('rejects %s in the pattern engine: quadratic on long runs', (regex, why) => {
     expect(() => parsePatternDatabase(dbOf(custom({ regex })))).toThrow(
       expect.objectContaining({

@@ -141,10 +141,11 @@ function checkPrefixedRun(
     const ender = node.t === 'quant' && node.node.t === 'atom' ? run : undefined;
     if (run !== undefined && (inLook || !after().every((n) => emptyAlwaysMatches(n, ender, flags)))) {
       const lead = before();
-      // Through a prefix, only a run of one atom: what a prefix of a group run's own pieces can spell
-      // depends on their order, which the atoms alone do not tell (ab(?:ab)+x is missed; a lookbehind
-      // that pins such a prefix, as separator_then_override's does, would be rejected).
-      if (spellsIn(lead, run, flags) && (ender !== undefined || lead.every(nullable)))
+      // A group run through a prefix of its own pieces (`\\d{1,3}(?:,\\d{3})+\\.\\d\\d` on "1,234,234,...")
+      // is rejected unless a lookaround in the prefix may pin it: whether one does depends on the order
+      // of the pieces, which the atoms alone do not tell (separator_then_override's lookbehind does).
+      const pinnable = lead.some((n) => n.t === 'group' && n.look && lookAtoms(n) === undefined);
+      if (spellsIn(lead, run, flags) && (ender !== undefined || lead.every(nullable) || !pinnable))
         return lead.every(nullable)
           ? 'starts with an unbounded repetition that more must follow (e.g. \\d+x): bound it ({1,64}) or start with a fixed character'
           : 'reaches an unbounded repetition through a start it can repeat (e.g. key[a-z]+x on "keykeykey..."): bound it ({1,64}) or start with a character outside it';
@@ -237,16 +238,32 @@ function pins(node: Node, run: string, flags: string): boolean {
     return atomWithin(run, '\\w', flags) || atomWithin(run, '\\W', flags);
   }
   if (node.t !== 'group' || !node.look) return false;
+  const alts = lookAtoms(node);
   // Inside a long run every character around the position is one of the run's.
+  return (
+    alts !== undefined &&
+    alts.every((atoms) =>
+      node.negative
+        ? atoms.every((a) => atomWithin(run, a, flags))
+        : atoms.some((a) => !atomsIntersect([a], [run], flags)),
+    )
+  );
+}
+
+/**
+ * A lookaround's alternatives as lists of the atoms each must match in turn (`(?<!##)`, `(?<![a-z]{2})`),
+ * or undefined when one has an optional part or a group: pins() can only judge the former.
+ */
+function lookAtoms(node: Node & { t: 'group' }): string[][] | undefined {
   const atomOf = (n: Node): string | undefined =>
     n.t === 'atom' ? n.src : n.t === 'quant' && n.min > 0 && n.node.t === 'atom' ? n.node.src : undefined;
-  return node.alts.every((alt) => {
+  const alts: string[][] = [];
+  for (const alt of node.alts) {
     const atoms = alt.map(atomOf);
-    if (atoms.length === 0 || atoms.includes(undefined)) return false;
-    return node.negative
-      ? atoms.every((a) => atomWithin(run, a!, flags))
-      : atoms.some((a) => !atomsIntersect([a!], [run], flags));
-  });
+    if (atoms.length === 0 || atoms.includes(undefined)) return undefined;
+    alts.push(atoms as string[]);
+  }
+  return alts;
 }
 
 const sameAtom = (a: string, b: string, flags: string): boolean =>
