@@ -48,6 +48,31 @@ export function flagsOf(def: Pick<PatternDefinition, 'caseSensitive' | 'regex'>)
   return `g${def.caseSensitive ? '' : 'i'}${unicode}`;
 }
 
+// Every field of PatternDefinition: a misspelt one ("contextRequird") would otherwise be dropped
+// silently, and the rule would load without what its author asked for.
+const FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'kind',
+  'category',
+  'severity',
+  'description',
+  'literals',
+  'minDigits',
+  'window',
+  'regex',
+  'caseSensitive',
+  'group',
+  'context',
+  'contextRequired',
+  'weakShape',
+  'validator',
+  'keepPlaceholders',
+  'confidence',
+  'weight',
+  'compliance',
+  'examples',
+]);
+
 /** Validates one pattern object and returns it typed; throws PatternError naming the pattern and the fix. */
 export function parsePattern(raw: unknown, index = 0): PatternDefinition {
   if (!isObject(raw)) throw invalid(`patterns[${index}] must be an object`);
@@ -56,6 +81,17 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
     throw invalid(
       `patterns[${index}].id must be 2-64 characters of a-z, 0-9 and _ (got ${JSON.stringify(id)})`,
     );
+  }
+  for (const key of Object.keys(raw)) {
+    if (!FIELDS.has(key))
+      throw invalid(
+        `unknown field ${JSON.stringify(key)}; a pattern's fields are ${[...FIELDS].join(', ')}`,
+        id,
+      );
+  }
+  for (const key of ['caseSensitive', 'contextRequired', 'keepPlaceholders'] as const) {
+    if (raw[key] !== undefined && typeof raw[key] !== 'boolean')
+      throw invalid(`${key} must be true or false`, id);
   }
   const kind = raw.kind as PatternKind;
   if (!patternKinds.includes(kind)) throw invalid(`kind must be one of ${patternKinds.join(', ')}`, id);
@@ -76,9 +112,18 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
     }
   }
   for (const key of ['context', 'compliance'] as const) {
-    if (raw[key] !== undefined && !isStringArray(raw[key]))
-      throw invalid(`${key} must be an array of strings`, id);
+    const v = raw[key];
+    if (v !== undefined && (!isStringArray(v) || v.some((w) => w.trim() === '')))
+      throw invalid(`${key} must be an array of non-empty strings`, id);
   }
+  // Without a context word, such a candidate could only stand by its checksum; with neither, never.
+  const words = (raw.context as string[] | undefined)?.length ?? 0;
+  if (
+    (raw.contextRequired === true || raw.weakShape !== undefined) &&
+    words === 0 &&
+    raw.validator === undefined
+  )
+    throw invalid('contextRequired and weakShape need context words (or a validator) to find anything', id);
   for (const key of ['confidence', 'weight'] as const) {
     const v = raw[key];
     if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1))
@@ -104,9 +149,6 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
     );
   }
   if (raw.weakShape !== undefined) checkWeakShape(raw.weakShape, id);
-  if (raw.keepPlaceholders !== undefined && typeof raw.keepPlaceholders !== 'boolean') {
-    throw invalid('keepPlaceholders must be true or false', id);
-  }
   const ex = raw.examples;
   if (!isObject(ex) || !isStringArray(ex.positive) || !isStringArray(ex.negative)) {
     throw invalid('examples must be { positive: string[], negative: string[] }', id);
@@ -116,7 +158,33 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
   }
   const def = raw as unknown as PatternDefinition;
   checkRegex(def);
+  if (def.group !== undefined) {
+    const groups = captureGroups(expandMacros(def.regex));
+    if (def.group > groups)
+      throw invalid(
+        `group ${def.group} does not exist: the regex has ${groups} capturing group${groups === 1 ? '' : 's'}`,
+        id,
+      );
+  }
   return def;
+}
+
+/** Capturing groups in a regex source: '(' not escaped, not in a class, and not '(?' (but '(?<name>'). */
+function captureGroups(source: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (
+      c === '(' &&
+      (source[i + 1] !== '?' || (source[i + 2] === '<' && !'=!'.includes(source[i + 3]!)))
+    )
+      count++;
+  }
+  return count;
 }
 
 // A weak shape is tested against one match, never a whole text, but a user's file must not bring a

@@ -307,10 +307,34 @@ describe('pattern validation', () => {
     [{ weakShape: '(' }, 'FLAKESTORM_PATTERN_INVALID'],
     [{ weakShape: '(a+)+$' }, 'FLAKESTORM_PATTERN_INVALID'],
     [{ weakShape: 7 }, 'FLAKESTORM_PATTERN_INVALID'],
+    // A rule that would load but never find anything, or not what its author asked for.
+    [{ group: 1 }, 'FLAKESTORM_PATTERN_INVALID'],
+    [{ caseSensitive: 'yes' }, 'FLAKESTORM_PATTERN_INVALID'],
+    [{ contextRequired: true }, 'FLAKESTORM_PATTERN_INVALID'],
+    [{ weakShape: '\\d{6}' }, 'FLAKESTORM_PATTERN_INVALID'],
+    [{ context: ['ticket', ' '] }, 'FLAKESTORM_PATTERN_INVALID'],
+    [{ contextRequird: true }, 'FLAKESTORM_PATTERN_INVALID'],
   ])('rejects %o with %s', (over, code) => {
     expect(() => parsePatternDatabase(dbOf(custom(over as Partial<PatternDefinition>)))).toThrow(
       expect.objectContaining({ code }),
     );
+  });
+
+  it('says what is wrong with a field, and which fields there are', () => {
+    const message = (over: Record<string, unknown>): string => {
+      try {
+        parsePatternDatabase(dbOf(custom(over as Partial<PatternDefinition>)));
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(message({ contextRequird: true })).toContain('unknown field "contextRequird"');
+    expect(message({ contextRequird: true })).toContain('contextRequired');
+    expect(message({ regex: 'ACME-([0-9]{6})', group: 2 })).toContain('the regex has 1 capturing group');
+    // Groups in classes, escaped parentheses, lookarounds and named groups counted as V8 does.
+    expect(message({ regex: '(?<k>ACME)[(]\\((?:-)(?=\\d)([0-9]{6})', group: 2 })).toBe('accepted');
+    expect(message({ contextRequired: true, context: ['ticket'] })).toBe('accepted');
   });
 
   it('rejects duplicate ids', () => {
