@@ -294,6 +294,14 @@ export function parsePatternDatabase(raw: unknown): PatternDatabase {
   if (!isObject(obj))
     throw invalid('a pattern database must be an object { version, patterns } or an array of patterns');
   if (!Array.isArray(obj.patterns)) throw invalid('"patterns" must be an array');
+  for (const key of Object.keys(obj)) {
+    if (!['version', 'patterns', 'attacks'].includes(key))
+      throw invalid(
+        `unknown field ${JSON.stringify(key)}; a pattern database has version, patterns and attacks`,
+      );
+  }
+  if (obj.version !== undefined && typeof obj.version !== 'string')
+    throw invalid('"version" must be a string, such as "2026.11.28"');
   const version = typeof obj.version === 'string' ? obj.version : 'user';
   const seen = new Set<string>();
   const patterns = obj.patterns.map((p, i) => {
@@ -315,6 +323,13 @@ export function parsePatternDatabase(raw: unknown): PatternDatabase {
     if (!isObject(obj.attacks) || !Object.values(obj.attacks).every(isStringArray)) {
       throw invalid('"attacks" must map category ids to arrays of strings');
     }
+    const unknown = Object.keys(obj.attacks).find(
+      (c) => !(injectionCategories as readonly string[]).includes(c),
+    );
+    if (unknown !== undefined)
+      throw invalid(
+        `"attacks" has unknown category ${JSON.stringify(unknown)}; use one of ${injectionCategories.join(', ')}`,
+      );
     attacks = obj.attacks as Record<string, readonly string[]>;
   }
   return attacks === undefined ? { version, patterns } : { version, patterns, attacks };

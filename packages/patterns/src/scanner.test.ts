@@ -337,6 +337,16 @@ describe('pattern validation', () => {
     expect(message({ contextRequired: true, context: ['ticket'] })).toBe('accepted');
   });
 
+  it.each([
+    [{ version: 'test', patterns: [], extra: 1 }, 'unknown field "extra"'],
+    [{ version: 3, patterns: [] }, '"version" must be a string'],
+    [{ version: 'test', patterns: [], attacks: { made_up: ['x'] } }, 'unknown category "made_up"'],
+  ])('rejects a database %o: %s', (raw, why) => {
+    expect(() => parsePatternDatabase(raw)).toThrow(
+      expect.objectContaining({ code: 'FLAKESTORM_PATTERN_INVALID', message: expect.stringContaining(why) }),
+    );
+  });
+
   it('rejects duplicate ids', () => {
     expect(() => parsePatternDatabase(dbOf(custom(), custom()))).toThrow(
       expect.objectContaining({ code: 'FLAKESTORM_PATTERN_DUPLICATE' }),
