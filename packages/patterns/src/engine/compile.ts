@@ -76,6 +76,8 @@ export interface CompiledRule {
   readonly precheck: Precheck | undefined;
   /** `regex` with the sticky flag, made on first use (run-rule.ts). */
   sticky: RegExp | undefined;
+  /** `regex` sticky and with match indices, made when a reported group's place is ambiguous (run-rule.ts). */
+  withIndices: RegExp | undefined;
   /** `context` as one global search, longest word first, made on first use (scan.ts). */
   contextSearch: RegExp | undefined;
 }
@@ -331,6 +333,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     digitStretch: def.kind === 'injection' ? 0 : analysis.digitStretch,
     precheck: precheckFor(def.regex, flags),
     sticky: undefined,
+    withIndices: undefined,
     contextSearch: undefined,
   };
 }

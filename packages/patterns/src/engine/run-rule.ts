@@ -19,14 +19,25 @@ function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: 
   let value = m[0];
   if (g !== undefined && g > 0) {
     const part = m[g];
-    if (part === undefined) return false;
-    // Without the `d` flag, locate the group inside the match; groups are chosen to be unambiguous.
-    const at = m[0].lastIndexOf(part);
-    start = m.index + Math.max(0, at);
+    // An empty group is no finding: nothing of the text would be reported or masked.
+    if (part === undefined || part.length === 0) return false;
+    // Without the `d` flag (which costs every match), locate the group inside the match by its text;
+    // where that text occurs twice ("1234-1234" of (\d{4})-\d{4}), ask V8 for the group's place.
+    let at = m[0].lastIndexOf(part);
+    if (at !== m[0].indexOf(part)) at = groupIndex(rule, m, g) - m.index;
+    start = m.index + at;
     value = part;
   }
   out.push({ rule, start: offset + start, end: offset + start + value.length, value });
   return true;
+}
+
+/** Where group `g` of match `m` begins, from the same regex run again at the match with indices. */
+function groupIndex(rule: CompiledRule, m: RegExpExecArray, g: number): number {
+  rule.withIndices ??= new RegExp(rule.regex.source, `${rule.regex.flags.replace('g', '')}yd`);
+  const re = rule.withIndices;
+  re.lastIndex = m.index;
+  return re.exec(m.input)?.indices?.[g]?.[0] ?? m.index + m[0].lastIndexOf(m[g]!);
 }
 
 const capOf = (rule: CompiledRule): number =>

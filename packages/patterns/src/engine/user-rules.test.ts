@@ -19,6 +19,7 @@ const userRule = (
   kind: PatternKind,
   caseSensitive = false,
   window?: number,
+  group?: number,
 ): PatternDefinition => ({
   id: 'user_rule',
   kind,
@@ -28,6 +29,7 @@ const userRule = (
   regex,
   caseSensitive,
   ...(window === undefined ? {} : { window }),
+  ...(group === undefined ? {} : { group }),
   examples: { positive: ['one', 'two'], negative: ['three', 'four'] },
 });
 
@@ -105,13 +107,16 @@ describe("the prefilter on users' own rules", () => {
         fc.boolean(),
         fc.option(fc.constant(40), { nil: undefined }),
         fc.array(textArb, { minLength: 3, maxLength: 3 }),
-        (first, rest, kind, caseSensitive, window, texts) => {
+        // Reporting a group of the match (its text may occur twice in it) instead of the whole match.
+        fc.boolean(),
+        (first, rest, kind, caseSensitive, window, texts, grouped) => {
           let db: ReturnType<typeof compileDatabase>;
+          const regex = grouped ? `${first}(${rest})` : first + rest;
           try {
             db = compileDatabase(
               parsePatternDatabase({
                 version: 'user',
-                patterns: [userRule(first + rest, kind, caseSensitive, window)],
+                patterns: [userRule(regex, kind, caseSensitive, window, grouped ? 1 : undefined)],
               }),
             );
           } catch {
@@ -129,9 +134,13 @@ describe("the prefilter on users' own rules", () => {
               ciphers: false,
             });
             const got = (kind === 'injection' ? raw.injection : raw.data).map((m) => `${m.start}-${m.end}`);
-            const want = [...view.matchAll(patternRegex(rule.def))]
-              .filter((m) => m[0].length > 0)
-              .map((m) => `${m.index}-${m.index + m[0].length}`);
+            const plain = patternRegex(rule.def);
+            const want = [...view.matchAll(new RegExp(plain.source, `${plain.flags}d`))]
+              .filter((m) => m[0].length > 0 && (!grouped || (m[1] !== undefined && m[1] !== '')))
+              .map((m) => {
+                const [start, end] = grouped ? m.indices![1]! : [m.index, m.index + m[0].length];
+                return `${start}-${end}`;
+              });
             expect(got.sort(), `${rule.def.regex} on ${JSON.stringify(view)}`).toEqual(want.sort());
           }
         },
@@ -139,6 +148,24 @@ describe("the prefilter on users' own rules", () => {
       { numRuns: 400 },
     );
     expect(compiled).toBeGreaterThan(300);
+  });
+
+  it('reports a group where it is, even when its text occurs earlier in the match, and never empty', () => {
+    const spans = (regex: string, text: string): string[] => {
+      const db = compileDatabase(
+        parsePatternDatabase({ version: 'user', patterns: [userRule(regex, 'pii', false, undefined, 1)] }),
+      );
+      const raw = executeDatabase(db, normalizeText(text), {
+        injection: false,
+        pii: true,
+        secret: false,
+        ciphers: false,
+      });
+      return raw.data.map((m) => text.slice(0, m.start) + '[' + m.value + ']' + text.slice(m.end));
+    };
+    // Located by its text alone, the second "1234" was reported and masked instead of the first.
+    expect(spans('(\\d{4})-\\d{4}', 'code 1234-1234')).toEqual(['code [1234]-1234']);
+    expect(spans('ref:(\\d*)x', 'ref:x and ref:12x')).toEqual(['ref:x and ref:[12]x']);
   });
 
   it('runs an injection rule whose every match holds digits', () => {
