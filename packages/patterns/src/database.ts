@@ -4,7 +4,7 @@
  */
 
 import { builtinDatabase } from './builtin.js';
-import { expandMacros } from './engine/macros.js';
+import { countCaptures, expandMacros } from './engine/macros.js';
 import {
   findBacktrackingRiskInAst,
   findRunBacktrackingInAst,
@@ -159,7 +159,7 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
   const def = raw as unknown as PatternDefinition;
   checkRegex(def);
   if (def.group !== undefined) {
-    const groups = captureGroups(expandMacros(def.regex));
+    const groups = countCaptures(expandMacros(def.regex));
     if (def.group > groups)
       throw invalid(
         `group ${def.group} does not exist: the regex has ${groups} capturing group${groups === 1 ? '' : 's'}`,
@@ -167,24 +167,6 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
       );
   }
   return def;
-}
-
-/** Capturing groups in a regex source: '(' not escaped, not in a class, and not '(?' (but '(?<name>'). */
-function captureGroups(source: string): number {
-  let count = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (
-      c === '(' &&
-      (source[i + 1] !== '?' || (source[i + 2] === '<' && !'=!'.includes(source[i + 3]!)))
-    )
-      count++;
-  }
-  return count;
 }
 
 // A weak shape is tested against one match, never a whole text, but a user's file must not bring a

@@ -27,7 +27,7 @@ export function expandMacros(source: string): string {
 }
 
 /** Capturing groups opened in a regex source (escapes and character classes skipped). */
-function countCaptures(source: string): number {
+export function countCaptures(source: string): number {
   let groups = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
