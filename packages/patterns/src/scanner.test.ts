@@ -335,6 +335,8 @@ describe('pattern validation', () => {
     // Groups in classes, escaped parentheses, lookarounds and named groups counted as V8 does.
     expect(message({ regex: '(?<k>ACME)[(]\\((?:-)(?=\\d)([0-9]{6})', group: 2 })).toBe('accepted');
     expect(message({ contextRequired: true, context: ['ticket'] })).toBe('accepted');
+    // A quadratic shape names the repetition to bound.
+    expect(message({ regex: 'ACME-\\$\\{[^}]+\\}' })).toContain('unbounded repetition ([^}]+)');
   });
 
   it.each([

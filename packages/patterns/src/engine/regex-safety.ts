@@ -147,8 +147,8 @@ function checkPrefixedRun(
       const pinnable = lead.some((n) => n.t === 'group' && n.look && lookAtoms(n) === undefined);
       if (spellsIn(lead, run, flags) && (ender !== undefined || lead.every(nullable) || !pinnable))
         return lead.every(nullable)
-          ? 'starts with an unbounded repetition that more must follow (e.g. \\d+x): bound it ({1,64}) or start with a fixed character'
-          : 'reaches an unbounded repetition through a start it can repeat (e.g. key[a-z]+x on "keykeykey..."): bound it ({1,64}) or start with a character outside it';
+          ? `starts with an unbounded repetition (${shown(node)}) that more must follow (e.g. \\d+x): bound it ({1,64}) or start with a fixed character`
+          : `reaches an unbounded repetition (${shown(node)}) through a start it can repeat (e.g. key[a-z]+x on "keykeykey..."): bound it ({1,64}) or start with a character outside it`;
     }
     if (node.t === 'group' && node.look) {
       for (const alt of node.alts) {
@@ -170,6 +170,14 @@ function checkPrefixedRun(
     }
   }
   return undefined;
+}
+
+/** A repetition as the author wrote it, near enough to find it in the regex (`[^@\\s]+`, `(...)*`). */
+function shown(node: Node): string {
+  if (node.t !== 'quant') return '';
+  const body = node.node.t === 'atom' ? node.node.src : '(...)';
+  if (node.max !== Number.POSITIVE_INFINITY) return `${body}{${node.min},${node.max}}`;
+  return node.min === 0 ? `${body}*` : node.min === 1 ? `${body}+` : `${body}{${node.min},}`;
 }
 
 /**
