@@ -239,8 +239,9 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // Injection rules run on the lowercase (leet-folded) view only.
   const caseless = def.kind === 'injection' && caselessOnLowercase(runSource, flags);
   // Gaps with atomic words (same matches, less backtracking), unless a numbered group is reported.
+  // Without a gap, the atomic form is the plain one.
   const atomic =
-    def.group === undefined || def.group === 0
+    (def.group === undefined || def.group === 0) && def.regex.includes('<gap')
       ? consumeBeforeLookbehind(expandMacrosAtomic(def.regex))
       : runSource;
   const regex = new RegExp(atomic, caseless ? withoutCase(flags) : flags);

@@ -20,11 +20,21 @@ const MACRO_RE = /<(gap|ws|sep)(?::(\d{1,2}))?>/g;
 
 /** Expands `<gap:N>`, `<ws>` and `<sep>` in a pattern's regex source. */
 export function expandMacros(source: string): string {
-  return source.replace(MACRO_RE, (_m, name: string, arg: string | undefined) => {
-    const make = MACROS[name];
-    return make ? make(arg === undefined ? undefined : Number(arg)) : _m;
-  });
+  let out = expanded.get(source);
+  if (out === undefined) {
+    out = source.replace(MACRO_RE, (_m, name: string, arg: string | undefined) => {
+      const make = MACROS[name];
+      return make ? make(arg === undefined ? undefined : Number(arg)) : _m;
+    });
+    if (expanded.size >= 4096) expanded.clear();
+    expanded.set(source, out);
+  }
+  return out;
 }
+
+// Validation, the vetted set and the compiler each expand every rule's regex: a cold compile did it
+// three times over.
+const expanded = new Map<string, string>();
 
 /** Capturing groups opened in a regex source (escapes and character classes skipped). */
 export function countCaptures(source: string): number {
@@ -57,15 +67,19 @@ export function expandMacrosAtomic(source: string): string {
   if (/\\[1-9]/.test(source)) return expandMacros(source);
   let out = '';
   let last = 0;
+  let groups = 0;
   for (const m of source.matchAll(MACRO_RE)) {
     const [token, name, arg] = m;
-    out += source.slice(last, m.index);
+    const before = source.slice(last, m.index);
+    out += before;
+    // Counted piece by piece: counting all of `out` at every gap read long sources over and over.
+    groups += countCaptures(before);
     last = m.index + token.length;
     if (name !== 'gap') {
       out += expandMacros(token);
       continue;
     }
-    const group = countCaptures(out) + 1;
+    const group = ++groups;
     out += `(?:${SEP}(?=(${WORD}))\\${group}){0,${arg === undefined ? 3 : Number(arg)}}${SEP}`;
   }
   return out + source.slice(last);
