@@ -18,6 +18,10 @@ const MACROS: Readonly<Record<string, (arg: number | undefined) => string>> = {
 
 const MACRO_RE = /<(gap|ws|sep)(?::(\d{1,2}))?>/g;
 
+// Validation, the vetted set and the compiler each expand every rule's regex: a cold compile did it
+// three times over.
+const expanded = new Map<string, string>();
+
 /** Expands `<gap:N>`, `<ws>` and `<sep>` in a pattern's regex source. */
 export function expandMacros(source: string): string {
   let out = expanded.get(source);
@@ -31,10 +35,6 @@ export function expandMacros(source: string): string {
   }
   return out;
 }
-
-// Validation, the vetted set and the compiler each expand every rule's regex: a cold compile did it
-// three times over.
-const expanded = new Map<string, string>();
 
 /** Capturing groups opened in a regex source (escapes and character classes skipped). */
 export function countCaptures(source: string): number {
