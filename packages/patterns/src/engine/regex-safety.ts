@@ -114,11 +114,11 @@ function innerAlts(node: Node): readonly Node[][] | undefined {
 /**
  * A regex that reaches an unbounded run of a character class through a prefix it can spell in that
  * class, and needs more after the run, rescans the rest of a long run from every start inside it:
- * quadratic time on one run. With no prefix (`\\d+x`, `(?:-{4,}|=+) new`) every position is a start;
+ * quadratic time on one run. With no prefix (`\d+x`, `(?:-{4,}|=+) new`) every position is a start;
  * with one (`key[a-z]+x`) every "key" of "keykeykey..." is, and a user rule of that shape took 11 s on
  * 200 KB. The same holds inside a lookahead, which is tried at every start (`key(?=[a-z]+x)`), and
  * mirrored inside a lookbehind, which V8 matches backwards. V8 has no atomic groups to stop it; a bound
- * ({1,64}) does, and so does an assertion or lookaround in the prefix (`\\b[a-z]+x` starts only where a
+ * ({1,64}) does, and so does an assertion or lookaround in the prefix (`\b[a-z]+x` starts only where a
  * word does). `prefix`: what the regex consumes before the sequence; `rest`: what follows it.
  */
 function checkPrefixedRun(
@@ -133,15 +133,15 @@ function checkPrefixedRun(
     if (node.t === 'atom' || node.t === 'assert') continue;
     const before = (): Node[] => [...prefix, ...seq.slice(0, i)];
     const after = (): Node[] => [...seq.slice(i + 1), ...rest];
-    // A lookaround throws away what its run read, so it rereads the run at every start even when it
-    // succeeds; a match keeps it, unless what must follow the run can fail at its end.
     const run = runClass(node);
     // Only a run of one atom ends where the next character is not one of its own: a run of a group
     // ("abab" of (?:ab)+) can stop before an 'a', so no assertion after it surely holds.
     const ender = node.t === 'quant' && node.node.t === 'atom' ? run : undefined;
+    // A lookaround throws away what its run read, so it rereads the run at every start even when it
+    // succeeds; a match keeps it, unless what must follow the run can fail at its end.
     if (run !== undefined && (inLook || !after().every((n) => emptyAlwaysMatches(n, ender, flags)))) {
       const lead = before();
-      // A group run through a prefix of its own pieces (`\\d{1,3}(?:,\\d{3})+\\.\\d\\d` on "1,234,234,...")
+      // A group run through a prefix of its own pieces (`\d{1,3}(?:,\d{3})+\.\d\d` on "1,234,234,...")
       // is rejected unless a lookaround in the prefix may pin it: whether one does depends on the order
       // of the pieces, which the atoms alone do not tell (separator_then_override's lookbehind does).
       const pinnable = lead.some((n) => n.t === 'group' && n.look && lookAtoms(n) === undefined);
@@ -172,7 +172,7 @@ function checkPrefixedRun(
   return undefined;
 }
 
-/** A repetition as the author wrote it, near enough to find it in the regex (`[^@\\s]+`, `(...)*`). */
+/** A repetition as the author wrote it, near enough to find it in the regex (`[^@\s]+`, `(...)*`). */
 function shown(node: Node): string {
   if (node.t !== 'quant') return '';
   const body = node.node.t === 'atom' ? node.node.src : '(...)';
@@ -200,12 +200,12 @@ function runClass(node: Node): string | undefined {
 /**
  * Whether a node, right after a maximal run of `run`, surely matches: it is optional, or it is a
  * lookahead that only forbids more of the run (`-+(?!-)`), which holds where the run ends. An assertion
- * (`\\b`, `(?<=\\s)`) may fail there, and the run is then given back character by character.
+ * (`\b`, `(?<=\s)`) may fail there, and the run is then given back character by character.
  */
 function emptyAlwaysMatches(node: Node, run: string | undefined, flags: string): boolean {
   if (node.t === 'atom') return false;
   if (node.t === 'quant') return node.min === 0 || emptyAlwaysMatches(node.node, run, flags);
-  // `\\w+\\b`: a maximal run of all word characters ends where a word does.
+  // `\w+\b`: a maximal run of all word characters ends where a word does.
   if (node.t === 'assert')
     return (
       run !== undefined && node.src === '\\b' && (sameAtom(run, '\\w', flags) || sameAtom(run, '\\W', flags))
@@ -235,8 +235,8 @@ function spellsIn(nodes: readonly Node[], run: string, flags: string): boolean {
 }
 
 /**
- * Whether an assertion fails between two characters of `run`: `\\b` inside a run of word characters,
- * `^` and `$` (line starts are rare enough), `(?<![a-z])`, `(?<!##)` or `(?<=\\s)` inside a run of
+ * Whether an assertion fails between two characters of `run`: `\b` inside a run of word characters,
+ * `^` and `$` (line starts are rare enough), `(?<![a-z])`, `(?<!##)` or `(?<=\s)` inside a run of
  * letters or of '#'. Any other lookaround is taken to hold, which can only reject more.
  */
 function pins(node: Node, run: string, flags: string): boolean {
