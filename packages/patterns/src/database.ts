@@ -113,7 +113,11 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
   }
   for (const key of ['context', 'compliance'] as const) {
     const v = raw[key];
-    if (v !== undefined && (!isStringArray(v) || v.some((w) => w.trim() === '')))
+    // A blank word starts with a space (or is empty): only those are trimmed, on a cold compile.
+    if (
+      v !== undefined &&
+      (!isStringArray(v) || v.some((w) => w.length === 0 || (w.charCodeAt(0) <= 32 && w.trim() === '')))
+    )
       throw invalid(`${key} must be an array of non-empty strings`, id);
   }
   // Without a context word, such a candidate could only stand by its checksum; with neither, never.
