@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePatternDatabase } from '../database.js';
+import { createScanner } from '../scanner.js';
 import type { PatternDefinition, PatternKind } from '../types.js';
 import { compileDatabase, patternRegex } from './compile.js';
 import { executeDatabase } from './execute.js';
@@ -178,6 +179,52 @@ describe("the prefilter on users' own rules", () => {
     expect(
       executeDatabase(db, norm, { injection: true, pii: false, secret: false, ciphers: false }).injection,
     ).toEqual([expect.objectContaining({ start: 8, end: 12 })]);
+  });
+
+  it('gives a context-required rule the same verdict in a long text as in a short slice of it', () => {
+    // Long texts take the windowed path and gate the rule on its context words in the automaton; a
+    // slice of 256 characters or less runs the regex over all of it. Both must agree at every place.
+    const contextWord = fc.constantFrom(
+      'Member ID',
+      'mitglied-nr',
+      'número de socio',
+      'acct#',
+      'ref:',
+      'ID',
+      'номер',
+    );
+    const piece = fc.constantFrom(
+      ...['MEMBER ID', 'member id:', 'Mitglied-Nr', 'numero de socio', 'NÚMERO DE SOCIO', 'acct#', 'ref:'],
+      ...['REF :', 'id', 'Номер', 'AB-123456', 'ab-654321', 'xAB-111111', 'lorem ipsum dolor sit amet'],
+      ...[', ', '. ', ' ', ' ', '\n'],
+    );
+    const candidate = /\bAB-\d{6}\b/gi;
+    let reported = 0;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(contextWord, { minLength: 1, maxLength: 3 }),
+        fc.array(piece, { minLength: 80, maxLength: 300 }),
+        (context, parts) => {
+          const rule = { ...userRule('\\bAB-\\d{6}\\b', 'pii'), contextRequired: true, context };
+          const scanner = createScanner(parsePatternDatabase({ version: 'user', patterns: [rule] }));
+          const text = parts.join(' ');
+          const found = (t: string, offset: number): string[] =>
+            scanner.scan(t, { kinds: ['pii'] }).findings.map((f) => `${f.start + offset}-${f.end + offset}`);
+          const whole = found(text, 0);
+          reported += whole.length;
+          for (const m of text.matchAll(candidate)) {
+            const from = Math.max(0, m.index - 110);
+            const slice = text.slice(from, Math.min(text.length, m.index + m[0].length + 110));
+            const at = `${m.index}-${m.index + m[0].length}`;
+            expect(found(slice, from).includes(at), `${at} in ${JSON.stringify(slice)}`).toBe(
+              whole.includes(at),
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(reported).toBeGreaterThan(100); // the context words are found, not only ever missed
   });
 
   it('keeps a window around the hits of a rule with an unbounded lookahead', () => {
