@@ -249,12 +249,11 @@ function pins(node: Node, run: string, flags: string): boolean {
   const alts = lookAtoms(node);
   // Inside a long run every character around the position is one of the run's.
   return (
-    alts !== undefined &&
-    alts.every((atoms) =>
+    alts?.every((atoms) =>
       node.negative
         ? atoms.every((a) => atomWithin(run, a, flags))
         : atoms.some((a) => !atomsIntersect([a], [run], flags)),
-    )
+    ) ?? false
   );
 }
 

@@ -162,7 +162,7 @@ describe("the prefilter on users' own rules", () => {
         secret: false,
         ciphers: false,
       });
-      return raw.data.map((m) => text.slice(0, m.start) + '[' + m.value + ']' + text.slice(m.end));
+      return raw.data.map((m) => `${text.slice(0, m.start)}[${m.value}]${text.slice(m.end)}`);
     };
     // Located by its text alone, the second "1234" was reported and masked instead of the first.
     expect(spans('(\\d{4})-\\d{4}', 'code 1234-1234')).toEqual(['code [1234]-1234']);
