@@ -11,7 +11,7 @@ const { builtinDatabase } = await import(new URL('builtin.js', dist).href);
 const { flagsOf, parsePatternDatabase } = await import(new URL('database.js', dist).href);
 const { expandMacros } = await import(new URL('engine/macros.js', dist).href);
 const { freshContextForm, needsStoredForm } = await import(new URL('engine/context-forms.js', dist).href);
-const { parseRegexSource } = await import(new URL('engine/regex-safety.js', dist).href);
+const { parseRegexSource } = await import(new URL('engine/regex-ast.js', dist).href);
 const { ANALYSIS_VERSION, analysisKey, computeAnalysis, storeAnalysis } = await import(
   new URL('engine/analysis.js', dist).href
 );

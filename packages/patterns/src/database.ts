@@ -5,13 +5,9 @@
 
 import { builtinDatabase } from './builtin.js';
 import { countCaptures, expandMacros } from './engine/macros.js';
-import {
-  findBacktrackingRiskInAst,
-  findRunBacktrackingInAst,
-  minMatchLength,
-  parseRegexSource,
-  type RegexNode,
-} from './engine/regex-safety.js';
+import { minMatchLength, parseRegexSource, type RegexNode } from './engine/regex-ast.js';
+import { findBacktrackingRiskInAst } from './engine/regex-safety.js';
+import { findRunBacktrackingInAst } from './engine/run-backtracking.js';
 import { PatternError } from './errors.js';
 import {
   injectionCategories,

@@ -11,7 +11,7 @@ import {
   storeAnalysis,
 } from './analysis.js';
 import { expandMacros } from './macros.js';
-import { parseRegexSource } from './regex-safety.js';
+import { parseRegexSource } from './regex-ast.js';
 
 const REGENERATE = 'npx tsc -b packages/patterns && node packages/patterns/scripts/regex-analysis.mjs';
 

@@ -8,7 +8,7 @@
 import table from '../data/regex-analysis.json' with { type: 'json' };
 import { compactAnchors, deriveAnchors, type RegexAnchors } from './anchors.js';
 import { deriveLeading } from './leading.js';
-import type { RegexNode } from './regex-safety.js';
+import type { RegexNode } from './regex-ast.js';
 import {
   minAlnumRun,
   minDigitRun,

@@ -6,7 +6,7 @@ import { buildAutomaton, scanAutomaton } from './aho-corasick.js';
 import { anchorQuality, compactAnchors, deriveAnchors } from './anchors.js';
 import { compileDatabase, consumeBeforeLookbehind } from './compile.js';
 import { expandMacros } from './macros.js';
-import { parseRegexSource } from './regex-safety.js';
+import { parseRegexSource } from './regex-ast.js';
 import { minAlnumRun, minDigitRun, minLetters, minTokenRun, startsDigitRunOnly } from './run-shapes.js';
 
 describe('deriveAnchors', () => {

@@ -3,9 +3,9 @@
  * match contains at least one of them. The scan then runs a rule only where an anchor occurs, so the
  * cost of a rule depends on how rare its anchors are, not on how many rules the database has. The
  * derivation follows RE2's prefilter idea (exact string sets for short pieces, the best required set
- * for a sequence, unions for alternations) on the AST of regex-safety.ts.
+ * for a sequence, unions for alternations) on the AST of regex-ast.ts.
  */
-import { parseRegexSource, type RegexNode } from './regex-safety.js';
+import { parseRegexSource, type RegexNode } from './regex-ast.js';
 
 /** Anchors are cut to this many characters, as leading literals are: a prefix is as sound and keeps the
  * automaton small. */

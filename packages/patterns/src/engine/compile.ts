@@ -14,7 +14,7 @@ import { CIPHER_SIGNS } from './ciphers.js';
 import { contextForm } from './context-forms.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
 import { type Precheck, precheckFor } from './prechecks.js';
-import { parseRegexSource } from './regex-safety.js';
+import { parseRegexSource } from './regex-ast.js';
 
 /** How a rule is gated before its regex runs. */
 export type RuleGate = 'anchor' | 'digits' | 'always';
@@ -239,11 +239,8 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // Injection rules run on the lowercase (leet-folded) view only.
   const caseless = def.kind === 'injection' && caselessOnLowercase(runSource, flags);
   // Gaps with atomic words (same matches, less backtracking), unless a numbered group is reported.
-  // Without a gap, the atomic form is the plain one.
-  const atomic =
-    (def.group === undefined || def.group === 0) && def.regex.includes('<gap')
-      ? consumeBeforeLookbehind(expandMacrosAtomic(def.regex))
-      : runSource;
+  const atomicSource = def.group === undefined || def.group === 0 ? expandMacrosAtomic(def.regex) : source;
+  const atomic = atomicSource === source ? runSource : consumeBeforeLookbehind(atomicSource);
   const regex = new RegExp(atomic, caseless ? withoutCase(flags) : flags);
   // Parsed once (by validation); only needed when the analysis is neither stored nor memoised.
   const analysis = regexAnalysis(source, flags, () => {

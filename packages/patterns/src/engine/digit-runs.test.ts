@@ -8,7 +8,7 @@ import { builtinDatabase } from '../builtin.js';
 import { compileDatabase } from './compile.js';
 import { collectDigits, digitStretchAtLeast } from './digit-runs.js';
 import { type Hits, newHits } from './hits.js';
-import { parseRegexSource } from './regex-safety.js';
+import { parseRegexSource } from './regex-ast.js';
 import { minDigitStretch, numberDigits } from './run-shapes.js';
 
 const db = compileDatabase(builtinDatabase());

@@ -6,7 +6,7 @@
  * so their regexes go from a scan of the whole text to a few anchored attempts.
  */
 import { atomChars, MAX_ANCHOR } from './anchors.js';
-import type { RegexNode } from './regex-safety.js';
+import type { RegexNode } from './regex-ast.js';
 
 /** Strings longer than this are cut: a prefix of a leading literal is a leading literal too. */
 export const MAX_LEADING = MAX_ANCHOR;

@@ -64,7 +64,8 @@ export function countCaptures(source: string): number {
  * backreferences keep the plain form; a caller reading a numbered group must use the plain form too.
  */
 export function expandMacrosAtomic(source: string): string {
-  if (/\\[1-9]/.test(source)) return expandMacros(source);
+  // Without a gap, or with numbered backreferences, the atomic form is the plain one.
+  if (!source.includes('<gap') || /\\[1-9]/.test(source)) return expandMacros(source);
   let out = '';
   let last = 0;
   let groups = 0;

@@ -14,7 +14,7 @@ import { type CompiledRule, compileDatabase, patternRegex } from './compile.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { deriveLeading } from './leading.js';
 import { normalizeText } from './normalize.js';
-import { parseRegexSource } from './regex-safety.js';
+import { parseRegexSource } from './regex-ast.js';
 
 const db = compileDatabase(builtinDatabase());
 const everything = { injection: true, pii: true, secret: true, ciphers: false };

@@ -3,7 +3,7 @@
  * alphanumeric and token runs and match length it needs. Rules without literal anchors (bare numbers,
  * ids) are gated on these cheap checks before their regex runs.
  */
-import { parseRegexSource, type RegexNode } from './regex-safety.js';
+import { parseRegexSource, type RegexNode } from './regex-ast.js';
 
 const WORD_LOOKBEHIND = /^\(\?<!\[(?:[^\]\\]|\\.)*(?:\\w|A-Za-z0-9|a-zA-Z0-9)(?:[^\]\\]|\\.)*\]\)/;
 const DIGIT_ATOM = /^(?:\\d|\d|\[(?:\d(?:-\d)?)+\])$/;
