@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDatabase } from './builtin.js';
 import { flagsOf, vetRegex } from './database.js';
+import { compileDatabase } from './engine/compile.js';
 import { expandMacros } from './engine/macros.js';
 import { createScanner, databaseStats } from './scanner.js';
 import { injectionCategories, piiCategories } from './types.js';
@@ -20,6 +21,35 @@ describe('built-in database', () => {
   it('passes the regex vetting in full (compiles trust built-in regexes without parsing them again)', () => {
     for (const p of db.patterns)
       expect(() => vetRegex(p, expandMacros(p.regex), flagsOf(p)), p.id).not.toThrow();
+  });
+
+  it('runs only the listed injection rules without leading strings (an edit can drop a rule off them)', () => {
+    // A rule whose matches start at one of at most 64 strings runs sticky at their occurrences; past 64,
+    // or with too common a string among them, it runs on windows around its anchors, which costs more
+    // where those are frequent ("instructions" in an injection flood). These rules run on windows by
+    // design; a rule that joins them after a data edit should be rewritten, or added here knowingly.
+    const windowed = compileDatabase(db)
+      .injection.rules.filter((r) => r.leading.length === 0)
+      .map((r) => r.def.id)
+      .sort();
+    expect(windowed).toEqual(
+      [
+        'destructive_command_order',
+        'encoded_payload',
+        'fake_context_block',
+        'ignore_that_message',
+        'instructions_above',
+        'instructions_in_document',
+        'instructions_invalidated',
+        'leak_cjk',
+        'not_bound_by_rules',
+        'obfuscation_words',
+        'reply_obfuscation',
+        'single_letter_spacing',
+        'spaced_letters',
+        'two_responses',
+      ].sort(),
+    );
   });
 
   it('has the promised size per kind', () => {
