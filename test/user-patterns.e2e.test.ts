@@ -45,6 +45,33 @@ describe('user pattern files', () => {
     expect(total(counted.stdout)).toBe(total(builtin.stdout) + 1);
   });
 
+  it('patterns says how the rules run, and names a user rule that runs on nearly every text', async () => {
+    const shapeOnly = {
+      ...codename,
+      id: 'three_short_words',
+      kind: 'injection',
+      category: 'jailbreak',
+      literals: undefined,
+      caseSensitive: undefined,
+      regex: '\\b[a-z]{2} [a-z]{2} [a-z]{2}\\b',
+      examples: { positive: ['go on up', 'is it so'], negative: ['hello', 'Understand'] },
+    };
+    const file = writeJson('shapes.json', [codename, shapeOnly]);
+    const text = await runCli(['patterns', '--patterns', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('how the rules run');
+    expect(text.stdout).toContain("note: pattern 'three_short_words' runs on nearly every text");
+    expect(text.stdout).not.toContain("note: pattern 'project_codename'");
+    const json = JSON.parse((await runCli(['patterns', '--json', '--patterns', file])).stdout) as {
+      total: number;
+      runs: Record<string, number>;
+      onEveryText: string[];
+    };
+    expect(json.onEveryText).toContain('three_short_words');
+    expect(json.onEveryText).not.toContain('project_codename');
+    expect(Object.values(json.runs).reduce((a, b) => a + b, 0)).toBe(json.total);
+  });
+
   it('rejects a bad file with its name and the pattern, exit 2', async () => {
     const unsafe = writeJson('unsafe.json', [{ ...codename, regex: '(a+)+$' }]);
     const bad = await runCli(['scan', '--patterns', unsafe, 'x']);

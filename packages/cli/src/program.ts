@@ -228,7 +228,7 @@ Exit codes: 0 passed, 1 score below --min-score, 2 usage or config error, 3 targ
 
   program
     .command('patterns')
-    .description('count the detection patterns per kind and category')
+    .description('count the detection patterns per kind and category, and say how their rules run')
     .option('--json', 'print JSON', false)
     .option('--patterns <files>', 'validate and count these pattern files with the built-ins', list)
     .addHelpText(
@@ -240,7 +240,7 @@ Exit codes: 0 passed, 1 score below --min-score, 2 usage or config error, 3 targ
       ),
     )
     .action(async (options: { json: boolean; patterns?: string[] }) => {
-      const { patternsCommand } = await import('./commands/scan.js');
+      const { patternsCommand } = await import('./commands/patterns.js');
       setExit(await patternsCommand(options));
     });
 

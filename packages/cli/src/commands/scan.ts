@@ -1,19 +1,13 @@
 import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import {
-  databaseStats,
-  type PatternKind,
-  patternKinds,
-  type ScanOptions,
-  type ScanResult,
-} from '@flakestorm/patterns';
+import { type PatternKind, patternKinds, type ScanOptions, type ScanResult } from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
 import { createBatchProgress } from '../terminal/batch-progress.js';
 import { isClosedPipe } from '../terminal/closed-pipe.js';
 import { findingExcerpt } from '../terminal/finding-excerpt.js';
 import { flakestormError } from './lazy-error.js';
-import { databaseWith, scannerWith } from './pattern-files.js';
+import { scannerWith } from './pattern-files.js';
 import { hintIfTerminal, readAll } from './read-stdin.js';
 import { jsonlRecord } from './scan-jsonl-record.js';
 
@@ -169,23 +163,5 @@ async function scanJsonl(
     progress.stop();
     output.close();
   }
-  return ExitCode.passed;
-}
-
-/** `flakestorm patterns`: how many detection patterns exist per kind and category. */
-export async function patternsCommand(options: { json: boolean; patterns?: string[] }): Promise<number> {
-  const stats = databaseStats(await databaseWith(options.patterns));
-  if (options.json) {
-    const { compileMs: _ms, ...rest } = stats;
-    process.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);
-    return ExitCode.passed;
-  }
-  const lines = [`pattern database ${stats.version}: ${stats.total} patterns`];
-  for (const kind of patternKinds) {
-    lines.push(`  ${kind} ${stats.byKind[kind] ?? 0}`);
-    const categories = Object.entries(stats.byKindAndCategory[kind] ?? {}).sort((a, b) => b[1] - a[1]);
-    for (const [category, n] of categories) lines.push(`    ${category.padEnd(28)} ${n}`);
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.passed;
 }

@@ -1,0 +1,45 @@
+/**
+ * How each rule of a database runs, for pattern authors: a rule whose regex must be tried on every text
+ * costs every scan, where one gated by a word or a digit run costs only the texts that hold it.
+ */
+import { type CompiledRule, compileDatabase } from './engine/compile.js';
+import type { PatternDatabase, PatternDefinition } from './types.js';
+
+/**
+ * - `at-starts`: tried only where one of the strings its matches start with occurs;
+ * - `in-windows`: run in windows around a word every match contains;
+ * - `on-digit-runs`: run around runs of digits long enough for it;
+ * - `after-shape-check`: run over texts that hold a shape every match has (a long token, a row of digits,
+ *   or what the rule's precheck looks for);
+ * - `on-every-text`: run over nearly every text, as no word, digit run or long token is in every match.
+ */
+export type RunMode = 'at-starts' | 'in-windows' | 'on-digit-runs' | 'after-shape-check' | 'on-every-text';
+
+// A token this long is rare enough in prose to gate a rule (a hex id, a key, a fiscal code).
+const GATING_TOKEN = 8;
+
+function runModeOf(rule: CompiledRule): RunMode {
+  if (rule.gate === 'digits') return 'on-digit-runs';
+  if (rule.gate === 'anchor') return rule.leading.length > 0 ? 'at-starts' : 'in-windows';
+  const shaped =
+    rule.precheck !== undefined ||
+    rule.alnumRun >= GATING_TOKEN ||
+    rule.tokenRun >= GATING_TOKEN ||
+    rule.digitStretch > 0;
+  return shaped ? 'after-shape-check' : 'on-every-text';
+}
+
+export interface RuleRunMode {
+  readonly id: string;
+  readonly kind: PatternDefinition['kind'];
+  readonly runs: RunMode;
+}
+
+/** How each pattern of `db` runs, in the database's order; throws PatternError if `db` is invalid. */
+export function ruleRunModes(db: PatternDatabase): RuleRunMode[] {
+  const compiled = compileDatabase(db);
+  const modes = new Map<string, RunMode>();
+  for (const view of [compiled.injection, compiled.data])
+    for (const rule of view.rules) modes.set(rule.def.id, runModeOf(rule));
+  return db.patterns.map((p) => ({ id: p.id, kind: p.kind, runs: modes.get(p.id) ?? 'on-every-text' }));
+}
