@@ -70,25 +70,35 @@ const pct = (n, d) => (d === 0 ? null : n / d);
 const overlaps = (f, s, e) => f.start < e && f.end > s;
 
 /**
+ * Positives caught and negatives flagged by `detect`, per group of labelled rows (label 1 = an attack or
+ * a secret): `{ [group]: { attacks, caught, benign, flagged } }`, by source unless `groupOf` says otherwise.
+ */
+export function tallyLabelled(rows, detect, groupOf = (row) => row.source) {
+  const groups = {};
+  for (const row of rows) {
+    const key = groupOf(row);
+    groups[key] ??= { attacks: 0, caught: 0, benign: 0, flagged: 0 };
+    const g = groups[key];
+    const hit = detect(row.text);
+    if (row.label === 1) {
+      g.attacks++;
+      if (hit) g.caught++;
+    } else {
+      g.benign++;
+      if (hit) g.flagged++;
+    }
+  }
+  return groups;
+}
+
+/**
  * Evaluates detectors on the data in `dir`. `detectors` has optional `injection(text) => boolean`,
  * `pii(text) => {start,end,id}[]` and `secret(text) => boolean`.
  */
 export function evaluate(detectors, dir = defaultEvalDir) {
   const out = { injection: {}, pii: {}, secrets: {} };
   if (detectors.injection) {
-    const bySource = {};
-    for (const row of readJsonl(resolve(dir, 'injection-dev.jsonl'))) {
-      bySource[row.source] ??= { attacks: 0, caught: 0, benign: 0, flagged: 0 };
-      const s = bySource[row.source];
-      const hit = detectors.injection(row.text);
-      if (row.label === 1) {
-        s.attacks++;
-        if (hit) s.caught++;
-      } else {
-        s.benign++;
-        if (hit) s.flagged++;
-      }
-    }
+    const bySource = tallyLabelled(readJsonl(resolve(dir, 'injection-dev.jsonl')), detectors.injection);
     for (const [src, s] of Object.entries(bySource)) {
       out.injection[src] = {
         recall: pct(s.caught, s.attacks),
@@ -151,25 +161,13 @@ export function evaluate(detectors, dir = defaultEvalDir) {
     };
   }
   if (detectors.secret) {
-    const bySource = {};
-    for (const row of readJsonl(resolve(dir, 'secrets-dev.jsonl'))) {
-      bySource[row.source] ??= { pos: 0, hit: 0, neg: 0, fp: 0 };
-      const s = bySource[row.source];
-      const hit = detectors.secret(row.text);
-      if (row.label === 1) {
-        s.pos++;
-        if (hit) s.hit++;
-      } else {
-        s.neg++;
-        if (hit) s.fp++;
-      }
-    }
+    const bySource = tallyLabelled(readJsonl(resolve(dir, 'secrets-dev.jsonl')), detectors.secret);
     for (const [src, s] of Object.entries(bySource))
       out.secrets[src] = {
-        recall: pct(s.hit, s.pos),
-        fpRate: pct(s.fp, s.neg),
-        positives: s.pos,
-        negatives: s.neg,
+        recall: pct(s.caught, s.attacks),
+        fpRate: pct(s.flagged, s.benign),
+        positives: s.attacks,
+        negatives: s.benign,
       };
   }
   return out;
