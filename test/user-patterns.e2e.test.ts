@@ -24,6 +24,11 @@ const codename = {
   },
 };
 
+const STARTS = Array.from(
+  { length: 70 },
+  (_, i) => `st${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`,
+);
+
 function writeJson(name: string, value: unknown): string {
   const path = join(dir.path, name);
   writeFileSync(path, JSON.stringify(value));
@@ -56,19 +61,34 @@ describe('user pattern files', () => {
       regex: '\\b[a-z]{2} [a-z]{2} [a-z]{2}\\b',
       examples: { positive: ['go on up', 'is it so'], negative: ['hello', 'Understand'] },
     };
-    const file = writeJson('shapes.json', [codename, shapeOnly]);
+    const manyStarts = {
+      ...shapeOnly,
+      id: 'many_starts',
+      // 70 first words of letters only: injection rules read text with leetspeak folded, digits included.
+      regex: `\\b(?:${STARTS.join('|')}) override\\b`,
+      examples: {
+        positive: [`${STARTS[0]} override`, `${STARTS[69]} override`],
+        negative: ['override', STARTS[0]],
+      },
+    };
+    const file = writeJson('shapes.json', [codename, shapeOnly, manyStarts]);
     const text = await runCli(['patterns', '--patterns', file]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('how the rules run');
     expect(text.stdout).toContain("note: pattern 'three_short_words' runs on nearly every text");
     expect(text.stdout).not.toContain("note: pattern 'project_codename'");
+    expect(text.stdout).toContain(
+      "note: pattern 'many_starts' can start with 70 different strings, over the 64",
+    );
     const json = JSON.parse((await runCli(['patterns', '--json', '--patterns', file])).stdout) as {
       total: number;
       runs: Record<string, number>;
       onEveryText: string[];
+      tooManyStarts: Array<{ id: string; strings: number }>;
     };
     expect(json.onEveryText).toContain('three_short_words');
     expect(json.onEveryText).not.toContain('project_codename');
+    expect(json.tooManyStarts).toContainEqual({ id: 'many_starts', strings: 70 });
     expect(Object.values(json.runs).reduce((a, b) => a + b, 0)).toBe(json.total);
   });
 

@@ -35,6 +35,25 @@ describe('ruleRunModes', () => {
     });
   });
 
+  it('says when a rule starts with more strings than the engine tries it at', () => {
+    // 70 different first words: over the limit, so the rule runs in windows around "override".
+    const words = Array.from(
+      { length: 70 },
+      (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`,
+    );
+    const many = rule('many_starts', 'injection', `\\b(?:${words.join('|')}) override\\b`, [
+      `${words[0]} override`,
+      `${words[69]} override`,
+    ]);
+    const few = rule('few_starts', 'injection', '\\b(?:please|now) override\\b', [
+      'please override',
+      'now override',
+    ]);
+    const modes = ruleRunModes({ version: 't', patterns: [many, few] });
+    expect(modes[0]).toMatchObject({ runs: 'in-windows', tooManyStarts: { strings: 70, limit: 64 } });
+    expect(modes[1]).toEqual({ id: 'few_starts', kind: 'injection', runs: 'at-starts' });
+  });
+
   it('reports every built-in pattern once, most of them gated', () => {
     const modes = ruleRunModes(builtinDatabase());
     expect(modes.map((m) => m.id)).toEqual(builtinDatabase().patterns.map((p) => p.id));

@@ -2,7 +2,7 @@
  * How each rule of a database runs, for pattern authors: a rule whose regex must be tried on every text
  * costs every scan, where one gated by a word or a digit run costs only the texts that hold it.
  */
-import { type CompiledRule, compileDatabase } from './engine/compile.js';
+import { type CompiledRule, compileDatabase, MAX_LEADING_STRINGS } from './engine/compile.js';
 import type { PatternDatabase, PatternDefinition } from './types.js';
 
 /**
@@ -33,13 +33,29 @@ export interface RuleRunMode {
   readonly id: string;
   readonly kind: PatternDefinition['kind'];
   readonly runs: RunMode;
+  /**
+   * Set when the rule's matches start with more different strings than the engine tries them at
+   * (MAX_LEADING_STRINGS): the rule then runs in windows or on every text, and fewer starting words (a
+   * shorter list of alternatives at the front of the regex) would bring it back to `at-starts`.
+   */
+  readonly tooManyStarts?: { readonly strings: number; readonly limit: number };
 }
 
 /** How each pattern of `db` runs, in the database's order; throws PatternError if `db` is invalid. */
 export function ruleRunModes(db: PatternDatabase): RuleRunMode[] {
   const compiled = compileDatabase(db);
-  const modes = new Map<string, RunMode>();
+  const rules = new Map<string, CompiledRule>();
   for (const view of [compiled.injection, compiled.data])
-    for (const rule of view.rules) modes.set(rule.def.id, runModeOf(rule));
-  return db.patterns.map((p) => ({ id: p.id, kind: p.kind, runs: modes.get(p.id) ?? 'on-every-text' }));
+    for (const rule of view.rules) rules.set(rule.def.id, rule);
+  return db.patterns.map((p) => {
+    const rule = rules.get(p.id);
+    const mode = {
+      id: p.id,
+      kind: p.kind,
+      runs: rule === undefined ? 'on-every-text' : runModeOf(rule),
+    } as const;
+    return rule !== undefined && rule.startStrings > MAX_LEADING_STRINGS
+      ? { ...mode, tooManyStarts: { strings: rule.startStrings, limit: MAX_LEADING_STRINGS } }
+      : mode;
+  });
 }

@@ -17,9 +17,12 @@ export async function patternsCommand(options: { json: boolean; patterns?: strin
   const modes = ruleRunModes(db);
   const runs = Object.fromEntries(RUN_MODE_ORDER.map((m) => [m, modes.filter((r) => r.runs === m).length]));
   const onEveryText = modes.filter((r) => r.runs === 'on-every-text').map((r) => r.id);
+  const tooManyStarts = modes.flatMap((r) =>
+    r.tooManyStarts === undefined ? [] : [{ id: r.id, strings: r.tooManyStarts.strings }],
+  );
   if (options.json) {
     const { compileMs: _ms, ...rest } = stats;
-    process.stdout.write(`${JSON.stringify({ ...rest, runs, onEveryText }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...rest, runs, onEveryText, tooManyStarts }, null, 2)}\n`);
     return ExitCode.passed;
   }
   const lines = [`pattern database ${stats.version}: ${stats.total} patterns`];
@@ -32,11 +35,17 @@ export async function patternsCommand(options: { json: boolean; patterns?: strin
   for (const mode of RUN_MODE_ORDER) lines.push(`    ${RUN_MODE_WORDS[mode].padEnd(60)} ${runs[mode]}`);
   // A pattern author's rule that has to run over every text costs every scan: worth a word.
   const builtin = new Map(builtinDatabase().patterns.map((p) => [p.id, p.regex]));
-  for (const rule of modes)
-    if (rule.runs === 'on-every-text' && builtin.get(rule.id) !== regexOf(db, rule.id))
+  for (const rule of modes) {
+    if (builtin.get(rule.id) === regexOf(db, rule.id)) continue;
+    if (rule.tooManyStarts !== undefined)
+      lines.push(
+        `note: pattern '${rule.id}' can start with ${rule.tooManyStarts.strings} different strings, over the ${rule.tooManyStarts.limit} the engine tries a rule at, so it runs ${rule.runs === 'on-every-text' ? 'on nearly every text' : 'in windows around its words'} instead. Fewer alternatives at the front of its regex would let it run only where one of them occurs.`,
+      );
+    else if (rule.runs === 'on-every-text')
       lines.push(
         `note: pattern '${rule.id}' runs on nearly every text: no word, run of digits or long token is in every match. If its matches share a fixed word, write it into the regex as text (or list it in "literals").`,
       );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.passed;
 }

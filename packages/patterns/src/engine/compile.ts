@@ -60,6 +60,8 @@ export interface CompiledRule {
    * occur and runs the regex sticky at those places only, and `anchors` merely gate the rule.
    */
   readonly leading: readonly string[];
+  /** How many strings the analysis found its matches start with (0 when none): over MAX_LEADING_STRINGS, none are used. */
+  readonly startStrings: number;
   /** Every match starts a digit run after a non-word character (see startsDigitRunOnly). */
   readonly digitStart: boolean;
   /** The digit counts a match can hold, when every match is a whole number of one digit run. */
@@ -189,7 +191,7 @@ const MIN_ALSO_QUALITY = 2.5;
 // among them: those occur in nearly every text, and each occurrence is an automaton hit.
 const MIN_LOST_ANCHOR_QUALITY = 2.25;
 // More leading strings than this cost more automaton states than the anchored runs save.
-const MAX_LEADING_STRINGS = 64;
+export const MAX_LEADING_STRINGS = 64;
 
 /** The rarity of a set: that of its most common string (see anchorQuality). */
 function setQuality(set: readonly string[]): number {
@@ -320,6 +322,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
     anchors: anchorsGate ? anchors : [],
     also: gate === 'always' ? [] : also,
     leading,
+    startStrings: analysis.leading?.length ?? 0,
     digitStart: gate === 'digits' && analysis.digitStartOnly,
     digitCounts:
       gate === 'digits' && analysis.numberDigits !== undefined
