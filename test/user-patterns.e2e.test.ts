@@ -103,6 +103,21 @@ describe('user pattern files', () => {
       { ...codename, examples: { ...codename.examples, negative: ['ORION-1 leaked', 'x y'] } },
     ]);
     expect((await runCli(['patterns', '--patterns', failingExample])).code).toBe(2);
+    const leet = writeJson('leet.json', [
+      {
+        ...codename,
+        id: 'model_jailbreak',
+        kind: 'injection',
+        category: 'jailbreak',
+        literals: undefined,
+        caseSensitive: undefined,
+        regex: '\\bgpt4o jailbreak\\b',
+        examples: { positive: ['gpt4o jailbreak', 'a gpt4o jailbreak'], negative: ['hello', 'jailbreak'] },
+      },
+    ]);
+    const leetRun = await runCli(['patterns', '--patterns', leet]);
+    expect(leetRun.code).toBe(2);
+    expect(leetRun.stderr).toContain('reads "gptao jailbreak"');
     const notJson = join(dir.path, 'broken.json');
     writeFileSync(notJson, '{ nope');
     const broken = await runCli(['scan', '--patterns', notJson, 'x']);

@@ -47,7 +47,9 @@ export async function databaseWith(files: readonly string[] = []): Promise<Patte
         'FLAKESTORM_CONFIG_INVALID',
         `${file}: pattern '${first?.id}' ${first?.expected === 'match' ? 'does not match its positive' : 'matches its negative'} example ${JSON.stringify(first?.example)}${failures.length > 1 ? ` (and ${failures.length - 1} more example failures)` : ''}.`,
         {
-          hint: 'Fix the regex or the example; every pattern must match its positives and none of its negatives.',
+          hint:
+            first?.hint ??
+            'Fix the regex or the example; every pattern must match its positives and none of its negatives.',
         },
       );
     }
