@@ -48,13 +48,10 @@ export function ruleRunModes(db: PatternDatabase): RuleRunMode[] {
   for (const view of [compiled.injection, compiled.data])
     for (const rule of view.rules) rules.set(rule.def.id, rule);
   return db.patterns.map((p) => {
-    const rule = rules.get(p.id);
-    const mode = {
-      id: p.id,
-      kind: p.kind,
-      runs: rule === undefined ? 'on-every-text' : runModeOf(rule),
-    } as const;
-    return rule !== undefined && rule.startStrings > MAX_LEADING_STRINGS
+    // Every pattern compiles to one rule, in the injection view or the data view.
+    const rule = rules.get(p.id)!;
+    const mode: RuleRunMode = { id: p.id, kind: p.kind, runs: runModeOf(rule) };
+    return rule.startStrings > MAX_LEADING_STRINGS
       ? { ...mode, tooManyStarts: { strings: rule.startStrings, limit: MAX_LEADING_STRINGS } }
       : mode;
   });

@@ -38,11 +38,7 @@ export function verifyExamples(db: PatternDatabase): ExampleFailure[] {
     for (const ex of p.examples.positive) {
       if (hits(ex)) continue;
       const hint = leetHint(p.kind, ex);
-      failures.push(
-        hint === undefined
-          ? { id: p.id, example: ex, expected: 'match' }
-          : { id: p.id, example: ex, expected: 'match', hint },
-      );
+      failures.push({ id: p.id, example: ex, expected: 'match', ...(hint === undefined ? {} : { hint }) });
     }
     for (const ex of p.examples.negative)
       if (hits(ex)) failures.push({ id: p.id, example: ex, expected: 'no-match' });

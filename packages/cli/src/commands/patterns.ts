@@ -2,7 +2,6 @@
 import {
   builtinDatabase,
   databaseStats,
-  type PatternDatabase,
   patternKinds,
   type RunMode,
   ruleRunModes,
@@ -35,8 +34,9 @@ export async function patternsCommand(options: { json: boolean; patterns?: strin
   for (const mode of RUN_MODE_ORDER) lines.push(`    ${RUN_MODE_WORDS[mode].padEnd(60)} ${runs[mode]}`);
   // A pattern author's rule that has to run over every text costs every scan: worth a word.
   const builtin = new Map(builtinDatabase().patterns.map((p) => [p.id, p.regex]));
-  for (const rule of modes) {
-    if (builtin.get(rule.id) === regexOf(db, rule.id)) continue;
+  for (const [i, rule] of modes.entries()) {
+    // ruleRunModes keeps the database's order: a rule the built-ins hold unchanged is not the user's.
+    if (builtin.get(rule.id) === db.patterns[i]?.regex) continue;
     if (rule.tooManyStarts !== undefined)
       lines.push(
         `note: pattern '${rule.id}' can start with ${rule.tooManyStarts.strings} different strings, over the ${rule.tooManyStarts.limit} the engine tries a rule at, so it runs ${rule.runs === 'on-every-text' ? 'on nearly every text' : 'in windows around its words'} instead. Fewer alternatives at the front of its regex would let it run only where one of them occurs.`,
@@ -64,6 +64,3 @@ const RUN_MODE_WORDS: Readonly<Record<RunMode, string>> = {
   'after-shape-check': 'run on texts holding a shape every match has',
   'on-every-text': 'run on nearly every text',
 };
-
-const regexOf = (db: PatternDatabase, id: string): string | undefined =>
-  db.patterns.find((p) => p.id === id)?.regex;
