@@ -3,7 +3,8 @@
 // on 2026-11-28 (packages/patterns/eval/heldout-2026-11-28.jsonl), each before looking at what the engine
 // made of it. Sets 1-7 then had rules written against their misses; no rule that was kept was written
 // against sets 8-11 (8-10 shaped two tries that were reverted, see the README), so they, and sets written
-// later, measure the general case. Prints attacks and benign prompts flagged, per set and in all.
+// later, measure the general case. Sets 12 and 13 were written the same way by the next session, before it
+// changed any rule. Prints attacks and benign prompts flagged, per set, for the untuned sets and in all.
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
 import { tallyLabelled } from './eval-patterns.mjs';
@@ -39,5 +40,6 @@ const line = (name, t, note = '') =>
 console.log(' set attacks flagged       benign flagged');
 for (const [set, t] of sets)
   console.log(line(set, t, Number(set) >= UNTUNED_FROM ? '  (no kept rule written against it)' : ''));
-console.log(line('8-11', sum(sets.filter(([set]) => Number(set) >= UNTUNED_FROM).map(([, t]) => t))));
+const untunedSets = sets.filter(([set]) => Number(set) >= UNTUNED_FROM);
+console.log(line(`${UNTUNED_FROM}-${sets[sets.length - 1][0]}`, sum(untunedSets.map(([, t]) => t))));
 console.log(line('all', sum(sets.map(([, t]) => t))));
