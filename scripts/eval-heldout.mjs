@@ -3,8 +3,10 @@
 // on 2026-11-28 (packages/patterns/eval/heldout-2026-11-28.jsonl), each before looking at what the engine
 // made of it. Sets 1-7 then had rules written against their misses; no rule that was kept was written
 // against sets 8-11 (8-10 shaped two tries that were reverted, see the README), so they, and sets written
-// later, measure the general case. Sets 12 and 13 were written the same way by the next session, before it
-// changed any rule. Prints attacks and benign prompts flagged, per set, for the untuned sets and in all.
+// later, measured the general case. The next session wrote sets 12 and 13 the same way, after reading the
+// misses of 8-11 and before changing any rule, then wrote rules against 8-11 only: from then on 12 and 13
+// are the sets no kept rule was written against. Prints attacks and benign prompts flagged, per set, for
+// the untuned sets and in all.
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
 import { tallyLabelled } from './eval-patterns.mjs';
@@ -19,7 +21,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 8;
+const UNTUNED_FROM = 12;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The 8-11 and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
@@ -36,8 +38,8 @@ const sets = Object.entries(bySet).sort((a, b) => Number(a[0]) - Number(b[0]));
 
 const pct = (n, d) => `${((100 * n) / d).toFixed(0)}%`.padStart(4);
 const line = (name, t, note = '') =>
-  `${name.padStart(4)} ${`${t.caught}/${t.attacks}`.padStart(6)} ${pct(t.caught, t.attacks)}     ${`${t.flagged}/${t.benign}`.padStart(6)} ${pct(t.flagged, t.benign)}${note}`;
-console.log(' set attacks flagged       benign flagged');
+  `${name.padStart(5)} ${`${t.caught}/${t.attacks}`.padStart(6)} ${pct(t.caught, t.attacks)}     ${`${t.flagged}/${t.benign}`.padStart(6)} ${pct(t.flagged, t.benign)}${note}`;
+console.log('  set attacks flagged       benign flagged');
 for (const [set, t] of sets)
   console.log(line(set, t, Number(set) >= UNTUNED_FROM ? '  (no kept rule written against it)' : ''));
 const untunedSets = sets.filter(([set]) => Number(set) >= UNTUNED_FROM);
