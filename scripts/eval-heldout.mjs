@@ -5,8 +5,9 @@
 // against sets 8-11 (8-10 shaped two tries that were reverted, see the README), so they, and sets written
 // later, measured the general case. The next session wrote sets 12 and 13 the same way, after reading the
 // misses of 8-11 and before changing any rule, then wrote rules against 8-11 only: from then on 12 and 13
-// are the sets no kept rule was written against. Prints attacks and benign prompts flagged, per set, for
-// the untuned sets and in all.
+// are the sets no kept rule was written against; sets 14 and 15 were written after those rules, before
+// looking at what any build made of them. Prints attacks and benign prompts flagged, per set, for the
+// untuned sets and in all.
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
 import { tallyLabelled } from './eval-patterns.mjs';
