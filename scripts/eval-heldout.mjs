@@ -5,9 +5,10 @@
 // against sets 8-11 (8-10 shaped two tries that were reverted, see the README), so they, and sets written
 // later, measured the general case. The next session wrote sets 12 and 13 the same way, after reading the
 // misses of 8-11 and before changing any rule, then wrote rules against 8-11 only: from then on 12 and 13
-// are the sets no kept rule was written against; sets 14 and 15 were written after those rules, before
-// looking at what any build made of them. Prints attacks and benign prompts flagged, per set, for the
-// untuned sets and in all.
+// were the sets no kept rule was written against; sets 14 and 15 were written after those rules, before
+// looking at what any build made of them. A second round then wrote 16 and 17 (17 to probe the gaps 14-15
+// had shown) and rules against 14-15 only, so 16 and 17 are now the untuned sets. Prints attacks and
+// benign prompts flagged, per set, for the untuned sets and in all.
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
 import { tallyLabelled } from './eval-patterns.mjs';
@@ -22,7 +23,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 12;
+const UNTUNED_FROM = 16;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The 8-11 and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
