@@ -25,7 +25,7 @@ const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
 const UNTUNED_FROM = 16;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
-// The 8-11 and overall lines are sums of the sets' tallies: each text is scanned once.
+// The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
   tallies.reduce(
     (t, s) => ({
