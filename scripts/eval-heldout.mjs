@@ -8,7 +8,8 @@
 // were the sets no kept rule was written against; sets 14 and 15 were written after those rules, before
 // looking at what any build made of them. A second round then wrote 16 and 17 (17 to probe the gaps 14-15
 // had shown) and rules against 14-15 only; a third wrote 18 and 19 (18 in agents' own context: code
-// comments, PR notes, support bots, tool output) and rules against 16-17 only, so 18 and 19 are now the
+// comments, PR notes, support bots, tool output) and rules against 16-17 only; a fourth wrote 20 and 21
+// (20: injection inside what an agent reads) and rules against 18-19 only, so 20 and 21 are now the
 // untuned sets. Prints attacks and benign prompts flagged, per set, for the untuned sets and in all.
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 18;
+const UNTUNED_FROM = 20;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
