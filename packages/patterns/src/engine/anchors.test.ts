@@ -110,6 +110,14 @@ describe('compactAnchors', () => {
       'instruct',
     ]);
   });
+
+  it('keeps the end of a long past participle, whose start is also the start of its noun', () => {
+    expect(compactAnchors(['instructed', 'instructions', 'you were instructed'])).toEqual([
+      'instruct',
+      'structed',
+      'you were',
+    ]);
+  });
 });
 
 describe('consumeBeforeLookbehind', () => {

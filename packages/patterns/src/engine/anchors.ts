@@ -11,9 +11,20 @@ import { parseRegexSource, type RegexNode } from './regex-ast.js';
  * automaton small. */
 export const MAX_ANCHOR = 8;
 
+/**
+ * The part of a literal kept as its anchor (any substring is as sound: every match holding the literal
+ * holds it): its start, but a long past participle keeps its end, since its start is also the start of
+ * the common noun of its stem ("instruct" is in every "instructions" of a text, "structed" is not).
+ */
+function anchorPart(literal: string): string {
+  if (literal.length <= MAX_ANCHOR) return literal;
+  const start = literal.slice(0, MAX_ANCHOR);
+  return literal.endsWith('ed') && !start.includes(' ') ? literal.slice(-MAX_ANCHOR) : start;
+}
+
 /** Cuts anchors to MAX_ANCHOR and drops those containing another one (the shorter one fires anyway). */
 export function compactAnchors(literals: readonly string[]): string[] {
-  const cut = [...new Set(literals.map((l) => l.slice(0, MAX_ANCHOR)))].sort((a, b) => a.length - b.length);
+  const cut = [...new Set(literals.map(anchorPart))].sort((a, b) => a.length - b.length);
   const kept: string[] = [];
   for (const l of cut) if (!kept.some((k) => l.includes(k))) kept.push(l);
   return kept.sort();
