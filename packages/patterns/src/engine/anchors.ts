@@ -18,8 +18,8 @@ export const MAX_ANCHOR = 8;
  */
 function anchorPart(literal: string): string {
   if (literal.length <= MAX_ANCHOR) return literal;
-  const start = literal.slice(0, MAX_ANCHOR);
-  return literal.endsWith('ed') && !start.includes(' ') ? literal.slice(-MAX_ANCHOR) : start;
+  const pastParticiple = literal.endsWith('ed') && !literal.includes(' ');
+  return pastParticiple ? literal.slice(-MAX_ANCHOR) : literal.slice(0, MAX_ANCHOR);
 }
 
 /** Cuts anchors to MAX_ANCHOR and drops those containing another one (the shorter one fires anyway). */
