@@ -48,6 +48,27 @@ describe('redact', () => {
     expect(scanner.redact(text)).not.toMatch(/1111|%6a|%40/);
   });
 
+  it('masks every address of a long log, however many one rule finds', () => {
+    // Over the 5,000 matches a rule once stopped at: the rest of the log was left readable.
+    const lines = Array.from(
+      { length: 6000 },
+      (_, i) => `2026-11-28 INFO user=user${i}@example.com ip=10.1.${i >> 8}.${i & 255}`,
+    );
+    const text = lines.join('\n');
+    const found = scanner.scan(text).findings;
+    expect(found.filter((f) => f.id === 'email')).toHaveLength(6000);
+    expect(found.filter((f) => f.id === 'ipv4')).toHaveLength(6000);
+    const redacted = scanner.redact(text);
+    expect(redacted).not.toMatch(/@example\.com|10\.1\./);
+    expect(redacted.split('\n')[5999]).toBe('2026-11-28 INFO user=[REDACTED:email] ip=[REDACTED:ipv4]');
+  });
+
+  it('reports a megabyte of 131,072 addresses without overflowing the call stack', () => {
+    const findings = scanner.scan('1.1.1.1 '.repeat(131_072)).findings;
+    expect(findings).toHaveLength(131_072);
+    expect(findings[131_071]).toMatchObject({ id: 'ipv4', start: 8 * 131_071, end: 8 * 131_071 + 7 });
+  });
+
   it('masks an IP address whole, not the phone-like tail of it that a context word favours', () => {
     expect(scanner.redact('call 192.168.1.20 now')).toBe('call [REDACTED:ipv4] now');
   });

@@ -174,7 +174,8 @@ function scanText(
       const f = dataFinding(m, norm);
       if (f) data.push(f);
     }
-    out.push(...(overlapping ? data : resolveOverlaps(data)));
+    // One by one: a spread of a megabyte's findings (over 100,000) overflows the call stack.
+    for (const f of overlapping ? data : resolveOverlaps(data)) out.push(f);
   }
   if (decode && depth < MAX_DEPTH && (raw.maybeEncoded !== 0 || raw.ciphers !== 0)) {
     const bits = raw.maybeEncoded;
