@@ -303,19 +303,23 @@ function keccakF(s: Int32Array): void {
 /** Keccak-256 digest of `data` (rate 136 bytes, padding 0x01...0x80). */
 export function keccak256(data: Uint8Array): Uint8Array {
   const rate = 136;
-  const padded = new Uint8Array(Math.floor(data.length / rate) * rate + rate);
-  padded.set(data);
-  padded[data.length]! ^= 0x01;
-  padded[padded.length - 1]! ^= 0x80;
   const s = new Int32Array(50);
-  // Lanes are little-endian: a lane's low half is its first four bytes.
-  const words = new DataView(padded.buffer);
-  for (let off = 0; off < padded.length; off += rate) {
-    for (let i = 0; i < rate / 4; i++) s[i]! ^= words.getInt32(off + 4 * i, true);
+  // Bytes are absorbed straight into the lanes (little-endian: a lane's low half is its first four
+  // bytes), the padding included, without a padded copy of the input: an address checksum hashes 40
+  // bytes, and the copies and views cost as much as the permutation.
+  const blocks = Math.floor(data.length / rate) + 1;
+  for (let b = 0; b < blocks; b++) {
+    const off = b * rate;
+    const end = Math.min(data.length, off + rate);
+    for (let i = off; i < end; i++) s[(i - off) >> 2]! ^= data[i]! << (8 * (i & 3));
+    if (b === blocks - 1) {
+      const pad = end - off;
+      s[pad >> 2]! ^= 0x01 << (8 * (pad & 3));
+      s[(rate - 1) >> 2]! ^= 0x80 << 24;
+    }
     keccakF(s);
   }
   const out = new Uint8Array(32);
-  const digest = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) digest.setInt32(4 * i, s[i]!, true);
+  for (let i = 0; i < 32; i++) out[i] = s[i >> 2]! >>> (8 * (i & 3));
   return out;
 }
