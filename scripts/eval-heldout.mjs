@@ -10,9 +10,12 @@
 // had shown) and rules against 14-15 only; a third wrote 18 and 19 (18 in agents' own context: code
 // comments, PR notes, support bots, tool output) and rules against 16-17 only; a fourth wrote 20 and 21
 // (20: injection inside what an agent reads) and rules against 18-19 only, so 20 and 21 are now the
-// untuned sets. Prints attacks and benign prompts flagged, per set, for the untuned sets and in all.
+// untuned sets. Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and
+// the paragraphs of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { docsCorpus } from './docs-corpus.mjs';
 import { tallyLabelled } from './eval-patterns.mjs';
 
 const { createScanner } = await import(new URL('../packages/patterns/dist/index.js', import.meta.url).href);
@@ -49,3 +52,13 @@ for (const [set, t] of sets)
 const untunedSets = sets.filter(([set]) => Number(set) >= UNTUNED_FROM);
 console.log(line(`${UNTUNED_FROM}-${sets[sets.length - 1][0]}`, sum(untunedSets.map(([, t]) => t))));
 console.log(line('all', sum(sets.map(([, t]) => t))));
+
+// Documents an agent reads, none an attack (see docs-corpus.mjs): rules were changed after reading the
+// flags of the dev half only.
+const docs = docsCorpus(fileURLToPath(new URL('..', import.meta.url)));
+console.log('\nbenign documentation paragraphs (Markdown of the installed packages) flagged as injection');
+for (const half of ['dev', 'check']) {
+  const flaggedDocs = docs[half].filter(flagged).length;
+  const rate = ((100 * flaggedDocs) / Math.max(1, docs[half].length)).toFixed(2);
+  console.log(`  ${half.padEnd(6)} ${`${flaggedDocs}/${docs[half].length}`.padStart(10)}  ${rate}%`);
+}
