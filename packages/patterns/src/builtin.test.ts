@@ -39,7 +39,6 @@ describe('built-in database', () => {
         'fake_context_block',
         'ignore_that_message',
         'instructions_above',
-        'instructions_in_document',
         'instructions_invalidated',
         'leak_cjk',
         'not_bound_by_rules',
