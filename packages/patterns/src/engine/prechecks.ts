@@ -153,7 +153,7 @@ const ENTRIES: readonly Entry[] = [
   },
   {
     regex:
-      "(?:[-=*#_~](?<![-=*#_~]{2})[-=*#_~]{3,}(?![-=*#_~])|\\\\(?<!\\\\\\s?n\\s?\\\\)\\s?n\\s?(?:\\\\\\s?n\\s?){2,}(?!\\\\\\s?n))\\s?(?:<gap:2>)?(?:(?:ignor(?:e|es|ed|ing|en)?|ingore|igonre|ignroe|disregard(?:s|ed|ing)?|forget(?:s|ting)?|forgot|neglect|overlook|bypass|overrid(?:e|ing)|overrule|abandon|discard|dismiss|drop|erase|delete|scrap|throw away|set aside|defy|subvert|circumvent|skip|cancel|rescind|reject|invert|overwrite|revoke|disobey|undo|nullify|omit|do not listen to|don'?t listen to|do not follow|don'?t follow|stop following|no longer follow|cease following|pay no attention to|never ?mind)|new (?:instructions?|tasks?|rules|prompts?|orders?|directives?|system|role|persona|objective|goal|mission)|system|important|attention|instructions?|generate|generieren)\\b",
+      "(?:[-=*#_~](?<![-=*#_~]{2})[-=*#_~]{3,}(?![-=*#_~])(?<!(?:^|\\n)#{3,6})|\\\\(?<!\\\\\\s?n\\s?\\\\)\\s?n\\s?(?:\\\\\\s?n\\s?){2,}(?!\\\\\\s?n))\\s?(?:<gap:2>)?(?:(?:ignor(?:e|es|ed|ing|en)?|ingore|igonre|ignroe|disregard(?:s|ed|ing)?|forget(?:s|ting)?|forgot|neglect|overlook|bypass|overrid(?:e|ing)|overrule|abandon|discard|dismiss|drop|erase|delete|scrap|throw away|set aside|defy|subvert|circumvent|skip|cancel|rescind|reject|invert|overwrite|revoke|disobey|undo|nullify|omit|do not listen to|don'?t listen to|do not follow|don'?t follow|stop following|no longer follow|cease following|pay no attention to|never ?mind)|new (?:instructions?|tasks?|rules|prompts?|orders?|directives?|system|role|persona|objective|goal|mission)|system|important|attention|instructions?|generate|generieren)\\b",
     flags: 'gi',
     check: separatorRun,
   },
