@@ -94,7 +94,7 @@ const contextSearchOf = (words: readonly string[]): RegExp =>
     'g',
   );
 
-function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
+function dataFinding(m: RawMatch, norm: NormalizedText, minConfidence: number): Mutable | undefined {
   const def = m.rule.def;
   let confidence = def.confidence ?? 0.6;
   let validated = false;
@@ -113,9 +113,14 @@ function dataFinding(m: RawMatch, norm: NormalizedText): Mutable | undefined {
   const gap = contextGap(norm.lower, m.start, m.end, m.rule);
   if (gap !== NO_CONTEXT) confidence = Math.min(1, confidence + 0.35);
   else if ((def.contextRequired || m.rule.weakShape?.test(m.value)) && !validated) return undefined;
+  // Below the caller's bar now is below it for good (nothing later raises a confidence), and it could
+  // only lose an overlap to a stronger finding: dropped here, a megabyte of near misses ("1111-2222"
+  // without a phone word near) costs no findings to place, rank and filter out.
+  if (confidence < minConfidence) return undefined;
   // A checksum passes one random number in ten: "ts": 1701234567 is a time and "id": 301729083 a
   // record, not an NPI or a SIN.
-  else if (def.kind === 'pii' && labelledNonPersonal(norm.text, m.start, m.end, m.value)) return undefined;
+  if (gap === NO_CONTEXT && def.kind === 'pii' && labelledNonPersonal(norm.text, m.start, m.end, m.value))
+    return undefined;
   const [start, end] = toOriginalSpan(norm, m.start, m.end);
   return {
     kind: def.kind,
@@ -155,6 +160,7 @@ function scanText(
   decode: boolean,
   depth: number,
   overlapping: boolean,
+  minConfidence: number,
 ): Mutable[] {
   const norm = normalizeText(text);
   const out: Mutable[] = [];
@@ -171,7 +177,7 @@ function scanText(
     const data: Mutable[] = [];
     for (const m of raw.data) {
       if (!kinds.has(m.rule.def.kind)) continue;
-      const f = dataFinding(m, norm);
+      const f = dataFinding(m, norm, minConfidence);
       if (f) data.push(f);
     }
     // One by one: a spread of a megabyte's findings (over 100,000) overflows the call stack.
@@ -215,7 +221,7 @@ function scanText(
       const [start, end] = seg.inOriginal ? [seg.start, seg.end] : toOriginalSpan(norm, seg.start, seg.end);
       const inToken = insideSecret(secrets, start, end);
       const lettersOnly = LETTER_CIPHERS.has(seg.from);
-      for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping)) {
+      for (const inner of scanText(db, seg.text, kinds, decode, depth + 1, overlapping, minConfidence)) {
         if (inToken && inner.kind === 'pii') continue;
         if (lettersOnly && inner.kind !== 'injection' && foundIds.has(inner.id)) continue;
         const [s, e] = seg.map ? innerSpan(norm, seg.start, seg.map, inner) : [start, end];
@@ -281,7 +287,7 @@ export function scanWith(
   const kinds = options.kinds === undefined ? ALL_KINDS_SET : new Set(options.kinds);
   const minRank = options.minSeverity === undefined ? 0 : severityRank[options.minSeverity];
   const minConfidence = options.minConfidence ?? 0.5;
-  const raw = scanText(db, text, kinds, options.decode !== false, 0, overlapping);
+  const raw = scanText(db, text, kinds, options.decode !== false, 0, overlapping, minConfidence);
   // Most texts yield a handful of findings: one pass splits them, and the sorts and maps below only
   // run when there is something to order.
   let injection: Mutable[] = [];
