@@ -8,7 +8,7 @@
 // nobody read are the measure of the general case (this machine's /usr/share/doc went 47 -> 34 of
 // 32,577 paragraphs over the two steps).
 // The peers' own docs are left out: they quote attacks on purpose.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const QUOTES_ATTACKS = /^(?:llm-guard|@andersmyrmel\/vard|redact-pii)$/;
@@ -39,11 +39,15 @@ function half(name) {
   return (h >>> 0) % 2 === 0 ? 'dev' : 'check';
 }
 
-/** `{ dev: string[], check: string[] }`: distinct paragraphs of MIN_PARAGRAPH to MAX_PARAGRAPH characters. */
+/**
+ * `{ dev: string[], check: string[] }`: distinct paragraphs of MIN_PARAGRAPH to MAX_PARAGRAPH characters;
+ * both empty when `root` has no node_modules.
+ */
 export function docsCorpus(root) {
   const out = { dev: [], check: [] };
   const seen = new Set();
   const modules = join(root, 'node_modules');
+  if (!existsSync(modules)) return out;
   for (const path of [...markdownFiles(modules)].sort()) {
     const name = packageOf(relative(root, path));
     if (QUOTES_ATTACKS.test(name)) continue;

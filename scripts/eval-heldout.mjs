@@ -11,8 +11,8 @@
 // comments, PR notes, support bots, tool output) and rules against 16-17 only; a fourth wrote 20 and 21
 // (20: injection inside what an agent reads) and rules against 18-19 only; a fifth wrote 22 and 23 (22:
 // injection inside what an agent reads again, 23: direct attacks in new wordings) and rules against 20-21
-// only, so 22 and 23 are now the untuned sets. Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and
-// the paragraphs of benign documentation flagged (docs-corpus.mjs).
+// only, so 22 and 23 are now the untuned sets. Prints attacks and benign prompts flagged, per set, for
+// the untuned sets and in all, and the paragraphs of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,7 @@ console.log(line('all', sum(sets.map(([, t]) => t))));
 // flags of the dev half, then of the check half; both are tuned.
 const docs = docsCorpus(fileURLToPath(new URL('..', import.meta.url)));
 console.log('\nbenign documentation paragraphs (Markdown of the installed packages) flagged as injection');
+if (docs.dev.length + docs.check.length === 0) console.log('  none found: run `npm ci` first');
 for (const half of ['dev', 'check']) {
   const flaggedDocs = docs[half].filter(flagged).length;
   const rate = ((100 * flaggedDocs) / Math.max(1, docs[half].length)).toFixed(2);
