@@ -44,7 +44,7 @@ const sum = (tallies) =>
   );
 const sets = Object.entries(bySet).sort((a, b) => Number(a[0]) - Number(b[0]));
 
-const pct = (n, d) => `${((100 * n) / d).toFixed(0)}%`.padStart(4);
+const pct = (n, d, digits = 0) => `${((100 * n) / Math.max(1, d)).toFixed(digits)}%`.padStart(4);
 const line = (name, t, note = '') =>
   `${name.padStart(5)} ${`${t.caught}/${t.attacks}`.padStart(6)} ${pct(t.caught, t.attacks)}     ${`${t.flagged}/${t.benign}`.padStart(6)} ${pct(t.flagged, t.benign)}${note}`;
 console.log('  set attacks flagged       benign flagged');
@@ -61,6 +61,7 @@ console.log('\nbenign documentation paragraphs (Markdown of the installed packag
 if (docs.dev.length + docs.check.length === 0) console.log('  none found: run `npm ci` first');
 for (const half of ['dev', 'check']) {
   const flaggedDocs = docs[half].filter(flagged).length;
-  const rate = ((100 * flaggedDocs) / Math.max(1, docs[half].length)).toFixed(2);
-  console.log(`  ${half.padEnd(6)} ${`${flaggedDocs}/${docs[half].length}`.padStart(10)}  ${rate}%`);
+  console.log(
+    `  ${half.padEnd(6)} ${`${flaggedDocs}/${docs[half].length}`.padStart(10)}  ${pct(flaggedDocs, docs[half].length, 2)}`,
+  );
 }
