@@ -11,7 +11,9 @@
 // comments, PR notes, support bots, tool output) and rules against 16-17 only; a fourth wrote 20 and 21
 // (20: injection inside what an agent reads) and rules against 18-19 only; a fifth wrote 22 and 23 (22:
 // injection inside what an agent reads again, 23: direct attacks in new wordings) and rules against 20-21
-// only, so 22 and 23 are now the untuned sets. Prints attacks and benign prompts flagged, per set, for
+// only; a sixth wrote 24 and 25 (24: injection inside tool output, tickets, commits, configs and mail
+// next to a benign twin of each; 25: direct attacks in new wordings and eight languages) and rules against
+// 21-22 only, so 24 and 25 are now the untuned sets. Prints attacks and benign prompts flagged, per set, for
 // the untuned sets and in all, and the paragraphs of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
@@ -29,7 +31,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 22;
+const UNTUNED_FROM = 24;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
