@@ -13,7 +13,10 @@
 // injection inside what an agent reads again, 23: direct attacks in new wordings) and rules against 20-21
 // only; a sixth wrote 24 and 25 (24: injection inside tool output, tickets, commits, configs and mail
 // next to a benign twin of each; 25: direct attacks in new wordings and eight languages) and rules against
-// 21-22 only, so 24 and 25 are now the untuned sets. Prints attacks and benign prompts flagged, per set, for
+// 21-22 only; a seventh, in the same session, wrote 26 (injection in retrieved chunks, OCR, listings,
+// docstrings, invoices, chat widgets, in four languages) and 27 (direct attacks: payload splitting, bribes,
+// fake upgrades, twelve languages) and rules against 24-25 only, so 26 and 27 are now the untuned sets.
+// Prints attacks and benign prompts flagged, per set, for
 // the untuned sets and in all, and the paragraphs of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
@@ -31,7 +34,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 24;
+const UNTUNED_FROM = 26;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
