@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import homoglyphTable from '../data/homoglyphs.json' with { type: 'json' };
 import { foldHomoglyphs } from './homoglyphs.js';
 import { foldLeet } from './leet.js';
-import { normalizeText, toOriginalSpan } from './normalize.js';
+import { normalizeFull, normalizeText, toOriginalSpan } from './normalize.js';
 
 describe('normalizeText', () => {
   it('maps every normalised character back to its original offset', () => {
@@ -100,6 +100,46 @@ describe('normalizeText', () => {
     expect(input.slice(s, e)).toBe('555-0100');
     const [es, ee] = toOriginalSpan(n, 0, 1);
     expect(input.slice(es, ee)).toBe('😀');
+  });
+});
+
+describe('fast paths', () => {
+  it('give what the full path gives, text and offsets, on random mixes of ASCII, marks, quotes and scripts', () => {
+    // Printable ASCII, lone and paired whitespace, curly quotes, accents, a combining mark, full-width
+    // and CJK, a look-alike letter, kana with a voicing mark, an invisible character and an emoji.
+    const pool = [
+      ...'aZ1 .-'.split(''),
+      '\t',
+      '\n',
+      '  ',
+      '\u2019',
+      '\u201c',
+      'é',
+      '\u0301',
+      'Ａ',
+      '日',
+      'а',
+      'ﾌ',
+      '\uff9f',
+      '\u200b',
+      '\u{1f600}',
+      'Ä',
+    ];
+    let x = 7;
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = 1 + (round % 60);
+      for (let k = 0; k < length; k++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        // Mostly ASCII, as real text is, so the fast paths get their turn.
+        const r = (x >> 8) % 64;
+        text += r < 48 ? 'abc def '[r % 8]! : pool[r % pool.length]!;
+      }
+      const fast = normalizeText(text);
+      const full = normalizeFull(text);
+      expect(fast.text, JSON.stringify(text)).toBe(full.text);
+      expect([...fast.map], JSON.stringify(text)).toEqual([...full.map]);
+    }
   });
 });
 

@@ -185,7 +185,8 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
   return views(input, text, () => identityMap(input.length), true);
 }
 
-function normalizeFull(input: string): NormalizedText {
+/** The full path, which every faster path above must agree with (normalize.test.ts checks they do). */
+export function normalizeFull(input: string): NormalizedText {
   const n = input.length;
   let out = new Uint16Array(n + 16);
   let map = new Int32Array(n + 17);
