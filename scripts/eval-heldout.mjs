@@ -16,8 +16,8 @@
 // 21-22 only; a seventh, in the same session, wrote 26 (injection in retrieved chunks, OCR, listings,
 // docstrings, invoices, chat widgets, in four languages) and 27 (direct attacks: payload splitting, bribes,
 // fake upgrades, nine languages) and rules against 24-25 only, so 26 and 27 are now the untuned sets.
-// Prints attacks and benign prompts flagged, per set, for
-// the untuned sets and in all, and the paragraphs of benign documentation flagged (docs-corpus.mjs).
+// Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
+// of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
