@@ -15,7 +15,10 @@
 // next to a benign twin of each; 25: direct attacks in new wordings and eight languages) and rules against
 // 21-22 only; a seventh, in the same session, wrote 26 (injection in retrieved chunks, OCR, listings,
 // docstrings, invoices, chat widgets, in four languages) and 27 (direct attacks: payload splitting, bribes,
-// fake upgrades, nine languages) and rules against 24-25 only, so 26 and 27 are now the untuned sets.
+// fake upgrades, nine languages) and rules against 24-25 only; an eighth wrote 28 (injection in tool
+// descriptions, API results, headers, invites, pages) and 29 (prefix injection, banned refusals,
+// many-shot, fiction, split words, nine languages) and rules against 26-27 only, so 28 and 29 are now
+// the untuned sets.
 // Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
 // of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
@@ -34,7 +37,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 26;
+const UNTUNED_FROM = 28;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
