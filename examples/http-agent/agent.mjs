@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A small HTTP agent for the example: a recipe assistant that takes {"question": "...", "user": "..."}
 // and answers {"data": {"answer": "..."}}. It has two weaknesses for flakestorm to find: it obeys
-// "ignore/override/forget/from now on/act as" text (prompt injection) and it fails on very long questions.
+// text that gives it orders or claims authority ("ignore...", "from now on", "System:", "I'm the admin",
+// "you must", "note to the AI") (prompt injection) and it fails on very long questions.
 import { createServer } from 'node:http';
 
 const port = Number(process.env.PORT ?? 8700);
@@ -34,7 +35,7 @@ const server = createServer((req, res) => {
     }
     // Weakness: an "override" in the question switches it into a mode it should never have.
     if (
-      /\b(ignor\w*|disregard|override|bypass|precedence|instructions|never ?mind|forget|from now on|pretend|act as|you are (now|not|going))\b/i.test(
+      /\b(ignor\w*|disregard|override|bypass|precedence|instructions?|never ?mind|forget|from now on|pretend|act as|you are (now|not|going)|you must|system|admin\w*|developer|rules?|filters?|hidden|secret|password|prompt|approve|note to|opposite|unrestricted|jailbreak)\b/i.test(
         question,
       )
     ) {
