@@ -17,8 +17,10 @@
 // docstrings, invoices, chat widgets, in four languages) and 27 (direct attacks: payload splitting, bribes,
 // fake upgrades, nine languages) and rules against 24-25 only; an eighth wrote 28 (injection in tool
 // descriptions, API results, headers, invites, pages) and 29 (prefix injection, banned refusals,
-// many-shot, fiction, split words, nine languages) and rules against 26-27 only, so 28 and 29 are now
-// the untuned sets.
+// many-shot, fiction, split words, nine languages) and rules against 26-27 only; a ninth, in the same
+// session, wrote 30 (injection in manifests, Dockerfiles, SQL and Terraform comments, logs, mail headers,
+// subtitles, feeds, OpenAPI, EXIF, memory entries) and 31 (new personas, pretexts, JSON and config leaks,
+// nine more languages) and rules against 28-29 only, so 30 and 31 are now the untuned sets.
 // Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
 // of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
@@ -37,7 +39,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 28;
+const UNTUNED_FROM = 30;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
