@@ -22,7 +22,10 @@
 // subtitles, feeds, OpenAPI, EXIF, memory entries) and 31 (new personas, pretexts, JSON and config leaks,
 // nine more languages) and rules against 28-29 only; a tenth wrote 32 (injection in resumes, papers,
 // reviews, inboxes, calendars, tool results, sheets, transcripts) and 33 (direct attacks in new wordings,
-// six languages) and rules against 30-31 only, so 32 and 33 are now the untuned sets.
+// six languages) and rules against 30-31 only; an eleventh, in the same session, wrote 34 (injection in
+// profiles, meta tags, banners, commits, order notes, memos, SSIDs, transcripts, forms, device names) and
+// 35 (hypotheticals, leaks by transformation, authority claims, nine languages) and rules against 32-33
+// only, so 34 and 35 are now the untuned sets.
 // Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
 // of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
@@ -41,7 +44,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 32;
+const UNTUNED_FROM = 34;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
