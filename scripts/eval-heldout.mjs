@@ -25,7 +25,10 @@
 // six languages) and rules against 30-31 only; an eleventh, in the same session, wrote 34 (injection in
 // profiles, meta tags, banners, commits, order notes, memos, SSIDs, transcripts, forms, device names) and
 // 35 (hypotheticals, leaks by transformation, authority claims, nine languages) and rules against 32-33
-// only, so 34 and 35 are now the untuned sets.
+// only; a twelfth, in the same session, wrote 36 (injection in error pages, robots.txt, DNS records, job
+// posts, voicemail, API errors, manifests, tool schemas, receipts, webhooks) and 37 (games, rating tricks,
+// leaks by hint and reversal, admin claims, eleven languages) and rules against 34-35 only, so 36 and 37
+// are now the untuned sets.
 // Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
 // of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
@@ -44,7 +47,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 34;
+const UNTUNED_FROM = 36;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
