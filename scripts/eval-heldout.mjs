@@ -27,8 +27,10 @@
 // 35 (hypotheticals, leaks by transformation, authority claims, nine languages) and rules against 32-33
 // only; a twelfth, in the same session, wrote 36 (injection in error pages, robots.txt, DNS records, job
 // posts, voicemail, API errors, manifests, tool schemas, receipts, webhooks) and 37 (games, rating tricks,
-// leaks by hint and reversal, admin claims, eleven languages) and rules against 34-35 only, so 36 and 37
-// are now the untuned sets.
+// leaks by hint and reversal, admin claims, eleven languages) and rules against 34-35 only; a thirteenth
+// wrote 38 (injection in chat exports, tables, internal notes, metadata, FAQs, logs, footers, configs,
+// records, notifications) and 39 (thought experiments, evil twins, leaks by acrostic and emoji, fifteen
+// languages) and rules against 36-37 only, so 38 and 39 are now the untuned sets.
 // Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
 // of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
@@ -47,7 +49,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 36;
+const UNTUNED_FROM = 38;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
