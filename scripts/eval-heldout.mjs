@@ -30,7 +30,10 @@
 // leaks by hint and reversal, admin claims, eleven languages) and rules against 34-35 only; a thirteenth
 // wrote 38 (injection in chat exports, tables, internal notes, metadata, FAQs, logs, footers, configs,
 // records, notifications) and 39 (thought experiments, evil twins, leaks by acrostic and emoji, fifteen
-// languages) and rules against 36-37 only, so 38 and 39 are now the untuned sets.
+// languages) and rules against 36-37 only; a fourteenth wrote 40 (injection in forum posts, RSS, cell
+// comments, tickets, SSH banners, listings, meeting chat, source strings, page titles, CI logs, retrieved
+// chunks, captions) and 41 (tips, self-patching, simulations, obfuscated leaks, begging, code words, ten
+// languages) and rules against 38-39 only, so 40 and 41 are now the untuned sets.
 // Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
 // of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
@@ -49,7 +52,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 38;
+const UNTUNED_FROM = 40;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
