@@ -33,7 +33,10 @@
 // languages) and rules against 36-37 only; a fourteenth wrote 40 (injection in forum posts, RSS, cell
 // comments, tickets, SSH banners, listings, meeting chat, source strings, page titles, CI logs, retrieved
 // chunks, captions) and 41 (tips, self-patching, simulations, obfuscated leaks, begging, code words, ten
-// languages) and rules against 38-39 only, so 40 and 41 are now the untuned sets.
+// languages) and rules against 38-39 only; a fifteenth wrote 42 (injection in kanban cards, Helm values,
+// Terraform plans, invoices, FAQ rows, quoted mail, SDK logs, wikis, docstrings, RAG-indexed mail) and 43
+// (refusal games, future AIs, leaks as code comments and JSON, ten languages) and rules against 40-41
+// only, so 42 and 43 are now the untuned sets.
 // Prints attacks and benign prompts flagged, per set, for the untuned sets and in all, and the paragraphs
 // of benign documentation flagged (docs-corpus.mjs).
 // Usage: npm run eval:heldout   (builds packages/patterns first)
@@ -52,7 +55,7 @@ const rows = readFileSync(
   .map((line) => JSON.parse(line));
 const scanner = createScanner();
 const flagged = (text) => scanner.scan(text, { kinds: ['injection'] }).injection.flagged;
-const UNTUNED_FROM = 40;
+const UNTUNED_FROM = 42;
 const bySet = tallyLabelled(rows, flagged, (row) => row.set);
 // The untuned and overall lines are sums of the sets' tallies: each text is scanned once.
 const sum = (tallies) =>
