@@ -12,7 +12,10 @@ const CASE_SENSITIVE_ESCAPE = /\\(?:[uxckpP]|[1-9])/;
 // is itself.
 const ESCAPE = /\\[\s\S]/g;
 // A range with a non-ASCII end may span cased letters between two uncased ends.
-const NON_ASCII_RANGE = /[^\0-\x7f]-|-[^\0-\x7f]/;
+// Written to start at the "-" (V8 then skips to each one natively instead of trying every position).
+const NON_ASCII_RANGE = /-(?<=[^\0-\x7f]-)|-(?=[^\0-\x7f])/;
+const ASCII_CAPITAL = /[A-Z]/;
+const NON_ASCII = /[^\0-\x7f]/g;
 
 /**
  * True when `source` with `flags` (which include `i`, not `u`) matches the same spans without `i` on
@@ -23,15 +26,11 @@ export function caselessOnLowercase(source: string, flags: string): boolean {
   if (!flags.includes('i') || flags.includes('u')) return false;
   if (CASE_SENSITIVE_ESCAPE.test(source)) return false;
   const literal = source.replace(ESCAPE, '');
-  if (NON_ASCII_RANGE.test(literal)) return false;
-  for (let i = 0; i < literal.length; i++) {
-    const c = literal.charCodeAt(i);
-    if (c >= 65 && c <= 90) return false; // an ASCII capital
-    if (c < 128) continue;
-    // Non-canonical forms ("µ" and "μ" both fold to "Μ") are excluded with every other cased character.
-    const ch = literal[i]!;
+  if (NON_ASCII_RANGE.test(literal) || ASCII_CAPITAL.test(literal)) return false;
+  // Non-canonical forms ("µ" and "μ" both fold to "Μ") are excluded with every other cased character.
+  // Native searches, not a loop over every character: a cold compile runs this in the interpreter.
+  for (const ch of literal.match(NON_ASCII) ?? [])
     if (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch) return false;
-  }
   return true;
 }
 

@@ -39,8 +39,15 @@ export function digitCountBits(least: number, most: number): DigitCounts {
 /** A rule ready to run. */
 export interface CompiledRule {
   readonly def: PatternDefinition;
-  /** The regex the scan runs: for injection rules, without `i` where that changes nothing (caseless.ts). */
-  readonly regex: RegExp;
+  /**
+   * The source and flags of the regex the scan runs: for injection rules, without `i` where that changes
+   * nothing (caseless.ts). Its RegExp objects are made on first use (run-rule.ts): V8 parses a source
+   * when the object is made, a cold compile did that for every rule, and most rules only ever run sticky.
+   */
+  readonly source: string;
+  readonly flags: string;
+  /** The global regex, made on first use (run-rule.ts). */
+  regex: RegExp | undefined;
   readonly validator: Validator | undefined;
   readonly context: readonly string[];
   /** The rule's weak shapes (PatternDefinition.weakShape): a value matching it needs a context word. */
@@ -243,7 +250,6 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // Gaps with atomic words (same matches, less backtracking), unless a numbered group is reported.
   const atomicSource = def.group === undefined || def.group === 0 ? expandMacrosAtomic(def.regex) : source;
   const atomic = atomicSource === source ? runSource : consumeBeforeLookbehind(atomicSource);
-  const regex = new RegExp(atomic, caseless ? withoutCase(flags) : flags);
   // Parsed once (by validation); only needed when the analysis is neither stored nor memoised.
   const analysis = regexAnalysis(source, flags, () => {
     const parsed = parsedRegexOf(def);
@@ -311,7 +317,9 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const lookaround = Number.isFinite(derived.lookaround) ? derived.lookaround : unboundedReach;
   return {
     def,
-    regex,
+    source: atomic,
+    flags: caseless ? withoutCase(flags) : flags,
+    regex: undefined,
     validator: def.validator === undefined ? undefined : getValidator(def.validator),
     context,
     weakShape: def.weakShape === undefined ? undefined : new RegExp(def.weakShape),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attackExamples } from '../attacks.js';
 import { builtinDatabase } from '../builtin.js';
 import { flagsOf } from '../database.js';
-import { expandMacros, expandMacrosAtomic } from './macros.js';
+import { countCaptures, expandMacros, expandMacrosAtomic } from './macros.js';
 
 const WORD_CLASS = /\[\^[^\]]*(?:\\.[^\]]*)*\]\{1,30\}/;
 
@@ -29,6 +29,40 @@ describe('expandMacrosAtomic', () => {
   it('expands the other macros as the plain form does', () => {
     expect(expandMacrosAtomic('a<ws>b<sep>c')).toBe(expandMacros('a<ws>b<sep>c'));
     expect(WORD_CLASS.test(expandMacros('a<gap:1>b'))).toBe(true);
+  });
+});
+
+// What V8 itself counts: an alternative of the regex that matches the empty string has one slot per group.
+const v8Groups = (source: string): number => new RegExp(`${source}|`).exec('')!.length - 1;
+
+describe('countCaptures', () => {
+  it('counts what V8 counts on every built-in regex', () => {
+    for (const p of builtinDatabase().patterns) {
+      const source = expandMacros(p.regex);
+      expect(countCaptures(source), p.id).toBe(v8Groups(source));
+    }
+  });
+
+  it('skips escapes and classes, even a class right before a quantifier', () => {
+    expect(countCaptures('\\d{3}([- .]?)\\d{2}\\1')).toBe(1);
+    expect(countCaptures('[(]\\((?:a)(?=b)(?!c)(?<=d)(?<!e)(?<n>f)[^(\\]]')).toBe(1);
+    expect(countCaptures('no groups')).toBe(0);
+  });
+
+  it('counts what V8 counts on random valid sources', () => {
+    const piece = fc.constantFrom('(', ')', '[', ']', '\\', '?', '<', '=', '!', ':', 'a', '^', 'n>', '-');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const source = parts.join('');
+        try {
+          new RegExp(source);
+        } catch {
+          return;
+        }
+        expect(countCaptures(source)).toBe(v8Groups(source));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

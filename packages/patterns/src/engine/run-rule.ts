@@ -35,7 +35,7 @@ function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: 
 
 /** Where group `g` of match `m` begins, from the same regex run again at the match with indices. */
 function groupIndex(rule: CompiledRule, m: RegExpExecArray, g: number): number {
-  rule.withIndices ??= new RegExp(rule.regex.source, `${rule.regex.flags.replace('g', '')}yd`);
+  rule.withIndices ??= new RegExp(rule.source, `${rule.flags.replace('g', '')}yd`);
   const re = rule.withIndices;
   re.lastIndex = m.index;
   return re.exec(m.input)?.indices?.[g]?.[0] ?? m.index + m[0].lastIndexOf(m[g]!);
@@ -44,11 +44,17 @@ function groupIndex(rule: CompiledRule, m: RegExpExecArray, g: number): number {
 const capOf = (rule: CompiledRule): number =>
   rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : Number.POSITIVE_INFINITY;
 
-// Each rule's regex with the sticky flag for the global one, made on first use and kept on the rule:
-// most rules never need it in a process, and compiling the database stays cheap.
+// Each rule's regex, global or sticky, made on first use and kept on the rule: most rules never need
+// one of the two in a process, and compiling the database stays cheap.
 function stickyOf(rule: CompiledRule): RegExp {
-  rule.sticky ??= new RegExp(rule.regex.source, rule.regex.flags.replace('g', 'y'));
+  rule.sticky ??= new RegExp(rule.source, rule.flags.replace('g', 'y'));
   return rule.sticky;
+}
+
+/** The rule's global regex. */
+export function globalOf(rule: CompiledRule): RegExp {
+  rule.regex ??= new RegExp(rule.source, rule.flags);
+  return rule.regex;
 }
 
 /**
@@ -95,7 +101,7 @@ export function runRule(
   out: RawMatch[],
 ): void {
   if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
-  const re = rule.regex;
+  const re = globalOf(rule);
   const cap = capOf(rule);
   let count = 0;
   const spans = windows === undefined || windows === WHOLE ? [0, text.length] : windows;
