@@ -5,6 +5,7 @@
 import type { CompiledRule } from './compile.js';
 import type { RawMatch } from './execute.js';
 import { type Hits, WHOLE } from './hits.js';
+import { nativeRegExp } from './native-regex.js';
 import type { TextShapes } from './prechecks.js';
 
 // Caps the matches one injection rule reports on one text (a 1 MB input repeating one attack): its 256th
@@ -35,7 +36,7 @@ function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: 
 
 /** Where group `g` of match `m` begins, from the same regex run again at the match with indices. */
 function groupIndex(rule: CompiledRule, m: RegExpExecArray, g: number): number {
-  rule.withIndices ??= new RegExp(rule.source, `${rule.flags.replace('g', '')}yd`);
+  rule.withIndices ??= nativeRegExp(rule.source, `${rule.flags.replace('g', '')}yd`);
   const re = rule.withIndices;
   re.lastIndex = m.index;
   return re.exec(m.input)?.indices?.[g]?.[0] ?? m.index + m[0].lastIndexOf(m[g]!);
@@ -47,13 +48,13 @@ const capOf = (rule: CompiledRule): number =>
 // Each rule's regex, global or sticky, made on first use and kept on the rule: most rules never need
 // one of the two in a process, and compiling the database stays cheap.
 function stickyOf(rule: CompiledRule): RegExp {
-  rule.sticky ??= new RegExp(rule.source, rule.flags.replace('g', 'y'));
+  rule.sticky ??= nativeRegExp(rule.source, rule.flags.replace('g', 'y'));
   return rule.sticky;
 }
 
 /** The rule's global regex. */
 export function globalOf(rule: CompiledRule): RegExp {
-  rule.regex ??= new RegExp(rule.source, rule.flags);
+  rule.regex ??= nativeRegExp(rule.source, rule.flags);
   return rule.regex;
 }
 

@@ -18,6 +18,7 @@ import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { escapeRegex } from './escape-regex.js';
 import { executeDatabase, type RawMatch } from './execute.js';
+import { nativeRegExp } from './native-regex.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
 import { labelledNonPersonal } from './value-labels.js';
@@ -86,7 +87,7 @@ function contextGap(lower: string, start: number, end: number, rule: CompiledRul
 }
 
 const contextSearchOf = (words: readonly string[]): RegExp =>
-  new RegExp(
+  nativeRegExp(
     [...words]
       .sort((a, b) => b.length - a.length)
       .map(escapeRegex)
