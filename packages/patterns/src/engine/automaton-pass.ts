@@ -95,7 +95,16 @@ function literalsAt(
       }
       done = Math.min(done, covered[slot]! - r);
     }
-    if (!small) literalDone[lit] = done;
+    if (!small) {
+      // A literal's position goes from none to some at most once a pass: windows only ever grow
+      // towards a whole-text run within one. The overflow check keeps a missed reset impossible.
+      if (done > 0 && literalDone[lit]! <= 0) {
+        const count = db.table.doneCount[0]!;
+        if (count < db.table.doneLiterals.length) db.table.doneLiterals[count] = lit;
+        db.table.doneCount[0] = count + 1;
+      }
+      literalDone[lit] = done;
+    }
   }
 }
 
@@ -107,7 +116,14 @@ function literalsAt(
  */
 function startPass(db: CompiledDatabase, small: boolean): number {
   if (!small) {
-    db.table.literalDone.fill(0);
+    // Only the literals the last large pass gave a position: a fill of the whole array wrote 25 KB for
+    // every text over SMALL characters, twice with leetspeak. (Marks of small passes are negative: they
+    // never skip a hit.)
+    const { literalDone, doneLiterals, doneCount } = db.table;
+    const count = doneCount[0]!;
+    if (count > doneLiterals.length) literalDone.fill(0);
+    else for (let k = 0; k < count; k++) literalDone[doneLiterals[k]!] = 0;
+    doneCount[0] = 0;
     return 0;
   }
   const pass = (db.table.pass[0]! % 0x3fffffff) + 1;

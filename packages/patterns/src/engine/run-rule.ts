@@ -8,18 +8,13 @@ import { type Hits, WHOLE } from './hits.js';
 import { nativeRegExp } from './native-regex.js';
 import type { TextShapes } from './prechecks.js';
 
-// Caps the matches one injection rule reports on one text (a 1 MB input repeating one attack): its 256th
-// hit adds nothing to the score. PII and secret rules have no cap: redaction must mask every one (a cap
-// of 5,000 left 2,705 of a 1 MB log's 7,705 e-mail addresses readable), and the cost stays linear,
-// since each match consumes its characters of the text.
-const MAX_INJECTION_MATCHES_PER_RULE = 256;
 /** Pushes one regex match (or its chosen group); false when the match adds nothing (empty, no group). */
 function pushMatch(rule: CompiledRule, m: RegExpExecArray, offset: number, out: RawMatch[]): boolean {
   if (m[0].length === 0) return false;
-  const g = rule.def.group;
+  const g = rule.group;
   let start = m.index;
   let value = m[0];
-  if (g !== undefined && g > 0) {
+  if (g > 0) {
     const part = m[g];
     // An empty group is no finding: nothing of the text would be reported or masked.
     if (part === undefined || part.length === 0) return false;
@@ -41,9 +36,6 @@ function groupIndex(rule: CompiledRule, m: RegExpExecArray, g: number): number {
   re.lastIndex = m.index;
   return re.exec(m.input)?.indices?.[g]?.[0] ?? m.index + m[0].lastIndexOf(m[g]!);
 }
-
-const capOf = (rule: CompiledRule): number =>
-  rule.def.kind === 'injection' ? MAX_INJECTION_MATCHES_PER_RULE : Number.POSITIVE_INFINITY;
 
 // Each rule's regex, global or sticky, made on first use and kept on the rule: most rules never need
 // one of the two in a process, and compiling the database stays cheap.
@@ -72,7 +64,7 @@ function runAtStarts(
 ): void {
   if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
   const re = stickyOf(rule);
-  const cap = capOf(rule);
+  const cap = rule.cap;
   // Hits arrive by end position; starts of literals of different lengths can come out of order.
   for (let i = 1; i < length; i++) {
     if (starts[i]! < starts[i - 1]!) {
@@ -103,7 +95,7 @@ export function runRule(
 ): void {
   if (rule.precheck !== undefined && !rule.precheck(text, shapes)) return;
   const re = globalOf(rule);
-  const cap = capOf(rule);
+  const cap = rule.cap;
   let count = 0;
   const spans = windows === undefined || windows === WHOLE ? [0, text.length] : windows;
   for (let w = 0; w < spans.length && count < cap; w += 2) {

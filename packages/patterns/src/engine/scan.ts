@@ -96,38 +96,37 @@ const contextSearchOf = (words: readonly string[]): RegExp =>
   );
 
 function dataFinding(m: RawMatch, norm: NormalizedText, minConfidence: number): Mutable | undefined {
-  const def = m.rule.def;
-  let confidence = def.confidence ?? 0.6;
+  const rule = m.rule;
+  let confidence = rule.confidence;
   let validated = false;
   // The rule's own validator first: it rejects most of a flood of near misses sooner than the
   // placeholder check reads them.
-  if (m.rule.validator) {
-    const verdict = m.rule.validator(m.value);
+  if (rule.validator) {
+    const verdict = rule.validator(m.value);
     if (verdict === false) return undefined;
     if (verdict === true) {
       validated = true;
       confidence = Math.min(1, confidence + 0.4);
     }
   }
-  if (def.kind === 'secret' && def.keepPlaceholders !== true && isPlaceholderSecret(m.value))
-    return undefined;
-  const gap = contextGap(norm.lower, m.start, m.end, m.rule);
+  if (rule.kind === 'secret' && !rule.keepPlaceholders && isPlaceholderSecret(m.value)) return undefined;
+  const gap = contextGap(norm.lower, m.start, m.end, rule);
   if (gap !== NO_CONTEXT) confidence = Math.min(1, confidence + 0.35);
-  else if ((def.contextRequired || m.rule.weakShape?.test(m.value)) && !validated) return undefined;
+  else if ((rule.contextRequired || rule.weakShape?.test(m.value)) && !validated) return undefined;
   // Below the caller's bar now is below it for good (nothing later raises a confidence), and it could
   // only lose an overlap to a stronger finding: dropped here, a megabyte of near misses ("1111-2222"
   // without a phone word near) costs no findings to place, rank and filter out.
   if (confidence < minConfidence) return undefined;
   // A checksum passes one random number in ten: "ts": 1701234567 is a time and "id": 301729083 a
   // record, not an NPI or a SIN.
-  if (gap === NO_CONTEXT && def.kind === 'pii' && labelledNonPersonal(norm.text, m.start, m.end, m.value))
+  if (gap === NO_CONTEXT && rule.kind === 'pii' && labelledNonPersonal(norm.text, m.start, m.end, m.value))
     return undefined;
   const [start, end] = toOriginalSpan(norm, m.start, m.end);
   return {
-    kind: def.kind,
-    id: def.id,
-    category: def.category,
-    severity: def.severity,
+    kind: rule.kind,
+    id: rule.id,
+    category: rule.category,
+    severity: rule.severity,
     start,
     end,
     validated,
@@ -138,19 +137,19 @@ function dataFinding(m: RawMatch, norm: NormalizedText, minConfidence: number): 
 }
 
 function injectionFinding(m: RawMatch, norm: NormalizedText): Mutable {
-  const def = m.rule.def;
+  const rule = m.rule;
   const [start, end] = toOriginalSpan(norm, m.start, m.end);
   return {
     kind: 'injection',
-    id: def.id,
-    category: def.category,
-    severity: def.severity,
+    id: rule.id,
+    category: rule.category,
+    severity: rule.severity,
     start,
     end,
     validated: false,
-    confidence: m.rule.weight,
+    confidence: rule.weight,
     contextGap: NO_CONTEXT,
-    weight: m.rule.weight,
+    weight: rule.weight,
   };
 }
 
@@ -177,7 +176,7 @@ function scanText(
   if (wantsData) {
     const data: Mutable[] = [];
     for (const m of raw.data) {
-      if (!kinds.has(m.rule.def.kind)) continue;
+      if (!kinds.has(m.rule.kind)) continue;
       const f = dataFinding(m, norm, minConfidence);
       if (f) data.push(f);
     }
