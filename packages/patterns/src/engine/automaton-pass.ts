@@ -5,8 +5,9 @@
  * one-letter words, MAC-like spacing) on the way.
  */
 import { MAX_ANCHOR } from './anchors.js';
-import { type CompiledDatabase, TRIGGER_START, TRIGGER_WINDOW } from './compile.js';
+import type { CompiledDatabase } from './compile.js';
 import { addStart, addWindow, type Hits, markSeen, mergeWindows, WHOLE } from './hits.js';
+import { TRIGGER_START, TRIGGER_WINDOW } from './trigger-table.js';
 
 // Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.
 const BASE64_CHAR = (() => {

@@ -6,15 +6,14 @@
 import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
-import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { regexAnalysis } from './analysis.js';
 import { anchorQuality, compactAnchors } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
-import { CIPHER_SIGNS } from './ciphers.js';
 import { contextForm } from './context-forms.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-ast.js';
+import { buildTriggers, type TriggerTable } from './trigger-table.js';
 
 /** How a rule is gated before its regex runs. */
 export type RuleGate = 'anchor' | 'digits' | 'always';
@@ -117,67 +116,6 @@ export interface ViewIndex {
   readonly minDigits: number;
 }
 
-/**
- * What an automaton hit of a literal means to one slot: open windows around it, record a possible
- * match start (a leading literal), or only satisfy one of the rule's gate sets.
- */
-export const TRIGGER_WINDOW = 0;
-export const TRIGGER_ALSO = 1;
-export const TRIGGER_START = 2;
-export const TRIGGER_GATE = 3;
-
-/** Slot ranges in the automaton's triggers: injection, data, then one slot per cipher's signs. */
-export interface TriggerTable {
-  readonly automaton: Automaton;
-  /** Per literal: start of its triggers in `triggers` (length literals + 1). */
-  readonly triggerStart: Int32Array;
-  /** Trigger codes: slot * 4 + one of the TRIGGER_ kinds. */
-  readonly triggers: Int32Array;
-  readonly literalLength: Int32Array;
-  /** The longest literal's length. */
-  readonly maxLiteral: number;
-  /** Per literal: 1 when some slot records its positions (every occurrence counts, not just the first). */
-  readonly positional: Uint8Array;
-  /** Per slot: the trigger kinds (as bits 1 << kind) that must all occur before its rule runs. */
-  readonly required: Uint8Array;
-  /**
-   * Slot offsets: injection rules at [0, dataOffset), data at [dataOffset, signOffset), then one slot
-   * per cipher whose signs were seen (CIPHER_SIGNS order).
-   */
-  readonly dataOffset: number;
-  readonly signOffset: number;
-  readonly slots: number;
-  /**
-   * Per request (bit 1 injection, 2 PII, 4 secrets, 8 cipher signs): 1 for the slots that request
-   * wants.
-   */
-  readonly masks: readonly Uint8Array[];
-  /** Per request (as `masks`): the data view's digit-gated rules it wants, by minDigits. */
-  readonly digitRules: readonly (readonly number[])[];
-  /** Window radius of each slot's rule. */
-  readonly radius: Int32Array;
-  /** Scratch state reused by every scan (scans are synchronous and never interleave). */
-  /** Per slot: the trigger kinds seen (bits 1 << kind). */
-  readonly seen: Uint8Array;
-  /** Bit per slot: seen at all (32 slots a word). */
-  readonly touched: Int32Array;
-  /** Per slot: possible match starts recorded from leading literals, and how many this scan. */
-  readonly starts: Int32Array[];
-  readonly startCount: Int32Array;
-  /** Per slot: end of its last window. */
-  readonly covered: Int32Array;
-  /** Per literal: end position up to which its hits add nothing new (or -pass on small texts). */
-  readonly literalDone: Int32Array;
-  /**
-   * The literals a pass over a large text gave a position in `literalDone`, and how many (at index 0 of
-   * `doneCount`): the next such pass resets only those, not the whole array.
-   */
-  readonly doneLiterals: Int32Array;
-  readonly doneCount: Int32Array;
-  /** Counter of automaton passes over small texts. */
-  readonly pass: Int32Array;
-}
-
 /** The compiled, immutable form of a database. */
 export interface CompiledDatabase {
   readonly db: PatternDatabase;
@@ -235,10 +173,6 @@ function setQuality(set: readonly string[]): number {
   for (let i = 0; i < set.length; i++) min = Math.min(min, anchorQuality(set[i]!));
   return min;
 }
-
-/** True when each of `strings` contains one of `set`: wherever one of them occurs, so does the set. */
-const impliedBy = (set: readonly string[], strings: readonly string[]): boolean =>
-  strings.every((s) => set.some((x) => s.includes(x)));
 
 // `(?<![X])A{m,n}...` at the very start of a regex: V8 cannot skip ahead over a leading lookbehind and
 // tries it at every position; consuming one A first lets its quick character check reject most positions.
@@ -396,96 +330,6 @@ function buildView(rules: CompiledRule[]): ViewIndex {
   });
   digitRules.sort((a, b) => rules[a]!.minDigits - rules[b]!.minDigits);
   return { rules, digitRules, alwaysRules, minDigits };
-}
-
-function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
-  const dataOffset = injection.rules.length;
-  const signOffset = dataOffset + data.rules.length;
-  const index = new Map<string, number>();
-  const lists: number[][] = [];
-  const add = (literal: string, code: number): void => {
-    let i = index.get(literal);
-    if (i === undefined) {
-      i = lists.length;
-      index.set(literal, i);
-      lists.push([]);
-    }
-    lists[i]!.push(code);
-  };
-  const ciphers = Object.values(CIPHER_SIGNS);
-  const slots = signOffset + ciphers.length;
-  const required = new Uint8Array(slots);
-  const addSet = (set: readonly string[], slot: number, kind: number): void => {
-    if (set.length === 0) return;
-    for (const lit of set) add(lit, slot * 4 + kind);
-    required[slot]! |= 1 << kind;
-  };
-  const addRule = (rule: CompiledRule, slot: number): void => {
-    if (rule.leading.length > 0) {
-      addSet(rule.leading, slot, TRIGGER_START);
-      // The other sets still gate the rule ("ignore ... what you were told" runs only beside "told"),
-      // unless every leading literal holds one of theirs: then a start already satisfies them.
-      if (!impliedBy(rule.anchors, rule.leading)) addSet(rule.anchors, slot, TRIGGER_GATE);
-      if (!impliedBy(rule.also, rule.leading)) addSet(rule.also, slot, TRIGGER_ALSO);
-      return;
-    }
-    if (rule.gate === 'anchor') addSet(rule.anchors, slot, TRIGGER_WINDOW);
-    else if (rule.gate === 'digits') required[slot]! |= 1 << TRIGGER_WINDOW; // set by digit runs
-    addSet(rule.also, slot, TRIGGER_ALSO);
-  };
-  injection.rules.forEach((r, i) => {
-    addRule(r, i);
-  });
-  data.rules.forEach((r, i) => {
-    addRule(r, dataOffset + i);
-  });
-  ciphers.forEach((signs, i) => {
-    addSet(signs, signOffset + i, TRIGGER_WINDOW);
-  });
-  const literals = [...index.keys()];
-  const masks = Array.from({ length: 16 }, (_, bits) => {
-    const mask = new Uint8Array(slots);
-    if (bits & 1) mask.fill(1, 0, dataOffset);
-    data.rules.forEach((r, i) => {
-      if (bits & (r.def.kind === 'pii' ? 2 : 4)) mask[dataOffset + i] = 1;
-    });
-    if (bits & 8) mask.fill(1, signOffset, slots);
-    return mask;
-  });
-  const triggerStart = new Int32Array(literals.length + 1);
-  for (let i = 0; i < literals.length; i++) triggerStart[i + 1] = triggerStart[i]! + lists[i]!.length;
-  const triggers = new Int32Array(triggerStart[literals.length]!);
-  for (let i = 0; i < literals.length; i++) triggers.set(lists[i]!, triggerStart[i]!);
-  return {
-    automaton: buildAutomaton(literals),
-    triggerStart,
-    triggers,
-    literalLength: Int32Array.from(literals, (l) => l.length),
-    maxLiteral: literals.reduce((longest, l) => Math.max(longest, l.length), 0),
-    positional: Uint8Array.from(lists, (codes) => (codes.some((c) => (c & 3) === TRIGGER_START) ? 1 : 0)),
-    required,
-    dataOffset,
-    signOffset,
-    slots,
-    masks,
-    digitRules: masks.map((mask) => data.digitRules.filter((r) => mask[dataOffset + r] === 1)),
-    radius: Int32Array.from({ length: slots }, (_, slot) =>
-      slot < dataOffset
-        ? injection.rules[slot]!.radius
-        : slot < signOffset
-          ? data.rules[slot - dataOffset]!.radius
-          : 0,
-    ),
-    seen: new Uint8Array(slots),
-    touched: new Int32Array(Math.ceil(slots / 32)),
-    starts: Array.from({ length: slots }, () => new Int32Array(8)),
-    startCount: new Int32Array(slots),
-    covered: new Int32Array(slots),
-    literalDone: new Int32Array(literals.length),
-    doneLiterals: new Int32Array(literals.length),
-    doneCount: new Int32Array(1),
-    pass: new Int32Array(1),
-  };
 }
 
 /** Validates and compiles `db`; throws PatternError without side effects if anything is wrong. */

@@ -3,8 +3,9 @@
  * runs of digits (through single separators) gate them and place their windows; rows of digits (no
  * separator) gate the rules that need several in a row.
  */
-import { TRIGGER_WINDOW, type ViewIndex } from './compile.js';
+import type { ViewIndex } from './compile.js';
 import { addWindow, type Hits, markSeen } from './hits.js';
+import { TRIGGER_WINDOW } from './trigger-table.js';
 
 const WINDOW_BIT = 1 << TRIGGER_WINDOW;
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
