@@ -34,14 +34,11 @@ describe('built-in database', () => {
       .sort();
     expect(windowed).toEqual(
       [
-        'destructive_command_order',
-        'encoded_payload',
         'fake_context_block',
         'ignore_that_message',
         'instructions_above',
         'instructions_invalidated',
         'leak_cjk',
-        'not_bound_by_rules',
         'obfuscation_words',
         'reply_obfuscation',
         'single_letter_spacing',

@@ -2,7 +2,8 @@
  * How each rule of a database runs, for pattern authors: a rule whose regex must be tried on every text
  * costs every scan, where one gated by a word or a digit run costs only the texts that hold it.
  */
-import { type CompiledRule, compileDatabase, MAX_LEADING_STRINGS } from './engine/compile.js';
+import { type CompiledRule, compileDatabase } from './engine/compile.js';
+import { MAX_LEADING_STRINGS } from './engine/leading.js';
 import type { PatternDatabase, PatternDefinition } from './types.js';
 
 /**

@@ -20,7 +20,7 @@ import {
 } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 9;
+export const ANALYSIS_VERSION = 10;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {

@@ -10,6 +10,7 @@ import { regexAnalysis } from './analysis.js';
 import { anchorQuality, compactAnchors } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { contextForm } from './context-forms.js';
+import { MAX_LEADING_STRINGS } from './leading.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
 import { type Precheck, precheckFor } from './prechecks.js';
 import { parseRegexSource } from './regex-ast.js';
@@ -163,8 +164,6 @@ const MIN_ALSO_QUALITY = 2.5;
 // Anchors that lose to a digit gate are worth a check when no bare two-letter bigram ("st", "dr") is
 // among them: those occur in nearly every text, and each occurrence is an automaton hit.
 const MIN_LOST_ANCHOR_QUALITY = 2.25;
-// More leading strings than this cost more automaton states than the anchored runs save.
-export const MAX_LEADING_STRINGS = 64;
 
 /** The rarity of a set: that of its most common string (see anchorQuality). */
 function setQuality(set: readonly string[]): number {

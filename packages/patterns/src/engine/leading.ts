@@ -12,6 +12,8 @@ import type { RegexNode } from './regex-ast.js';
 export const MAX_LEADING = MAX_ANCHOR;
 // Beyond this many strings the set is dropped: the automaton would grow for little gain.
 const MAX_STRINGS = 256;
+/** The most leading strings a rule runs anchored on (more cost more automaton states than they save). */
+export const MAX_LEADING_STRINGS = 64;
 
 /**
  * Strings one of which starts every match. With `complete`, those shorter than MAX_LEADING are whole
@@ -49,8 +51,14 @@ function ofSequence(seq: readonly RegexNode[], ignoreCase: boolean): Leading | u
   for (const node of seq) {
     const lead = ofNode(node, ignoreCase);
     if (lead === undefined) return { set: cur, complete: false };
+    // Once every string holds something, a longer string is worth less than staying anchored: past
+    // MAX_LEADING_STRINGS the rule would not run anchored at all ("받은 지침" followed by its particles
+    // and verbs made 191 strings), so the strings stop growing there. Before that (a string is still
+    // empty), the set must grow, and its full size tells an author how far over the limit it is.
     const next = cross(cur, lead.set);
     if (next === undefined) return { set: cur, complete: false };
+    if (!cur.has('') && compactLeading([...next], MAX_LEADING).length > MAX_LEADING_STRINGS)
+      return { set: cur, complete: false };
     cur = next;
     // The node ends what we know: stop extending. Strings as long as we keep them stay as they are,
     // so once all are, nothing further changes the set.

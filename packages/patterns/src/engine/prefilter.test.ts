@@ -12,7 +12,7 @@ import { attackExamples } from '../attacks.js';
 import { builtinDatabase } from '../builtin.js';
 import { type CompiledRule, compileDatabase, patternRegex } from './compile.js';
 import { executeDatabase, type RawMatch } from './execute.js';
-import { deriveLeading } from './leading.js';
+import { deriveLeading, MAX_LEADING_STRINGS } from './leading.js';
 import { normalizeText } from './normalize.js';
 import { parseRegexSource } from './regex-ast.js';
 
@@ -164,6 +164,18 @@ describe('leading literals', () => {
   it('keeps one string of those sharing a prefix and cuts them to eight characters', () => {
     expect(leading('(?:show|showing|shows)\\b')).toEqual(['show']);
     expect(leading('instructions')).toEqual(['instruct']);
+  });
+
+  it('stops growing the strings where they would pass the anchored limit, keeping shorter ones', () => {
+    // Nine nouns, each followed by any of nine letters: 81 strings of eight characters would be over
+    // the limit, and the rule would not run anchored at all.
+    const nouns = 'aaa|bbb|ccc|ddd|eee|fff|ggg|hhh|iii';
+    const source = `(?:${nouns}) (?:j|k|l|m|n|o|p|q|r)`;
+    expect(leading(source)).toEqual(nouns.split('|').map((n) => `${n} `));
+    expect(MAX_LEADING_STRINGS).toBeLessThan(81);
+    // A set that only starts past the limit keeps its full size: it tells an author how far over it is.
+    const words = Array.from({ length: 70 }, (_, i) => `w${String(i).padStart(2, '0')}x`).join('|');
+    expect(leading(`(?:${words}) now`)).toHaveLength(70);
   });
 
   it('knows nothing when a match can start anywhere', () => {
