@@ -3,7 +3,7 @@
  * consist of look-alikes only; real Cyrillic and Greek words keep their letters.
  */
 import homoglyphTable from '../data/homoglyphs.json' with { type: 'json' };
-import { fromCodes } from './codec.js';
+import { fromCodes, unitBuffer } from './codec.js';
 
 // The Latin letter of each look-alike (0 for other units; every look-alike is one UTF-16 unit), read
 // per character here and by the normalisers instead of a regex callback per character or word: text in
@@ -22,35 +22,45 @@ for (const [ch, latin] of Object.entries(homoglyphTable.lettersInLatinWords)) {
 const WORD_UNIT = new Uint8Array(65536);
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
-/** Units (1, or 2 for a surrogate pair) of the letter or mark at `i`; 0 for anything else. */
-function wordUnitLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+/** Units (1, or 2 for a surrogate pair) of the letter or mark at `i` of `units[0, n)`; 0 for anything else. */
+function wordUnitLength(units: Uint16Array, n: number, i: number): number {
+  // Small, with the rare cases apart, so that V8 inlines it into the word loop: it runs once a character.
+  const c = units[i]!;
   if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) return LETTER_OR_MARK.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  let known = WORD_UNIT[c]!;
-  if (known === 0) {
-    known = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_UNIT[c] = known;
-  }
-  return known === 1 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return astralUnitLength(units, n, i);
+  const known = WORD_UNIT[c]!;
+  return known === 0 ? classifyUnit(c) : known & 1;
+}
+
+/** A high surrogate: 2 when its pair is a letter or mark, else 0 (an unpaired one as a BMP unit). */
+function astralUnitLength(units: Uint16Array, n: number, i: number): number {
+  const high = units[i]!;
+  const low = i + 1 < n ? units[i + 1]! : 0;
+  if (low < 0xdc00 || low > 0xdfff) return classifyUnit(high);
+  return LETTER_OR_MARK.test(String.fromCharCode(high, low)) ? 2 : 0;
+}
+
+/** Classifies a BMP unit once (WORD_UNIT: 1 letter or mark, 2 not) and returns 1 or 0. */
+function classifyUnit(c: number): number {
+  const known = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+  WORD_UNIT[c] = known;
+  return known & 1;
 }
 
 /**
  * Folds look-alike letters (Cyrillic "о" in "ignоre") to Latin, one for one, but only in words (runs of
  * letters and marks) that mix scripts or consist of look-alikes only: real Cyrillic or Greek words keep
  * their letters. A look-alike that is an everyday letter of its script counts as foreign in a word
- * without Latin letters. The normalisers call it only for text in which they met a look-alike.
+ * without Latin letters. Works in place on `units[0, n)`, the normalisers' buffer before it becomes a
+ * string (a second megabyte-sized string cost as much as the folding), and returns whether anything
+ * changed. The normalisers call it only for text in which they met a look-alike.
  */
-export function foldHomoglyphs(text: string): string {
-  const n = text.length;
-  const folded: number[] = [];
+export function foldHomoglyphUnits(units: Uint16Array, n: number): boolean {
+  let changed = false;
   let i = 0;
   while (i < n) {
-    let units = wordUnitLength(text, i);
-    if (units === 0) {
+    let length = wordUnitLength(units, n, i);
+    if (length === 0) {
       i++;
       continue;
     }
@@ -58,22 +68,28 @@ export function foldHomoglyphs(text: string): string {
     let latin = false;
     let foreign = false;
     let lookAlike = false;
-    while (units !== 0) {
-      const c = text.charCodeAt(i);
+    while (length !== 0) {
+      const c = units[i]!;
       if (c < 128) latin = true;
-      else if (units === 1 && LATIN_OF[c] !== 0) {
+      else if (length === 1 && LATIN_OF[c] !== 0) {
         lookAlike = true;
         if (IN_LATIN_WORDS_ONLY[c] === 1) foreign = true;
       } else foreign = true;
-      i += units;
-      units = i < n ? wordUnitLength(text, i) : 0;
+      i += length;
+      length = i < n ? wordUnitLength(units, n, i) : 0;
     }
-    if (lookAlike && (latin || !foreign)) folded.push(start, i);
+    if (lookAlike && (latin || !foreign)) {
+      for (let k = start; k < i; k++) units[k] = LATIN_OF[units[k]!] || units[k]!;
+      changed = true;
+    }
   }
-  if (folded.length === 0) return text;
-  const out = new Uint16Array(n);
-  for (let k = 0; k < n; k++) out[k] = text.charCodeAt(k);
-  for (let w = 0; w < folded.length; w += 2)
-    for (let k = folded[w]!; k < folded[w + 1]!; k++) out[k] = LATIN_OF[out[k]!] || out[k]!;
-  return fromCodes(out, n);
+  return changed;
+}
+
+/** `foldHomoglyphUnits` over a string: the same string when nothing folds. */
+export function foldHomoglyphs(text: string): string {
+  const n = text.length;
+  const units = unitBuffer(n);
+  for (let k = 0; k < n; k++) units[k] = text.charCodeAt(k);
+  return foldHomoglyphUnits(units, n) ? fromCodes(units, n) : text;
 }

@@ -12,8 +12,8 @@ import {
   SCRIPT_OF,
   voicedKana,
 } from './canonical.js';
-import { fromCodes } from './codec.js';
-import { foldHomoglyphs, LATIN_OF } from './homoglyphs.js';
+import { fromCodes, unitBuffer } from './codec.js';
+import { foldHomoglyphUnits, LATIN_OF } from './homoglyphs.js';
 import { foldLeet } from './leet.js';
 
 /** A canonical view of a text plus, for each of its UTF-16 units, the offset in the original. */
@@ -174,80 +174,113 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
     }
     if (out !== undefined) out[i] = code;
     else if (code !== c) {
-      out = new Uint16Array(n);
+      out = unitBuffer(n);
       for (let k = 0; k < i; k++) out[k] = input.charCodeAt(k);
       out[i] = code;
     }
   }
-  const replaced = out === undefined ? input : fromCodes(out, n);
-  const text = lookAlike === 0 ? replaced : foldHomoglyphs(replaced);
+  let changed = out !== undefined;
+  if (lookAlike !== 0) {
+    if (out === undefined) {
+      out = unitBuffer(n);
+      for (let k = 0; k < n; k++) out[k] = input.charCodeAt(k);
+    }
+    if (foldHomoglyphUnits(out, n)) changed = true;
+  }
+  const text = changed ? fromCodes(out!, n) : input;
   if (whitespaceChanges(text)) return undefined; // a special space next to a space: full path
   return views(input, text, () => identityMap(input.length), true);
+}
+
+/**
+ * The full path's output: canonical units and, per unit, its offset in the original. A class rather
+ * than closures over locals: closures kept every variable they share in a heap context, which cost a
+ * load and a store per character.
+ */
+class CanonicalWriter {
+  out: Uint16Array;
+  map: Int32Array;
+  len = 0;
+  /** Drops leading whitespace as well as runs. */
+  prevSpace = true;
+  /** Bits of LATIN_OF over what was written: non-zero when some look-alike letter is in the text. */
+  lookAlike = 0;
+
+  constructor(n: number) {
+    this.out = unitBuffer(n + 16);
+    this.map = new Int32Array(n + 17);
+  }
+
+  emit(code: number, at: number): void {
+    if (code === 32) {
+      if (this.prevSpace) return;
+      this.prevSpace = true;
+    } else this.prevSpace = false;
+    // The map bounds the room: the shared unit buffer can be longer than this text needs.
+    if (this.len + 1 >= this.map.length - 1) this.grow();
+    this.out[this.len] = code;
+    this.map[this.len++] = at;
+  }
+
+  /**
+   * A spelling mark stays only after a base (or mark) of its own script; a kana voicing mark composes
+   * with the kana before it, which keeps that kana's offset.
+   */
+  emitCanonical(code: number, at: number): void {
+    if (isSpellingMark(code)) {
+      const len = this.len;
+      if (len === 0 || SCRIPT_OF[this.out[len - 1]!] !== SCRIPT_OF[code]) return;
+      const voiced = voicedKana(this.out[len - 1]!, code);
+      if (voiced !== 0) {
+        this.out[len - 1] = voiced;
+        return;
+      }
+    }
+    this.lookAlike |= LATIN_OF[code]!;
+    this.emit(code, at);
+  }
+
+  private grow(): void {
+    const room = (this.map.length - 1) * 2;
+    const out = new Uint16Array(room);
+    out.set(this.out.subarray(0, this.len));
+    this.out = out;
+    const map = new Int32Array(room + 1);
+    map.set(this.map);
+    this.map = map;
+  }
 }
 
 /** The full path, which every faster path above must agree with (normalize.test.ts checks they do). */
 export function normalizeFull(input: string): NormalizedText {
   const n = input.length;
-  let out = new Uint16Array(n + 16);
-  let map = new Int32Array(n + 17);
-  let len = 0;
-  let prevSpace = true; // drops leading whitespace as well as runs
-  let lookAlike = 0;
-  const emit = (code: number, at: number): void => {
-    if (code === 32) {
-      if (prevSpace) return;
-      prevSpace = true;
-    } else prevSpace = false;
-    if (len + 1 >= out.length) {
-      const grown = new Uint16Array(out.length * 2);
-      grown.set(out);
-      out = grown;
-      const grownMap = new Int32Array(grown.length + 1);
-      grownMap.set(map);
-      map = grownMap;
-    }
-    out[len] = code;
-    map[len++] = at;
-  };
-  // A spelling mark stays only after a base (or mark) of its own script; a kana voicing mark composes
-  // with the kana before it, which keeps that kana's offset.
-  const emitCanonical = (code: number, at: number): void => {
-    if (isSpellingMark(code)) {
-      if (len === 0 || SCRIPT_OF[out[len - 1]!] !== SCRIPT_OF[code]) return;
-      const voiced = voicedKana(out[len - 1]!, code);
-      if (voiced !== 0) {
-        out[len - 1] = voiced;
-        return;
-      }
-    }
-    lookAlike |= LATIN_OF[code]!;
-    emit(code, at);
-  };
+  const w = new CanonicalWriter(n);
   for (let i = 0; i < n; ) {
     const c = input.charCodeAt(i);
     if (c < 0x80) {
-      if (c === 32 || (c >= 9 && c <= 13)) emit(32, i);
-      else if (c > 32 && c !== 127) emit(c, i);
+      if (c === 32 || (c >= 9 && c <= 13)) w.emit(32, i);
+      else if (c > 32 && c !== 127) w.emit(c, i);
       i++;
       continue;
     }
     // Most characters canonicalise to one: the one-for-one table answers without the cache's map.
     const one = oneForOneCode(c);
     if (one !== FULL) {
-      emitCanonical(one, i);
+      w.emitCanonical(one, i);
       i++;
       continue;
     }
     const cp = input.codePointAt(i)!;
     const canon = canonical(cp);
-    for (let k = 0; k < canon.length; k++) emitCanonical(canon.charCodeAt(k), i);
+    for (let k = 0; k < canon.length; k++) w.emitCanonical(canon.charCodeAt(k), i);
     i += cp > 0xffff ? 2 : 1;
   }
-  if (len > 0 && out[len - 1] === 32) len--;
-  map[len] = n;
-  const decoded = fromCodes(out, len);
-  const text = lookAlike === 0 ? decoded : foldHomoglyphs(decoded);
-  const offsets = map.subarray(0, len + 1);
+  let len = w.len;
+  if (len > 0 && w.out[len - 1] === 32) len--;
+  w.map[len] = n;
+  if (w.lookAlike !== 0) foldHomoglyphUnits(w.out, len);
+  const text = fromCodes(w.out, len);
+  const offsets = w.map.subarray(0, len + 1);
   return views(input, text, () => offsets);
 }
 
