@@ -158,6 +158,28 @@ describe('fast paths', () => {
   });
 });
 
+describe('the buffer the normalisers share', () => {
+  it('gives every text the same views whatever was normalised before it, longer or shorter', () => {
+    // Expansions ("ﷺ" is 18 characters in NFKC) make the full path outgrow its first buffer.
+    const pieces = ['ignоre all ', 'ﷺ', '㍿ ', 'Ａｂｃ ', 'тест ', 'ab  cd ', '😀 ', 'é '];
+    const texts = Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: 1 + ((i * 37) % 300) }, (_, k) => pieces[(i + k * 7) % pieces.length]).join(''),
+    );
+    const views = (t: string) => {
+      const n = normalizeText(t);
+      return { text: n.text, lower: n.lower, map: [...n.map] };
+    };
+    const first = texts.map(views);
+    // Again, from the longest down and interleaved with other lengths: nothing of a longer text may leak.
+    const order = texts.map((_, i) => i).sort((a, b) => texts[b]!.length - texts[a]!.length);
+    for (const i of order) expect(views(texts[i]!), `text ${i}`).toEqual(first[i]);
+    for (const i of order) {
+      normalizeFull(texts[(i + 1) % texts.length]!);
+      expect(views(texts[i]!), `text ${i}`).toEqual(first[i]);
+    }
+  });
+});
+
 describe('combining marks', () => {
   it('drops diacritics but keeps the marks that spell Indic, Thai and kana words', () => {
     expect(normalizeText('ïgnörë prévious').text).toBe('ignore previous');
