@@ -4,19 +4,20 @@
  * 2-3x faster than one combined V8 alternation regex of the same 800 literals.
  */
 
-// Non-ASCII characters share a few columns per range, so that text in one script seldom reports the
-// literals of another: U+0080-U+07FF (Latin supplements, Greek, Cyrillic, Hebrew, Arabic), U+0800-U+2FFF
-// (Indic, Thai, punctuation and symbols), U+3000 and up (kana, CJK, Hangul), and the surrogates of emoji
-// and other astral characters apart.
+// Non-ASCII characters that occur in literals share a few columns per range, so that text in one script
+// seldom reports the literals of another: U+0080-U+07FF (Latin supplements, Greek, Cyrillic, Hebrew,
+// Arabic), U+0800-U+2FFF (Indic, Thai, punctuation and symbols), U+3000 and up (kana, CJK, Hangul), and
+// the surrogates of emoji and other astral characters apart. Those that occur in none read as column 0,
+// like such ASCII characters: the walk stays at the root over them (random CJK text had every character
+// on a shared column, and half its automaton work was false hits).
 const COLUMNS_PER_RANGE = 8;
-const NON_ASCII = /[^\0-\x7f]/;
+const ASCII_RUNS = /[\0-\x7f]+/g;
 
-/** Fills columns[from, to) with first + (code % COLUMNS_PER_RANGE); `from` is a multiple of it. */
-function repeatColumns(columns: Uint16Array, from: number, to: number, first: number): void {
-  for (let c = from; c < from + COLUMNS_PER_RANGE; c++) columns[c] = first + (c % COLUMNS_PER_RANGE);
-  // The pattern repeats every COLUMNS_PER_RANGE codes: doubling copies fill the rest natively.
-  for (let filled = COLUMNS_PER_RANGE; from + filled < to; filled *= 2)
-    columns.copyWithin(from + filled, from, Math.min(to, from + 2 * filled) - filled);
+/** Column of non-ASCII unit `c` given the first column of the ranges; `c` occurs in some literal. */
+function nonAsciiColumn(c: number, first: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return first + 3 * COLUMNS_PER_RANGE;
+  const range = c < 0x800 ? 0 : c < 0x3000 ? 1 : 2;
+  return first + range * COLUMNS_PER_RANGE + (c % COLUMNS_PER_RANGE);
 }
 
 /** A compiled automaton; build it with `buildAutomaton`. */
@@ -49,17 +50,14 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   const all = literals.join('');
   for (let c = 0; c < 128; c++) if (all.includes(String.fromCharCode(c))) columns[c] = width++;
   const capacity = all.length + 1;
-  const nonAscii = NON_ASCII.test(all);
   // Non-ASCII characters share columns: the table stays narrow, and a shared column can only report an
-  // extra candidate (the rule's regex then decides), never miss one.
-  if (nonAscii) {
-    repeatColumns(columns, 0x80, 0x800, width);
-    width += COLUMNS_PER_RANGE;
-    repeatColumns(columns, 0x800, 0x3000, width);
-    width += COLUMNS_PER_RANGE;
-    repeatColumns(columns, 0x3000, 0x10000, width);
-    width += COLUMNS_PER_RANGE;
-    columns.fill(width++, 0xd800, 0xe000);
+  // extra candidate (the rule's regex then decides), never miss one. One native pass strips the ASCII:
+  // the literals' few hundred distinct other characters are all the loop reads.
+  const nonAscii = new Set(all.replace(ASCII_RUNS, ''));
+  if (nonAscii.size > 0) {
+    for (const ch of nonAscii)
+      for (let k = 0; k < ch.length; k++) columns[ch.charCodeAt(k)] = nonAsciiColumn(ch.charCodeAt(k), width);
+    width += 3 * COLUMNS_PER_RANGE + 1;
   }
   // 16-bit while the states fit. Up to 0x7fff characters in all they always do; beyond, the states are
   // counted only by building, so a 16-bit build is tried first and a 32-bit one follows if it overflows.
