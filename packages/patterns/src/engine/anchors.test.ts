@@ -210,6 +210,17 @@ describe('Aho-Corasick automaton', () => {
     expect(hits).toEqual([1, 0]);
   });
 
+  it('reads non-ASCII characters that no literal holds as no character at all (column 0)', () => {
+    // Only the literals' own characters have columns: over '日本語' or 'ДЖ' the walk stays at the root.
+    const a = buildAutomaton(['忽略', 'ёж', '😅']);
+    // '😀' shares its high surrogate with '😅', and only its low one reads as column 0.
+    for (const c of '日本語ДЖ\ude00') expect(a.columns[c.charCodeAt(0)], c).toBe(0);
+    for (const c of '忽略ёж\ud83d\ude05') expect(a.columns[c.charCodeAt(0)], c).toBeGreaterThan(0);
+    const hits: number[] = [];
+    scanAutomaton(a, '日本語 忽略 ёж 😀😅', (lit) => hits.push(lit));
+    expect(hits).toEqual([0, 1, 2]);
+  });
+
   it('switches to a 32-bit table beyond 32767 states and still finds every literal', () => {
     // 4,000 pseudo-random 12-letter literals: past the first few letters each has its own trie path.
     let x = 12345;
