@@ -30,8 +30,11 @@ export interface NormalizedText {
   readonly foldedSpans: readonly number[];
   /** `map[i]` is the original offset of `text[i]`; `map[text.length]` is the original length. */
   readonly map: Int32Array;
-  /** True when every offset of `text` is the same offset in `source` (the map is the identity). */
-  readonly identity?: boolean;
+  /**
+   * Set when every offset i of `text` is offset i + shift of `source`: nothing was dropped but whitespace
+   * at the start (shift) and at the end. The map is then never needed.
+   */
+  readonly shift: number | undefined;
 }
 
 // Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
@@ -66,7 +69,7 @@ class Views implements NormalizedText {
     readonly source: string,
     readonly text: string,
     build: () => Int32Array,
-    readonly identity: boolean,
+    readonly shift: number | undefined,
   ) {
     this.lower = lowerSameLength(text);
     FOLDED_SPANS.length = 0;
@@ -81,13 +84,20 @@ class Views implements NormalizedText {
   }
 }
 
-function views(source: string, text: string, buildMap: () => Int32Array, identity = false): NormalizedText {
-  return new Views(source, text, buildMap, identity);
+function views(
+  source: string,
+  text: string,
+  buildMap: () => Int32Array,
+  shift: number | undefined = undefined,
+): NormalizedText {
+  return new Views(source, text, buildMap, shift);
 }
 
-function identityMap(n: number): Int32Array {
-  const map = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) map[i] = i;
+/** The map of a text whose offsets are those of a source of `sourceLength` units, shifted by `shift`. */
+function shiftedMap(length: number, shift: number, sourceLength: number): Int32Array {
+  const map = new Int32Array(length + 1);
+  for (let i = 0; i < length; i++) map[i] = i + shift;
+  map[length] = sourceLength;
   return map;
 }
 
@@ -130,26 +140,34 @@ function collapsedMap(input: string, length: number): Int32Array {
   return map;
 }
 
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
 /** Normalises `input` into matching views that share one offset map. */
 export function normalizeText(input: string): NormalizedText {
+  // ASCII whitespace at either end is dropped, which only shifts offsets: a document or a log that ends
+  // in a newline keeps the paths below, and needs no offset map (a megabyte's map is 4 MB to fill).
+  let from = 0;
+  let to = input.length;
+  while (from < to && isAsciiSpace(input.charCodeAt(from))) from++;
+  while (to > from && isAsciiSpace(input.charCodeAt(to - 1))) to--;
+  const core = from === 0 && to === input.length ? input : input.slice(from, to);
+  const buildMap = () => shiftedMap(to - from, from, input.length);
   // Fast path: plain ASCII needs no NFKC, invisible-character or homoglyph work (most real traffic).
-  if (!NOT_PLAIN_ASCII.test(input)) {
-    if (!whitespaceChanges(input)) return views(input, input, () => identityMap(input.length), true);
-    if (!DROPPED_SPACE.test(input)) {
-      const spaced = input.replace(CONTROL_SPACE, ' ');
-      return views(input, spaced, () => identityMap(input.length), true);
-    }
+  if (!NOT_PLAIN_ASCII.test(core)) {
+    if (!whitespaceChanges(core)) return views(input, core, buildMap, from);
+    if (!DROPPED_SPACE.test(core)) return views(input, core.replace(CONTROL_SPACE, ' '), buildMap, from);
     const text = collapseAscii(input);
     return views(input, text, () => collapsedMap(input, text.length));
   }
-  return normalizeOneForOne(input) ?? normalizeFull(input);
+  return normalizeOneForOne(input, core, from) ?? normalizeFull(input);
 }
 
 /**
  * Middle path for text whose special characters (curly quotes, accents, CJK) each canonicalise to
- * exactly one character: replace them in place and keep the identity offset map.
+ * exactly one character: replace them in place, so that offsets only shift by the whitespace trimmed
+ * off `source` to give `input`.
  */
-function normalizeOneForOne(input: string): NormalizedText | undefined {
+function normalizeOneForOne(source: string, input: string, shift: number): NormalizedText | undefined {
   if (DROPPED_SPACE.test(input)) return undefined;
   const n = input.length;
   // Written only from the first character that changes: most non-ASCII text stays as it is.
@@ -189,7 +207,7 @@ function normalizeOneForOne(input: string): NormalizedText | undefined {
   }
   const text = changed ? fromCodes(out!, n) : input;
   if (whitespaceChanges(text)) return undefined; // a special space next to a space: full path
-  return views(input, text, () => identityMap(input.length), true);
+  return views(source, text, () => shiftedMap(n, shift, source.length), shift);
 }
 
 /**
@@ -298,8 +316,8 @@ function lowerSameLength(text: string): string {
 
 /** Maps a span of the normalised text back to the original text (end exclusive). */
 export function toOriginalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
-  // Identity views hold no surrogate pairs (those take the full path), so offsets carry over as they are.
-  if (norm.identity === true) return [start, Math.max(start, end)];
+  // Shifted views hold no surrogate pairs (those take the full path), so offsets carry over as they are.
+  if (norm.shift !== undefined) return [start + norm.shift, Math.max(start, end) + norm.shift];
   const s = norm.map[start] ?? 0;
   if (end <= start) return [s, s];
   const last = norm.map[end - 1] ?? s;
