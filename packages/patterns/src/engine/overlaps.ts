@@ -22,15 +22,20 @@ const FEW_FINDINGS = 16;
 export const NO_CONTEXT = Number.MAX_SAFE_INTEGER;
 const gapOf = (c: Candidate): number => c.contextGap ?? NO_CONTEXT;
 
+/** -1, 0 or 1 as `x` is below, equal to or above `y`. */
+const order = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1);
+
 /**
  * Order of preference between findings of one span: confidence, then checksum, then the nearer context
  * word ("passport number 912803456, driver's license D1234567": the nine digits fit both rules, and
  * "passport" is the word next to them), severity, length.
  */
 export const strongerFirst = (a: Candidate, b: Candidate): number =>
-  b.confidence - a.confidence ||
+  // Confidences are fractions and gaps up to NO_CONTEXT: their differences would come back boxed (heap
+  // numbers) from every comparison of a sort.
+  order(b.confidence, a.confidence) ||
   Number(b.validated) - Number(a.validated) ||
-  gapOf(a) - gapOf(b) ||
+  order(gapOf(a), gapOf(b)) ||
   severityRank[b.severity] - severityRank[a.severity] ||
   b.end - b.start - (a.end - a.start);
 
@@ -54,10 +59,11 @@ export function resolveOverlaps<T extends Candidate>(findings: T[]): T[] {
   }
   // Characters already covered by a kept finding: linear in the spans, where pairwise checks were quadratic.
   let limit = 0;
-  for (const f of ranked) limit = Math.max(limit, f.end);
+  for (let k = 0; k < ranked.length; k++) limit = Math.max(limit, ranked[k]!.end);
   const taken = new Uint8Array(limit + 1);
   const kept: T[] = [];
-  for (const f of ranked) {
+  for (let k = 0; k < ranked.length; k++) {
+    const f = ranked[k]!;
     let free = true;
     for (let i = f.start; i < f.end && free; i++) if (taken[i] === 1) free = false;
     if (!free) continue;
@@ -82,7 +88,8 @@ export function dedupeByRule<T extends Candidate>(findings: T[]): T[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const reach = new Map<string, number>(); // per rule: the furthest end kept so far
   const out: T[] = [];
-  for (const f of sorted) {
+  for (let k = 0; k < sorted.length; k++) {
+    const f = sorted[k]!;
     if (f.start < (reach.get(f.id) ?? Number.NEGATIVE_INFINITY)) continue;
     reach.set(f.id, Math.max(reach.get(f.id) ?? 0, f.end));
     out.push(f);
