@@ -18,8 +18,12 @@ export interface Candidate {
 
 const FEW_FINDINGS = 16;
 
-/** The gap of a finding with no context word near. */
-export const NO_CONTEXT = Number.MAX_SAFE_INTEGER;
+/**
+ * The gap of a finding with no context word near: past any real gap (a context word is looked for a few
+ * dozen characters around), and a small integer, so that V8 keeps it in the finding itself rather than in
+ * a boxed number allocated with every finding.
+ */
+export const NO_CONTEXT = 0x3fffffff;
 const gapOf = (c: Candidate): number => c.contextGap ?? NO_CONTEXT;
 
 /** -1, 0 or 1 as `x` is below, equal to or above `y`. */
@@ -31,11 +35,11 @@ const order = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1);
  * "passport" is the word next to them), severity, length.
  */
 export const strongerFirst = (a: Candidate, b: Candidate): number =>
-  // Confidences are fractions and gaps up to NO_CONTEXT: their differences would come back boxed (heap
-  // numbers) from every comparison of a sort.
+  // Confidences are fractions: their difference would come back boxed (a heap number) from every
+  // comparison of a sort.
   order(b.confidence, a.confidence) ||
   Number(b.validated) - Number(a.validated) ||
-  order(gapOf(a), gapOf(b)) ||
+  gapOf(a) - gapOf(b) ||
   severityRank[b.severity] - severityRank[a.severity] ||
   b.end - b.start - (a.end - a.start);
 
