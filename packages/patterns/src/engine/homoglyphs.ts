@@ -24,7 +24,7 @@ const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 /** Units (1, or 2 for a surrogate pair) of the letter or mark at `i` of `units[0, n)`; 0 for anything else. */
 function wordUnitLength(units: Uint16Array, n: number, i: number): number {
-  // Small, with the rare cases apart, so that V8 inlines it into the word loop: it runs once a character.
+  // The rare cases (surrogates, a unit seen for the first time) apart: this runs once a character.
   const c = units[i]!;
   if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) return astralUnitLength(units, n, i);
@@ -52,8 +52,8 @@ function classifyUnit(c: number): number {
  * letters and marks) that mix scripts or consist of look-alikes only: real Cyrillic or Greek words keep
  * their letters. A look-alike that is an everyday letter of its script counts as foreign in a word
  * without Latin letters. Works in place on `units[0, n)`, the normalisers' buffer before it becomes a
- * string (a second megabyte-sized string cost as much as the folding), and returns whether anything
- * changed. The normalisers call it only for text in which they met a look-alike.
+ * string (no second megabyte-sized string for a megabyte of text), and returns whether anything changed.
+ * The normalisers call it only for text in which they met a look-alike.
  */
 export function foldHomoglyphUnits(units: Uint16Array, n: number): boolean {
   let changed = false;

@@ -211,9 +211,8 @@ function normalizeOneForOne(source: string, input: string, shift: number): Norma
 }
 
 /**
- * The full path's output: canonical units and, per unit, its offset in the original. A class rather
- * than closures over locals: closures kept every variable they share in a heap context, which cost a
- * load and a store per character.
+ * The full path's output: canonical units and, per unit, its offset in the original. The units go to the
+ * shared unit buffer, which can be longer than this text needs, so the map's length bounds the room.
  */
 class CanonicalWriter {
   out: Uint16Array;
