@@ -64,16 +64,17 @@ export const hasRuns = (
 ): boolean =>
   rule.alnumRun <= hits.longestAlnum && rule.tokenRun <= hits.longestToken && rule.letters <= hits.letters;
 
-// Past a density of recorded starts a rule runs over the whole text once instead: a failed sticky run
-// costs about what a global search spends on 32 characters (0.2-0.5 us against 8-12 ns a character for
-// the injection rules' alternations, measured here), so starts closer than that on average make the
-// whole text cheaper (a flood of one trigger word). Read once MIN_STARTS are in: a text dense with
-// every rule's trigger words gives some rules 14,000 starts in a megabyte, where a flat limit of 1,024
-// had sent 73 rules over the whole megabyte each. At most MAX_STARTS: a slot's starts stay allocated
-// for the next scans.
+// Past a density of recorded starts a rule runs over the whole text once instead (a flood of one
+// trigger word). A failed sticky run costs 0.2-0.5 us; a global search 8-12 ns a character for an
+// injection rule's alternations, 1-2 ns where V8 can skip to a literal: one start per 64 characters
+// sits between the two break-even points. Measured on a megabyte of every rule's trigger words (some
+// rules get 14,000 starts, where a flat limit of 1,024 had sent 73 rules over the whole megabyte each:
+// 660 -> 330 ms) and the issue's mix ("ignore" every 48 characters: 54.7 -> 49.6 ms against one per 32).
+// Read once MIN_STARTS are in; at most MAX_STARTS, since a slot's starts stay allocated for the next
+// scans.
 const MIN_STARTS = 1024;
 const MAX_STARTS = 65_536;
-const CHARS_PER_START = 32;
+const CHARS_PER_START = 64;
 // A rule whose windows come this densely (one per this many characters or closer) runs over the whole
 // text instead: one regex pass costs less than thousands of tiny ones.
 const DENSE_GAP = 128;
