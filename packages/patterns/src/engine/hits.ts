@@ -67,7 +67,7 @@ export const hasRuns = (
 // Past a density of recorded starts a rule runs over the whole text once instead (a flood of one
 // trigger word). A failed sticky run costs 0.2-0.5 us; a global search 8-12 ns a character for an
 // injection rule's alternations, far less where V8 can skip to a literal: one start per 64 characters
-// sits between the two break-even points. Measured on a megabyte of every rule's trigger words (some
+// sits between the two break-even points. Measured on a megabyte of every rule's examples (some
 // rules get 14,000 starts, where a flat limit of 1,024 had sent 73 rules over the whole megabyte each:
 // 660 -> 330 ms) and the mix ("ignore" every 48 characters: 54.7 -> 49.6 ms against one per 32).
 // Read once MIN_STARTS are in; at most MAX_STARTS, since a slot's starts stay allocated for the next
