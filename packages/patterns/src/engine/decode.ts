@@ -3,6 +3,7 @@
  * "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=" is scanned as the instruction it hides.
  */
 import type { DecodedFrom } from '../types.js';
+import { isAsciiSpace } from './char-codes.js';
 import { binarySegments, type DecodeBudget, morseSegments, spacedSegments } from './ciphers.js';
 import { base64ToBytes, hexToBytes, utf8Decode } from './codec.js';
 import { decodeMapped, escapeNotations, lastEscapeEnd, type MappedText } from './escapes.js';
@@ -166,8 +167,6 @@ interface WrappedBlock {
   readonly joined: string;
 }
 
-const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-
 /**
  * Two or more runs that continue each other across one whitespace character, with a short last line
  * if one follows: every line holds whole groups of four, and only the last may end in padding, as the
@@ -179,7 +178,8 @@ function wrappedBlocks(runs: readonly RegExpExecArray[], text: string): WrappedB
   for (let k = 1; k <= runs.length; k++) {
     const prev = runs[k - 1]!;
     const end = prev.index + prev[0].length;
-    const opensLine = prev[0].length % 4 === 0 && !prev[0].endsWith('=') && isSpaceCode(text.charCodeAt(end));
+    const opensLine =
+      prev[0].length % 4 === 0 && !prev[0].endsWith('=') && isAsciiSpace(text.charCodeAt(end));
     if (opensLine && k < runs.length && runs[k]!.index === end + 1) continue;
     // One line and a short one is too common in prose ("SomeLongIdentifier then") to try.
     let tail: RegExpExecArray | null = null;
@@ -347,7 +347,7 @@ export function findEncodedSegments(
           start > 0 &&
           m.index - start < 40 &&
           text[start - 1] !== stop &&
-          !isSpaceCode(text.charCodeAt(start - 1))
+          !isAsciiSpace(text.charCodeAt(start - 1))
         )
           start--;
         // The word before the first escape and the characters after the last are usually part of it

@@ -3,12 +3,12 @@
  * runs of digits (through single separators) gate them and place their windows; rows of digits (no
  * separator) gate the rules that need several in a row.
  */
+import { isDigitCode } from './char-codes.js';
 import type { ViewIndex } from './compile.js';
 import { addWindow, type Hits, markSeen } from './hits.js';
 import { TRIGGER_WINDOW } from './trigger-table.js';
 
 const WINDOW_BIT = 1 << TRIGGER_WINDOW;
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const NEXT_DIGIT = /[0-9]/g;
 const NON_DIGIT = /[^0-9]/g;
 // ' ', '-', '.', '/', ':' (NaN, past the end, is none of them).

@@ -3,7 +3,6 @@
  * consist of look-alikes only; real Cyrillic and Greek words keep their letters.
  */
 import homoglyphTable from '../data/homoglyphs.json' with { type: 'json' };
-import { fromCodes, unitBuffer } from './codec.js';
 
 // The Latin letter of each look-alike (0 for other units; every look-alike is one UTF-16 unit), read
 // per character here and by the normalisers instead of a regex callback per character or word: text in
@@ -84,12 +83,4 @@ export function foldHomoglyphUnits(units: Uint16Array, n: number): boolean {
     }
   }
   return changed;
-}
-
-/** `foldHomoglyphUnits` over a string: the same string when nothing folds. */
-export function foldHomoglyphs(text: string): string {
-  const n = text.length;
-  const units = unitBuffer(n);
-  for (let k = 0; k < n; k++) units[k] = text.charCodeAt(k);
-  return foldHomoglyphUnits(units, n) ? fromCodes(units, n) : text;
 }

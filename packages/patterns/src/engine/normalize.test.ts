@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import homoglyphTable from '../data/homoglyphs.json' with { type: 'json' };
-import { foldHomoglyphs } from './homoglyphs.js';
+import { foldHomoglyphUnits } from './homoglyphs.js';
 import { foldLeet } from './leet.js';
 import { normalizeFull, normalizeText, toOriginalSpan } from './normalize.js';
 
@@ -226,6 +226,12 @@ describe('combining marks', () => {
     expect(normalizeText('\u093fabc').text).toBe('abc');
   });
 });
+
+/** `foldHomoglyphUnits` over a string. */
+function foldHomoglyphs(text: string): string {
+  const units = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+  return foldHomoglyphUnits(units, units.length) ? String.fromCharCode(...units) : text;
+}
 
 describe('foldHomoglyphs', () => {
   // The definition, spelled out with regexes: fold a word (letters and marks) holding a look-alike when

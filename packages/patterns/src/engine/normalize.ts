@@ -12,6 +12,7 @@ import {
   SCRIPT_OF,
   voicedKana,
 } from './canonical.js';
+import { isAsciiSpace } from './char-codes.js';
 import { fromCodes, unitBuffer } from './codec.js';
 import { foldHomoglyphUnits, LATIN_OF } from './homoglyphs.js';
 import { foldLeet } from './leet.js';
@@ -49,9 +50,10 @@ const SPACE_RUN = /[\t-\r][\t-\r ]*| [\t-\r ]+/g;
 function whitespaceChanges(s: string): boolean {
   return CHANGING_SPACE.test(s);
 }
-// Whitespace that collapsing drops: a run of two, or whitespace at either end. Without any, collapsing
-// only turns lone tabs and newlines into spaces, and every offset stays where it was (CSV rows, logs).
-const DROPPED_SPACE = /[\t-\r ][\t-\r ]|^[\t-\r ]|[\t-\r ]$/;
+// Whitespace that collapsing drops inside a text whose ends normalizeText has trimmed: a run of two.
+// Without one, collapsing only turns lone tabs and newlines into spaces, and every offset stays where it
+// was, shifted by what the trim dropped (CSV rows, logs).
+const DROPPED_SPACE = /[\t-\r ][\t-\r ]/;
 const CONTROL_SPACE = /[\t-\r]/g;
 
 const FOLDED_SPANS: number[] = [];
@@ -84,12 +86,7 @@ class Views implements NormalizedText {
   }
 }
 
-function views(
-  source: string,
-  text: string,
-  buildMap: () => Int32Array,
-  shift: number | undefined = undefined,
-): NormalizedText {
+function views(source: string, text: string, buildMap: () => Int32Array, shift?: number): NormalizedText {
   return new Views(source, text, buildMap, shift);
 }
 
@@ -110,7 +107,7 @@ function collapseAscii(input: string): string {
   let prevSpace = true;
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13)) {
+    if (isAsciiSpace(c)) {
       if (prevSpace) continue;
       prevSpace = true;
       out[len++] = 32;
@@ -130,7 +127,7 @@ function collapsedMap(input: string, length: number): Int32Array {
   let prevSpace = true;
   for (let i = 0; i < input.length && len < length; i++) {
     const c = input.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13)) {
+    if (isAsciiSpace(c)) {
       if (prevSpace) continue;
       prevSpace = true;
     } else prevSpace = false;
@@ -139,8 +136,6 @@ function collapsedMap(input: string, length: number): Int32Array {
   map[length] = input.length;
   return map;
 }
-
-const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** Normalises `input` into matching views that share one offset map. */
 export function normalizeText(input: string): NormalizedText {
@@ -275,7 +270,7 @@ export function normalizeFull(input: string): NormalizedText {
   for (let i = 0; i < n; ) {
     const c = input.charCodeAt(i);
     if (c < 0x80) {
-      if (c === 32 || (c >= 9 && c <= 13)) w.emit(32, i);
+      if (isAsciiSpace(c)) w.emit(32, i);
       else if (c > 32 && c !== 127) w.emit(c, i);
       i++;
       continue;

@@ -208,20 +208,15 @@ function scanText(
     ];
     // Nothing hidden after all (most texts the hints let through): no need to index the findings below.
     if (segments.length === 0) return out;
-    // Secrets found so far, apart: a dense text holds thousands of findings, and each segment asks.
-    const secrets = out.filter((f) => f.kind === 'secret');
-    // PII and secrets already found in the text as written: a decoded segment that holds one unchanged
-    // (an access key id between the %2F of a presigned URL) reports it a second time otherwise.
-    // Their ids too: a letter cipher's stretch yields again every card or SSN of the text as written, and
-    // placed over the whole stretch such a finding would mask all of it.
-    // Indexed on the first inner finding: most segments of a dense text hold none.
+    // The findings of the text as written, indexed on the first inner finding (see FoundIndex): most
+    // segments of a dense text hold none.
     let found: FoundIndex | undefined;
     for (const seg of segments) {
       const innerFindings = scanText(db, seg.text, kinds, decode, depth + 1, overlapping, minConfidence);
       if (innerFindings.length === 0) continue;
       found ??= indexFound(out);
       const [start, end] = seg.inOriginal ? [seg.start, seg.end] : toOriginalSpan(norm, seg.start, seg.end);
-      const inToken = insideSecret(secrets, start, end);
+      const inToken = insideSecret(found.secrets, start, end);
       const lettersOnly = LETTER_CIPHERS.has(seg.from);
       for (const inner of innerFindings) {
         if (inToken && inner.kind === 'pii') continue;
@@ -238,22 +233,34 @@ function scanText(
 
 const spanKey = (f: Mutable): string => `${f.id}:${f.start}:${f.end}`;
 
-/** The PII and secret findings of a text as written: their spans (see spanKey) and their rules. */
+/** What decoded segments are checked against: the PII and secret findings of the text as written. */
 interface FoundIndex {
+  /**
+   * Their spans (see spanKey): a decoded segment that holds one unchanged (an access key id between the
+   * %2F of a presigned URL) reports it a second time otherwise.
+   */
   readonly spans: ReadonlySet<string>;
+  /**
+   * Their rules: a letter cipher's stretch yields again every card or SSN of the text as written, and
+   * placed over the whole stretch such a finding would mask all of it.
+   */
   readonly ids: ReadonlySet<string>;
+  /** The secrets apart: a dense text holds thousands of findings, and each segment asks. */
+  readonly secrets: readonly Mutable[];
 }
 
 function indexFound(findings: readonly Mutable[]): FoundIndex {
   const spans = new Set<string>();
   const ids = new Set<string>();
+  const secrets: Mutable[] = [];
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     if (f.kind === 'injection') continue;
     spans.add(spanKey(f));
     ids.add(f.id);
+    if (f.kind === 'secret') secrets.push(f);
   }
-  return { spans, ids };
+  return { spans, ids, secrets };
 }
 
 /** Where a finding inside a mapped segment is written in the original text. */

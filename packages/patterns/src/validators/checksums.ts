@@ -1,4 +1,5 @@
 /** Generic check-digit algorithms shared by many national identifiers. */
+import { isDigitCode } from '../engine/char-codes.js';
 
 /** The decimal digits of `value`, ignoring separators. */
 export function digitsOf(value: string): readonly number[] {
@@ -13,8 +14,6 @@ export function digitsOf(value: string): readonly number[] {
   }
   return out;
 }
-
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Luhn mod 10 over the digits (cards, IMEI, CA SIN, NPI, ZA ID). */
 export function luhn(digits: readonly number[]): boolean {

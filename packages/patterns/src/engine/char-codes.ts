@@ -1,0 +1,7 @@
+/** ASCII character classes by UTF-16 code, for loops that read a text with charCodeAt. */
+
+/** '0'-'9'. */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Space, tab, newline, vertical tab, form feed or carriage return: what whitespace collapsing reads. */
+export const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
