@@ -17,7 +17,9 @@ const { ANALYSIS_VERSION, analysisKey, computeAnalysis, storeAnalysis } = await 
 );
 
 const entries = {};
-for (const def of parsePatternDatabase(builtinDatabase()).patterns) {
+// Rules on the text as sent (view: source) are gated by nothing, so their analysis is not worth storing
+// (and their literals can be lone surrogates, which some JSON readers reject).
+for (const def of parsePatternDatabase(builtinDatabase()).patterns.filter((p) => p.view === undefined)) {
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
   entries[analysisKey(source, flags)] = storeAnalysis(

@@ -57,6 +57,7 @@ const FIELDS: ReadonlySet<string> = new Set([
   'window',
   'regex',
   'caseSensitive',
+  'view',
   'group',
   'context',
   'contextRequired',
@@ -102,6 +103,15 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
     throw invalid('description is required', id);
   if (typeof raw.regex !== 'string' || raw.regex.length === 0)
     throw invalid('regex must be a non-empty string', id);
+  if (raw.view !== undefined) {
+    if (raw.view !== 'source')
+      throw invalid(
+        `view must be "source" (got ${JSON.stringify(raw.view)}), or left out for the normalised text`,
+        id,
+      );
+    // PII and secret findings are masked and ranked on the normalised text's offsets and context words.
+    if (kind !== 'injection') throw invalid('view "source" is for injection rules only', id);
+  }
   if (raw.literals !== undefined) {
     if (!isStringArray(raw.literals) || raw.literals.some((l) => l.length === 0 || l !== l.toLowerCase())) {
       throw invalid('literals must be non-empty lowercase strings', id);

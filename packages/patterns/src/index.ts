@@ -21,6 +21,7 @@ export {
   type PatternDefinition,
   type PatternExamples,
   type PatternKind,
+  type PatternView,
   type PiiCategory,
   patternKinds,
   piiCategories,

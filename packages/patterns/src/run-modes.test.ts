@@ -61,7 +61,14 @@ describe('ruleRunModes', () => {
     // A rule that runs over every text costs every scan; the shipped ones are gated but for a few.
     expect(everyText.length).toBeLessThanOrEqual(2);
     expect(new Set(modes.map((m) => m.runs))).toEqual(
-      new Set(['at-starts', 'in-windows', 'on-digit-runs', 'after-shape-check', 'on-every-text']),
+      new Set([
+        'at-starts',
+        'in-windows',
+        'on-digit-runs',
+        'after-shape-check',
+        'on-every-text',
+        'on-non-ascii-text',
+      ]),
     );
   });
 

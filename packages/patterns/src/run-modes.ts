@@ -12,14 +12,23 @@ import type { PatternDatabase, PatternDefinition } from './types.js';
  * - `on-digit-runs`: run around runs of digits long enough for it;
  * - `after-shape-check`: run over texts that hold a shape every match has (a long token, a row of digits,
  *   or what the rule's precheck looks for);
- * - `on-every-text`: run over nearly every text, as no word, digit run or long token is in every match.
+ * - `on-every-text`: run over nearly every text, as no word, digit run or long token is in every match;
+ * - `on-non-ascii-text`: a rule on the text as sent (`view: source`), run over every text that holds a
+ *   character outside printable ASCII.
  */
-export type RunMode = 'at-starts' | 'in-windows' | 'on-digit-runs' | 'after-shape-check' | 'on-every-text';
+export type RunMode =
+  | 'at-starts'
+  | 'in-windows'
+  | 'on-digit-runs'
+  | 'after-shape-check'
+  | 'on-every-text'
+  | 'on-non-ascii-text';
 
 // A token this long is rare enough in prose to gate a rule (a hex id, a key, a fiscal code).
 const GATING_TOKEN = 8;
 
 function runModeOf(rule: CompiledRule): RunMode {
+  if (rule.def.view === 'source') return 'on-non-ascii-text';
   if (rule.gate === 'digits') return 'on-digit-runs';
   if (rule.gate === 'anchor') return rule.leading.length > 0 ? 'at-starts' : 'in-windows';
   const shaped =
@@ -46,10 +55,10 @@ export interface RuleRunMode {
 export function ruleRunModes(db: PatternDatabase): RuleRunMode[] {
   const compiled = compileDatabase(db);
   const rules = new Map<string, CompiledRule>();
-  for (const view of [compiled.injection, compiled.data])
-    for (const rule of view.rules) rules.set(rule.def.id, rule);
+  for (const rule of [...compiled.injection.rules, ...compiled.data.rules, ...compiled.source])
+    rules.set(rule.def.id, rule);
   return db.patterns.map((p) => {
-    // Every pattern compiles to one rule, in the injection view or the data view.
+    // Every pattern compiles to one rule: in the injection view, the data view or on the text as sent.
     const rule = rules.get(p.id)!;
     const mode: RuleRunMode = { id: p.id, kind: p.kind, runs: runModeOf(rule) };
     return rule.startStrings > MAX_LEADING_STRINGS

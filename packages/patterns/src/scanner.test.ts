@@ -316,6 +316,8 @@ describe('pattern validation', () => {
     [{ weakShape: '\\d{6}' }, 'FLAKESTORM_PATTERN_INVALID'],
     [{ context: ['ticket', ' '] }, 'FLAKESTORM_PATTERN_INVALID'],
     [{ contextRequird: true }, 'FLAKESTORM_PATTERN_INVALID'],
+    [{ kind: 'injection', category: 'encoding_bypass', view: 'raw' }, 'FLAKESTORM_PATTERN_INVALID'],
+    [{ view: 'source' }, 'FLAKESTORM_PATTERN_INVALID'],
   ])('rejects %o with %s', (over, code) => {
     expect(() => parsePatternDatabase(dbOf(custom(over as Partial<PatternDefinition>)))).toThrow(
       expect.objectContaining({ code }),
@@ -337,6 +339,10 @@ describe('pattern validation', () => {
     // Groups in classes, escaped parentheses, lookarounds and named groups counted as V8 does.
     expect(message({ regex: '(?<k>ACME)[(]\\((?:-)(?=\\d)([0-9]{6})', group: 2 })).toBe('accepted');
     expect(message({ contextRequired: true, context: ['ticket'] })).toBe('accepted');
+    expect(message({ view: 'source' })).toContain('view "source" is for injection rules only');
+    expect(message({ kind: 'injection', category: 'encoding_bypass', view: 'raw' })).toContain(
+      'view must be "source" (got "raw")',
+    );
     // A quadratic shape names the repetition to bound.
     expect(message({ regex: 'ACME-\\$\\{[^}]+\\}' })).toContain('unbounded repetition ([^}]+)');
   });

@@ -64,6 +64,9 @@ export const decodedFromKinds = [
 /** Where a decoded finding came from before decoding. */
 export type DecodedFrom = (typeof decodedFromKinds)[number];
 
+/** The text a rule's regex reads: `source` for the text as sent (see PatternDefinition.view). */
+export type PatternView = 'source';
+
 /** Examples checked by the test suite: positives must match, negatives must not. */
 export interface PatternExamples {
   readonly positive: readonly string[];
@@ -93,6 +96,13 @@ export interface PatternDefinition {
   readonly regex: string;
   /** Match case-sensitively (default: case-insensitive). */
   readonly caseSensitive?: boolean;
+  /**
+   * Injection rules only: `source` runs the regex on the text as sent, before normalising, for what
+   * normalising removes or decodes (invisible characters, Unicode tag characters, variation
+   * selectors). Such a rule has no prefilter, and reads only texts that hold a character outside
+   * printable ASCII and ASCII whitespace: on any other text the normalised view says the same.
+   */
+  readonly view?: PatternView;
   /** Capture group holding the reported span (default: the whole match). */
   readonly group?: number;
   /** Words that, near a PII candidate, raise its confidence. */

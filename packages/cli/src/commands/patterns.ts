@@ -56,6 +56,7 @@ const RUN_MODE_ORDER: readonly RunMode[] = [
   'on-digit-runs',
   'after-shape-check',
   'on-every-text',
+  'on-non-ascii-text',
 ];
 const RUN_MODE_WORDS: Readonly<Record<RunMode, string>> = {
   'at-starts': 'tried where a string their matches start with occurs',
@@ -63,4 +64,5 @@ const RUN_MODE_WORDS: Readonly<Record<RunMode, string>> = {
   'on-digit-runs': 'run around runs of digits',
   'after-shape-check': 'run on texts holding a shape every match has',
   'on-every-text': 'run on nearly every text',
+  'on-non-ascii-text': 'run on the text as sent, when it holds non-ASCII characters',
 };

@@ -19,7 +19,8 @@ describe('stored regex analysis', () => {
   it('holds a fresh analysis of every shipped regex (else run the generator)', () => {
     expect(table.version, REGENERATE).toBe(ANALYSIS_VERSION);
     const entries = table.entries as Record<string, unknown>;
-    for (const def of builtinDatabase().patterns) {
+    // Rules on the text as sent are gated by nothing: their analysis is computed, not stored.
+    for (const def of builtinDatabase().patterns.filter((p) => p.view === undefined)) {
       const source = expandMacros(def.regex);
       const flags = flagsOf(def);
       const fresh = storeAnalysis(computeAnalysis(source, flags, parseRegexSource(source)));

@@ -122,6 +122,8 @@ export interface CompiledDatabase {
   readonly db: PatternDatabase;
   readonly injection: ViewIndex;
   readonly data: ViewIndex;
+  /** Injection rules on the text as sent (PatternDefinition.view): no automaton gates them. */
+  readonly source: readonly CompiledRule[];
   readonly table: TriggerTable;
   readonly compileMs: number;
 }
@@ -206,8 +208,9 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
   const runSource = consumeBeforeLookbehind(source);
-  // Injection rules run on the lowercase (leet-folded) view only.
-  const caseless = def.kind === 'injection' && caselessOnLowercase(runSource, flags);
+  // Injection rules run on the lowercase (leet-folded) view only, but for those on the text as sent.
+  const caseless =
+    def.kind === 'injection' && def.view === undefined && caselessOnLowercase(runSource, flags);
   // Gaps with atomic words (same matches, less backtracking), unless a numbered group is reported.
   const atomicSource = def.group === undefined || def.group === 0 ? expandMacrosAtomic(def.regex) : source;
   const atomic = atomicSource === source ? runSource : consumeBeforeLookbehind(atomicSource);
@@ -337,9 +340,10 @@ export function compileDatabase(db: PatternDatabase): CompiledDatabase {
   const parsed = parsePatternDatabase(db);
   const rules = parsed.patterns.map(compileRule);
   const ofKinds = (kinds: readonly PatternKind[]): CompiledRule[] =>
-    rules.filter((r) => kinds.includes(r.def.kind));
+    rules.filter((r) => kinds.includes(r.def.kind) && r.def.view === undefined);
   const injection = buildView(ofKinds(['injection']));
   const data = buildView(ofKinds(['pii', 'secret']));
+  const source = rules.filter((r) => r.def.view === 'source');
   const table = buildTriggers(injection, data);
-  return { db: parsed, injection, data, table, compileMs: now() - t0 };
+  return { db: parsed, injection, data, source, table, compileMs: now() - t0 };
 }

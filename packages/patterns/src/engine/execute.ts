@@ -34,6 +34,8 @@ export interface ExecuteRequest {
 export interface ExecuteResult {
   readonly injection: RawMatch[];
   readonly data: RawMatch[];
+  /** Matches of the rules on the text as sent (CompiledDatabase.source), in its offsets. */
+  readonly source: RawMatch[];
   /**
    * Bit 1: a run of 16+ base64/hex characters; bit 2: a '%', '&' or '\\' (escapes); bit 4: eight or
    * more digits (hex in separated pairs). Zero: no encoded segment is possible.
@@ -78,7 +80,7 @@ export function executeDatabase(
     collectDigits(db.data, dataOffset, norm.text, hits, small, db.table.covered, wanted);
   }
 
-  const result: ExecuteResult = { injection: [], data: [], maybeEncoded, ciphers: 0 };
+  const result: ExecuteResult = { injection: [], data: [], source: [], maybeEncoded, ciphers: 0 };
   // Database order (the bitmap's), so that ties between overlapping findings resolve the same way on
   // every text. Each slot's scratch state is reset once its rule has run.
   const words = hits.touched;
@@ -111,6 +113,9 @@ export function executeDatabase(
   if (req.injection)
     for (const r of db.injection.alwaysRules)
       runRule(db.injection.rules[r]!, norm.folded, hits, undefined, result.injection);
+  // On plain ASCII, the text as sent differs from the normalised view only in its whitespace.
+  if (req.injection && !norm.plainAscii)
+    for (const rule of db.source) runRule(rule, norm.source, hits, undefined, result.source);
   for (const r of db.data.alwaysRules) {
     const rule = db.data.rules[r]!;
     if (dataMask[dataOffset + r] === 1 && shapesAllow(hits, rule, norm.text))

@@ -36,6 +36,8 @@ export interface NormalizedText {
    * at the start (shift) and at the end. The map is then never needed.
    */
   readonly shift: number | undefined;
+  /** True when `source` holds only printable ASCII and ASCII whitespace (normalising then only collapses whitespace). */
+  readonly plainAscii: boolean;
 }
 
 // Anything outside printable ASCII and ASCII whitespace needs the full path (NFKC, invisibles, homoglyphs).
@@ -72,6 +74,7 @@ class Views implements NormalizedText {
     readonly text: string,
     build: () => Int32Array,
     readonly shift: number | undefined,
+    readonly plainAscii: boolean,
   ) {
     this.lower = lowerSameLength(text);
     FOLDED_SPANS.length = 0;
@@ -87,7 +90,17 @@ class Views implements NormalizedText {
 }
 
 function views(source: string, text: string, buildMap: () => Int32Array, shift?: number): NormalizedText {
-  return new Views(source, text, buildMap, shift);
+  return new Views(source, text, buildMap, shift, false);
+}
+
+/** Views of a text of plain ASCII (see NormalizedText.plainAscii). */
+function asciiViews(
+  source: string,
+  text: string,
+  buildMap: () => Int32Array,
+  shift?: number,
+): NormalizedText {
+  return new Views(source, text, buildMap, shift, true);
 }
 
 /** The map of a text whose offsets are those of a source of `sourceLength` units, shifted by `shift`. */
@@ -149,10 +162,10 @@ export function normalizeText(input: string): NormalizedText {
   const buildMap = () => shiftedMap(to - from, from, input.length);
   // Fast path: plain ASCII needs no NFKC, invisible-character or homoglyph work (most real traffic).
   if (!NOT_PLAIN_ASCII.test(core)) {
-    if (!whitespaceChanges(core)) return views(input, core, buildMap, from);
-    if (!DROPPED_SPACE.test(core)) return views(input, core.replace(CONTROL_SPACE, ' '), buildMap, from);
+    if (!whitespaceChanges(core)) return asciiViews(input, core, buildMap, from);
+    if (!DROPPED_SPACE.test(core)) return asciiViews(input, core.replace(CONTROL_SPACE, ' '), buildMap, from);
     const text = collapseAscii(input);
-    return views(input, text, () => collapsedMap(input, text.length));
+    return asciiViews(input, text, () => collapsedMap(input, text.length));
   }
   return normalizeOneForOne(input, core, from) ?? normalizeFull(input);
 }

@@ -137,8 +137,11 @@ function dataFinding(m: RawMatch, norm: NormalizedText, minConfidence: number): 
 }
 
 function injectionFinding(m: RawMatch, norm: NormalizedText): Mutable {
-  const rule = m.rule;
   const [start, end] = toOriginalSpan(norm, m.start, m.end);
+  return injectionFindingAt(m.rule, start, end);
+}
+
+function injectionFindingAt(rule: CompiledRule, start: number, end: number): Mutable {
   return {
     kind: 'injection',
     id: rule.id,
@@ -175,6 +178,10 @@ function scanText(
   // Indexed loops over the findings here and below: this function runs once for a megabyte, before V8
   // optimises it, and a for-of there allocated an iterator result per element (6 MB for a CSV).
   for (let i = 0; i < raw.injection.length; i++) out.push(injectionFinding(raw.injection[i]!, norm));
+  for (let i = 0; i < raw.source.length; i++) {
+    const m = raw.source[i]!;
+    out.push(injectionFindingAt(m.rule, m.start, m.end));
+  }
   if (wantsData) {
     const data: Mutable[] = [];
     for (let i = 0; i < raw.data.length; i++) {
