@@ -41,6 +41,29 @@ export interface RegexAnalysis {
   readonly letters: number;
 }
 
+/**
+ * What an analysis says of a regex it knows nothing about: no anchors, no leading strings, no shapes,
+ * an unbounded reach. For rules that nothing gates (those on the text as sent), whose analysis would
+ * only cost a cold compile its time.
+ */
+export const NO_ANALYSIS: RegexAnalysis = {
+  anchors: {
+    literals: undefined,
+    score: 0,
+    also: undefined,
+    maxLength: Number.POSITIVE_INFINITY,
+    lookaround: Number.POSITIVE_INFINITY,
+  },
+  leading: undefined,
+  minDigitRun: 0,
+  digitStretch: 0,
+  digitStartOnly: false,
+  numberDigits: undefined,
+  alnumRun: 0,
+  tokenRun: 0,
+  letters: 0,
+};
+
 /** JSON form of an analysis (Infinity as -1, absent sets as null). */
 export interface StoredAnalysis {
   readonly l: readonly string[] | null;

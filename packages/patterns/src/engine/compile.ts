@@ -6,7 +6,7 @@
 import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
-import { regexAnalysis } from './analysis.js';
+import { NO_ANALYSIS, regexAnalysis } from './analysis.js';
 import { anchorQuality, compactAnchors } from './anchors.js';
 import { caselessOnLowercase, withoutCase } from './caseless.js';
 import { contextForm } from './context-forms.js';
@@ -214,16 +214,20 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // Gaps with atomic words (same matches, less backtracking), unless a numbered group is reported.
   const atomicSource = def.group === undefined || def.group === 0 ? expandMacrosAtomic(def.regex) : source;
   const atomic = atomicSource === source ? runSource : consumeBeforeLookbehind(atomicSource);
-  // Parsed once (by validation); only needed when the analysis is neither stored nor memoised.
-  const analysis = regexAnalysis(source, flags, () => {
-    const parsed = parsedRegexOf(def);
-    if (parsed !== undefined) return parsed;
-    try {
-      return parseRegexSource(source);
-    } catch {
-      return undefined;
-    }
-  });
+  // Parsed once (by validation); only needed when the analysis is neither stored nor memoised. Rules on
+  // the text as sent need none: nothing gates them.
+  const analysis =
+    def.view === 'source'
+      ? NO_ANALYSIS
+      : regexAnalysis(source, flags, () => {
+          const parsed = parsedRegexOf(def);
+          if (parsed !== undefined) return parsed;
+          try {
+            return parseRegexSource(source);
+          } catch {
+            return undefined;
+          }
+        });
   const derived = analysis.anchors;
   // Digits every match holds in one run gate the rule cheaply. A declared minDigits above what the
   // regex guarantees would hide real matches ("010594Y9032": the century sign splits the run), so the
