@@ -59,6 +59,7 @@ export const decodedFromKinds = [
   'atbash',
   'spaced',
   'rot13',
+  'selectors',
 ] as const;
 
 /** Where a decoded finding came from before decoding. */

@@ -13,7 +13,7 @@ import {
   severityRank,
 } from '../types.js';
 import { isPlaceholderSecret } from '../validators/placeholder.js';
-import { CIPHER_BITS, signedCipherSegments, spacedWordSegments } from './ciphers.js';
+import { CIPHER_BITS, type DecipheredSegment, signedCipherSegments, spacedWordSegments } from './ciphers.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { escapeRegex } from './escape-regex.js';
@@ -21,6 +21,7 @@ import { executeDatabase, type RawMatch } from './execute.js';
 import { nativeRegExp } from './native-regex.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
+import { selectorSegments } from './selectors.js';
 import { labelledNonPersonal } from './value-labels.js';
 
 const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(patternKinds);
@@ -29,6 +30,8 @@ const LETTER_CIPHERS: ReadonlySet<DecodedFrom> = new Set(['atbash', 'rot13']);
 const MAX_DEPTH = 2;
 // Characters of spaced-out runs read per text (a flood of "a a a" must not be read whole).
 const SPACED_WORDS_BUDGET = 16_384;
+const HIDDEN_TEXT_BUDGET = 16_384;
+const NO_SEGMENTS: readonly DecipheredSegment[] = [];
 const CONTEXT_BEFORE = 48;
 const CONTEXT_AFTER = 32;
 
@@ -194,7 +197,12 @@ function scanText(
     const kept = overlapping ? data : resolveOverlaps(data);
     for (let i = 0; i < kept.length; i++) out.push(kept[i]!);
   }
-  if (decode && depth < MAX_DEPTH && (raw.maybeEncoded !== 0 || raw.ciphers !== 0)) {
+  // Bytes hidden in variation selectors, read from the text as sent (normalising drops selectors).
+  const hidden =
+    decode && depth < MAX_DEPTH && !norm.plainAscii
+      ? selectorSegments(norm.source, { left: HIDDEN_TEXT_BUDGET })
+      : NO_SEGMENTS;
+  if (decode && depth < MAX_DEPTH && (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0)) {
     const bits = raw.maybeEncoded;
     const hints = {
       runs: (bits & 1) === 1,
@@ -212,6 +220,7 @@ function scanText(
             inOriginal: true,
           }))
         : []),
+      ...hidden.map((seg) => ({ ...seg, inOriginal: true })),
     ];
     // Nothing hidden after all (most texts the hints let through): no need to index the findings below.
     if (segments.length === 0) return out;

@@ -1136,7 +1136,8 @@ export interface components {
         | 'reversed'
         | 'atbash'
         | 'spaced'
-        | 'rot13';
+        | 'rot13'
+        | 'selectors';
     };
     ScanResult: {
       injection: {
