@@ -15,7 +15,7 @@ const ESCAPE = /\\[\s\S]/g;
 // Written to start at the "-" (V8 then skips to each one natively instead of trying every position).
 const NON_ASCII_RANGE = /-(?<=[^\0-\x7f]-)|-(?=[^\0-\x7f])/;
 const ASCII_CAPITAL = /[A-Z]/;
-const NON_ASCII = /[^\0-\x7f]/g;
+const ASCII_RUNS = /[\0-\x7f]+/g;
 
 /**
  * True when `source` with `flags` (which include `i`, not `u`) matches the same spans without `i` on
@@ -31,7 +31,7 @@ export function caselessOnLowercase(source: string, flags: string): boolean {
   // Native calls on all of them at once, not a loop over each: a cold compile runs this in the
   // interpreter, and a rule for Indic or Thai text holds thousands. (A string's case mapping changes it
   // exactly where one of its characters' mappings would.)
-  const other = (literal.match(NON_ASCII) ?? []).join('');
+  const other = literal.replace(ASCII_RUNS, '');
   return other.toLowerCase() === other && other.toUpperCase() === other;
 }
 
