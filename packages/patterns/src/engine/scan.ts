@@ -30,6 +30,7 @@ const LETTER_CIPHERS: ReadonlySet<DecodedFrom> = new Set(['atbash', 'rot13']);
 const MAX_DEPTH = 2;
 // Characters of spaced-out runs read per text (a flood of "a a a" must not be read whole).
 const SPACED_WORDS_BUDGET = 16_384;
+// Characters of runs of variation selectors read per text (each one a byte to decode).
 const HIDDEN_TEXT_BUDGET = 16_384;
 const NO_SEGMENTS: readonly DecipheredSegment[] = [];
 const CONTEXT_BEFORE = 48;
@@ -214,13 +215,12 @@ function scanText(
     const segments: DecodedSegment[] = [
       ...findEncodedSegments(norm.text, hints),
       ...signedCipherSegments(norm.text, norm.lower, raw.ciphers),
-      ...(raw.ciphers & CIPHER_BITS.spacedWords
-        ? spacedWordSegments(norm.source, { left: SPACED_WORDS_BUDGET }).map((seg) => ({
-            ...seg,
-            inOriginal: true,
-          }))
-        : []),
-      ...hidden.map((seg) => ({ ...seg, inOriginal: true })),
+      ...inOriginal(
+        raw.ciphers & CIPHER_BITS.spacedWords
+          ? spacedWordSegments(norm.source, { left: SPACED_WORDS_BUDGET })
+          : NO_SEGMENTS,
+      ),
+      ...inOriginal(hidden),
     ];
     // Nothing hidden after all (most texts the hints let through): no need to index the findings below.
     if (segments.length === 0) return out;
@@ -246,6 +246,10 @@ function scanText(
   }
   return out;
 }
+
+/** Segments found in the text as sent, not in the normalised one (see DecodedSegment.inOriginal). */
+const inOriginal = (segments: readonly DecipheredSegment[]): DecodedSegment[] =>
+  segments.map((seg) => ({ ...seg, inOriginal: true }));
 
 const spanKey = (f: Mutable): string => `${f.id}:${f.start}:${f.end}`;
 
