@@ -4,10 +4,14 @@
  * measures the text's runs and shapes (letters and digits, token characters, digits, separator marks,
  * one-letter words, MAC-like spacing) on the way.
  */
+
+import type { Automaton } from './aho-corasick.js';
 import { MAX_ANCHOR } from './anchors.js';
 import type { CompiledDatabase } from './compile.js';
 import { addStart, addWindow, type Hits, markSeen, mergeWindows, WHOLE } from './hits.js';
-import { TRIGGER_START, TRIGGER_WINDOW } from './trigger-table.js';
+import { otherAutomatonOf, TRIGGER_START, TRIGGER_WINDOW } from './trigger-table.js';
+
+const NON_ASCII = /[^\0-\x7f]/;
 
 // Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.
 const BASE64_CHAR = (() => {
@@ -55,6 +59,7 @@ function asciiColumns(a: { readonly columns: Uint16Array }): Uint16Array {
  */
 function literalsAt(
   db: CompiledDatabase,
+  automaton: Automaton,
   hits: Hits,
   small: boolean,
   mask: Uint8Array,
@@ -64,7 +69,7 @@ function literalsAt(
   end: number,
 ): void {
   const { triggerStart, triggers, radius, covered, literalDone, positional, literalLength } = db.table;
-  const { outputStart, outputs } = db.table.automaton;
+  const { outputStart, outputs } = automaton;
   for (let k = outputStart[to]!, ke = outputStart[to + 1]!; k < ke; k++) {
     const lit = outputs[k]!;
     if (small) {
@@ -150,13 +155,33 @@ export function collectTriggers(
   changed?: readonly number[],
 ): void {
   const pass = startPass(db, small);
+  walkStretches(db, db.table.automaton, text, hits, small, mask, pass, changed);
+  if (db.table.otherIds.length > 0 && NON_ASCII.test(text))
+    walkStretches(db, otherAutomatonOf(db.table), text, hits, small, mask, pass, changed);
+}
+
+/**
+ * Walks `automaton` over `text` (or, with `changed`, over the stretches around each change), recording
+ * the triggers in `mask`. On a large text, the windows these slots already have are set aside: this walk
+ * adds its own in order from the start of the text (windows are merged as they come, which needs them in
+ * order), then both join.
+ */
+function walkStretches(
+  db: CompiledDatabase,
+  automaton: Automaton,
+  text: string,
+  hits: Hits,
+  small: boolean,
+  mask: Uint8Array,
+  pass: number,
+  changed: readonly number[] | undefined,
+): void {
   const n = text.length;
-  if (changed === undefined) {
-    walkTriggers(db, text, hits, small, mask, pass, 0, n);
+  if (small) {
+    walkTriggers(db, automaton, text, hits, small, mask, pass, 0, n);
     return;
   }
-  // The first pass's windows of these slots are set aside: this pass adds its own in order from the
-  // start of the text (windows are merged as they come, which needs them in order), then both join.
+  const stretches = changed ?? [0, n];
   const { covered, slots } = db.table;
   const earlier = hits.windows.slice(0, slots);
   for (let slot = 0; slot < slots; slot++)
@@ -166,21 +191,22 @@ export function collectTriggers(
     }
   // A literal overlapping [s, e) starts after s - longest and ends before e + longest.
   const reach = db.table.maxLiteral - 1;
-  for (let k = 0; k < changed.length; ) {
-    const from = Math.max(0, changed[k]! - reach);
-    let to = Math.min(n, changed[k + 1]! + reach);
+  for (let k = 0; k < stretches.length; ) {
+    const from = Math.max(0, stretches[k]! - reach);
+    let to = Math.min(n, stretches[k + 1]! + reach);
     // Stretches closer than a literal's reach are walked as one.
-    for (k += 2; k < changed.length && changed[k]! - reach <= to; k += 2)
-      to = Math.min(n, changed[k + 1]! + reach);
-    walkTriggers(db, text, hits, small, mask, pass, from, to);
+    for (k += 2; k < stretches.length && stretches[k]! - reach <= to; k += 2)
+      to = Math.min(n, stretches[k + 1]! + reach);
+    walkTriggers(db, automaton, text, hits, small, mask, pass, from, to);
   }
   for (let slot = 0; slot < slots; slot++)
     if (mask[slot] === 1) hits.windows[slot] = mergeWindows(earlier[slot], hits.windows[slot]);
 }
 
-/** Walks the automaton over text[from, to), from the start state, recording the triggers in `mask`. */
+/** Walks `automaton` over text[from, to), from the start state, recording the triggers in `mask`. */
 function walkTriggers(
   db: CompiledDatabase,
+  automaton: Automaton,
   text: string,
   hits: Hits,
   small: boolean,
@@ -189,14 +215,14 @@ function walkTriggers(
   from: number,
   to: number,
 ): void {
-  const { columns, delta, width } = db.table.automaton;
+  const { columns, delta, width } = automaton;
   const n = text.length;
   let state = 0;
   for (let i = from; i < to; i++) {
     let next = delta[state * width + columns[text.charCodeAt(i)]!]!;
     if (next < 0) {
       next = -next;
-      literalsAt(db, hits, small, mask, n, pass, next, i + 1);
+      literalsAt(db, automaton, hits, small, mask, n, pass, next, i + 1);
     }
     state = next;
   }
@@ -232,6 +258,7 @@ export function collect(
   let every5 = 0;
   let lastDot = -8;
   let hexQuadDots = 0;
+  let other = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let col: number;
@@ -268,6 +295,7 @@ export function collect(
       digits += (v >> 13) & 1;
     } else {
       col = columns[c]!;
+      other = 1;
       run = 0;
       alnum = 0;
       marks = 0;
@@ -276,10 +304,13 @@ export function collect(
     let to = delta[state * width + col]!;
     if (to < 0) {
       to = -to;
-      literalsAt(db, hits, small, mask, n, pass, to, i + 1);
+      literalsAt(db, automaton, hits, small, mask, n, pass, to, i + 1);
     }
     state = to;
   }
+  // The literals of other scripts, for a text that holds characters outside ASCII.
+  if (other === 1 && db.table.otherIds.length > 0)
+    walkStretches(db, otherAutomatonOf(db.table), text, hits, small, mask, pass, undefined);
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   hits.longestToken = Math.max(hits.longestToken, longestRun);
   hits.digits = Math.max(hits.digits, digits);

@@ -18,7 +18,16 @@ export const TRIGGER_GATE = 3;
 
 /** Slot ranges in the automaton's triggers: injection, data, then one slot per cipher's signs. */
 export interface TriggerTable {
+  /** The automaton of the literals written in ASCII, which every text is walked with. */
   readonly automaton: Automaton;
+  /**
+   * The literals holding a character outside ASCII, and their indexes among all literals: their
+   * automaton is built the first time a text that is not plain ASCII needs it (`otherAutomaton`). A
+   * third of the states are theirs, and most texts never read them.
+   */
+  readonly otherLiterals: readonly string[];
+  readonly otherIds: Int32Array;
+  otherAutomaton: Automaton | undefined;
   /** Per literal: start of its triggers in `triggers` (length literals + 1). */
   readonly triggerStart: Int32Array;
   /** Trigger codes: slot * 4 + one of the TRIGGER_ kinds. */
@@ -66,6 +75,22 @@ export interface TriggerTable {
   readonly doneCount: Int32Array;
   /** Counter of automaton passes over small texts. */
   readonly pass: Int32Array;
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/** The automaton of some of the literals, reporting each by its index among all (`ids`). */
+function automatonOf(some: readonly string[], ids: ArrayLike<number>): Automaton {
+  const automaton = buildAutomaton(some);
+  const { outputs } = automaton;
+  for (let k = 0; k < outputs.length; k++) outputs[k] = ids[outputs[k]!]!;
+  return automaton;
+}
+
+/** The automaton of the literals outside ASCII (see TriggerTable.otherLiterals), built on first use. */
+export function otherAutomatonOf(table: TriggerTable): Automaton {
+  table.otherAutomaton ??= automatonOf(table.otherLiterals, table.otherIds);
+  return table.otherAutomaton;
 }
 
 /** True when each of `strings` contains one of `set`: wherever one of them occurs, so does the set. */
@@ -118,6 +143,11 @@ export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTab
     addSet(signs, signOffset + i, TRIGGER_WINDOW);
   });
   const literals = [...index.keys()];
+  const asciiIds: number[] = [];
+  const otherIds: number[] = [];
+  literals.forEach((literal, i) => {
+    (NON_ASCII.test(literal) ? otherIds : asciiIds).push(i);
+  });
   const masks = Array.from({ length: 16 }, (_, bits) => {
     const mask = new Uint8Array(slots);
     if (bits & 1) mask.fill(1, 0, dataOffset);
@@ -132,7 +162,13 @@ export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTab
   const triggers = new Int32Array(triggerStart[literals.length]!);
   for (let i = 0; i < literals.length; i++) triggers.set(lists[i]!, triggerStart[i]!);
   return {
-    automaton: buildAutomaton(literals),
+    automaton: automatonOf(
+      asciiIds.map((i) => literals[i]!),
+      asciiIds,
+    ),
+    otherLiterals: otherIds.map((i) => literals[i]!),
+    otherIds: Int32Array.from(otherIds),
+    otherAutomaton: undefined,
     triggerStart,
     triggers,
     literalLength: Int32Array.from(literals, (l) => l.length),
