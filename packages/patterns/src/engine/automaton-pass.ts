@@ -1,10 +1,10 @@
 /**
- * The automaton pass: one walk of the Aho-Corasick table over a view that records, per rule, which of
- * its literal sets occurred, where its matches can start and which windows its regex needs, and
+ * The automaton pass: one walk of the Aho-Corasick table of ASCII literals over a view (and a second,
+ * of the other literals' table, over a view that holds other characters) that records, per rule, which
+ * of its literal sets occurred, where its matches can start and which windows its regex needs, and
  * measures the text's runs and shapes (letters and digits, token characters, digits, separator marks,
  * one-letter words, MAC-like spacing) on the way.
  */
-
 import type { Automaton } from './aho-corasick.js';
 import { MAX_ANCHOR } from './anchors.js';
 import type { CompiledDatabase } from './compile.js';

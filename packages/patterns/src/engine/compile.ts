@@ -1,7 +1,8 @@
 /**
  * Compiles a validated database into matching structures: per rule its regex, validator, anchors
- * (derived from the regex) and window radius; per database one Aho-Corasick automaton over every
- * anchor of every view. Compilation is all-or-nothing so a hot swap never sees half a database.
+ * (derived from the regex) and window radius; per database the Aho-Corasick automata over every
+ * anchor of every view (see trigger-table.ts). Compilation is all-or-nothing so a hot swap never sees
+ * half a database.
  */
 import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';

@@ -1,7 +1,8 @@
 /**
  * The trigger table: what each automaton hit of a literal means to the rules (open a window, record a
- * match start, satisfy a gate set), the automaton over every literal of every rule, the slot masks per
- * request, and the scratch arrays every scan reuses.
+ * match start, satisfy a gate set), the automata over every literal of every rule (one for the literals
+ * written in ASCII, one built on first use for the others), the slot masks per request, and the scratch
+ * arrays every scan reuses.
  */
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
 import { CIPHER_SIGNS } from './ciphers.js';
