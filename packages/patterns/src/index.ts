@@ -8,7 +8,7 @@ export { findBacktrackingRisk } from './engine/regex-safety.js';
 export { isPatternError, PatternError, type PatternErrorCode } from './errors.js';
 export { listPatterns, loadPatternFile, type PatternSummary } from './load.js';
 export { applyRedaction, defaultMask } from './redact.js';
-export { type RuleRunMode, type RunMode, ruleRunModes } from './run-modes.js';
+export { type RuleRunMode, type RunMode, ruleRunModes, runModes } from './run-modes.js';
 export { createScanner, databaseStats, defaultScanner, redact, scan } from './scanner.js';
 export {
   type DatabaseStats,

@@ -16,13 +16,15 @@ import type { PatternDatabase, PatternDefinition } from './types.js';
  * - `on-non-ascii-text`: a rule on the text as sent (`view: source`), run over every text that holds a
  *   character outside printable ASCII.
  */
-export type RunMode =
-  | 'at-starts'
-  | 'in-windows'
-  | 'on-digit-runs'
-  | 'after-shape-check'
-  | 'on-every-text'
-  | 'on-non-ascii-text';
+export const runModes = [
+  'at-starts',
+  'in-windows',
+  'on-digit-runs',
+  'after-shape-check',
+  'on-every-text',
+  'on-non-ascii-text',
+] as const;
+export type RunMode = (typeof runModes)[number];
 
 // A token this long is rare enough in prose to gate a rule (a hex id, a key, a fiscal code).
 const GATING_TOKEN = 8;

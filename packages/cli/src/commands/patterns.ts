@@ -5,6 +5,7 @@ import {
   patternKinds,
   type RunMode,
   ruleRunModes,
+  runModes,
 } from '@flakestorm/patterns';
 import { ExitCode } from '../exit-codes.js';
 import { databaseWith } from './pattern-files.js';
@@ -14,7 +15,7 @@ export async function patternsCommand(options: { json: boolean; patterns?: strin
   const db = await databaseWith(options.patterns);
   const stats = databaseStats(db);
   const modes = ruleRunModes(db);
-  const runs = Object.fromEntries(RUN_MODE_ORDER.map((m) => [m, modes.filter((r) => r.runs === m).length]));
+  const runs = Object.fromEntries(runModes.map((m) => [m, modes.filter((r) => r.runs === m).length]));
   const onEveryText = modes.filter((r) => r.runs === 'on-every-text').map((r) => r.id);
   const tooManyStarts = modes.flatMap((r) =>
     r.tooManyStarts === undefined ? [] : [{ id: r.id, strings: r.tooManyStarts.strings }],
@@ -31,7 +32,7 @@ export async function patternsCommand(options: { json: boolean; patterns?: strin
     for (const [category, n] of categories) lines.push(`    ${category.padEnd(28)} ${n}`);
   }
   lines.push('how the rules run');
-  for (const mode of RUN_MODE_ORDER) lines.push(`    ${RUN_MODE_WORDS[mode].padEnd(60)} ${runs[mode]}`);
+  for (const mode of runModes) lines.push(`    ${RUN_MODE_WORDS[mode].padEnd(60)} ${runs[mode]}`);
   // A pattern author's rule that has to run over every text costs every scan: worth a word.
   const builtin = new Map(builtinDatabase().patterns.map((p) => [p.id, p.regex]));
   for (const [i, rule] of modes.entries()) {
@@ -50,14 +51,6 @@ export async function patternsCommand(options: { json: boolean; patterns?: strin
   return ExitCode.passed;
 }
 
-const RUN_MODE_ORDER: readonly RunMode[] = [
-  'at-starts',
-  'in-windows',
-  'on-digit-runs',
-  'after-shape-check',
-  'on-every-text',
-  'on-non-ascii-text',
-];
 const RUN_MODE_WORDS: Readonly<Record<RunMode, string>> = {
   'at-starts': 'tried where a string their matches start with occurs',
   'in-windows': 'run in windows around a word every match holds',

@@ -11,8 +11,6 @@ import type { CompiledDatabase } from './compile.js';
 import { addStart, addWindow, type Hits, markSeen, mergeWindows, WHOLE } from './hits.js';
 import { otherAutomatonOf, TRIGGER_START, TRIGGER_WINDOW } from './trigger-table.js';
 
-const NON_ASCII = /[^\0-\x7f]/;
-
 // Characters of the base64 (and so hex) alphabet, for the encoded-run check inside the automaton pass.
 const BASE64_CHAR = (() => {
   const t = new Uint8Array(128);
@@ -156,7 +154,8 @@ export function collectTriggers(
 ): void {
   const pass = startPass(db, small);
   walkStretches(db, db.table.automaton, text, hits, small, mask, pass, changed);
-  if (db.table.otherIds.length > 0 && NON_ASCII.test(text))
+  // Folding changes only ASCII: this view holds other characters where the first pass's did.
+  if (db.table.otherIds.length > 0 && hits.otherScripts)
     walkStretches(db, otherAutomatonOf(db.table), text, hits, small, mask, pass, changed);
 }
 
@@ -309,7 +308,8 @@ export function collect(
     state = to;
   }
   // The literals of other scripts, for a text that holds characters outside ASCII.
-  if (other === 1 && db.table.otherIds.length > 0)
+  hits.otherScripts = other === 1;
+  if (hits.otherScripts && db.table.otherIds.length > 0)
     walkStretches(db, otherAutomatonOf(db.table), text, hits, small, mask, pass, undefined);
   hits.longestAlnum = Math.max(hits.longestAlnum, longest);
   hits.longestToken = Math.max(hits.longestToken, longestRun);

@@ -4,6 +4,7 @@
  * what it finds without the flag, and V8 runs it faster: a letter is one comparison, not a fold and two.
  * (PII and secret rules read mixed-case text; running them on the lowercase view measured no faster.)
  */
+import { ASCII_RUNS } from './char-codes.js';
 
 // Escapes whose meaning `i` can change (code points that may name cased letters, backreferences that
 // compare case-insensitively, Unicode properties) or whose letters are not literals (\cJ).
@@ -15,7 +16,6 @@ const ESCAPE = /\\[\s\S]/g;
 // Written to start at the "-" (V8 then skips to each one natively instead of trying every position).
 const NON_ASCII_RANGE = /-(?<=[^\0-\x7f]-)|-(?=[^\0-\x7f])/;
 const ASCII_CAPITAL = /[A-Z]/;
-const ASCII_RUNS = /[\0-\x7f]+/g;
 
 /**
  * True when `source` with `flags` (which include `i`, not `u`) matches the same spans without `i` on

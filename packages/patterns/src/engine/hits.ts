@@ -32,6 +32,8 @@ export interface Hits extends Mutable<TextShapes> {
   digitStretch: number;
   /** ...from where the rest is still to be read (see digitStretchAtLeast). */
   stretchFrom: number;
+  /** The view the automaton pass read holds characters outside ASCII (see TriggerTable.otherLiterals). */
+  otherScripts: boolean;
 }
 
 /** Fresh scan state over the database's scratch arrays (small texts keep no windows). */
@@ -50,6 +52,7 @@ export function newHits(db: CompiledDatabase, small: boolean): Hits {
     letters: 0,
     digitStretch: 0,
     stretchFrom: 0,
+    otherScripts: false,
     markRun: 0,
     spacedWords: 0,
     hexPairSeparators: 0,

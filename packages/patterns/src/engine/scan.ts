@@ -199,11 +199,12 @@ function scanText(
     for (let i = 0; i < kept.length; i++) out.push(kept[i]!);
   }
   // Bytes hidden in variation selectors, read from the text as sent (normalising drops selectors).
+  const decodeHere = decode && depth < MAX_DEPTH;
   const hidden =
-    decode && depth < MAX_DEPTH && !norm.plainAscii
+    decodeHere && !norm.plainAscii
       ? selectorSegments(norm.source, { left: HIDDEN_TEXT_BUDGET })
       : NO_SEGMENTS;
-  if (decode && depth < MAX_DEPTH && (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0)) {
+  if (decodeHere && (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0)) {
     const bits = raw.maybeEncoded;
     const hints = {
       runs: (bits & 1) === 1,

@@ -5,6 +5,7 @@
  * arrays every scan reuses.
  */
 import { type Automaton, buildAutomaton } from './aho-corasick.js';
+import { NON_ASCII } from './char-codes.js';
 import { CIPHER_SIGNS } from './ciphers.js';
 import type { CompiledRule, ViewIndex } from './compile.js';
 
@@ -77,8 +78,6 @@ export interface TriggerTable {
   /** Counter of automaton passes over small texts. */
   readonly pass: Int32Array;
 }
-
-const NON_ASCII = /[^\0-\x7f]/;
 
 /** The automaton of some of the literals, reporting each by its index among all (`ids`). */
 function automatonOf(some: readonly string[], ids: ArrayLike<number>): Automaton {
