@@ -198,32 +198,43 @@ export function parsedRegexOf(def: PatternDefinition): RegexNode[][] | undefined
 
 // Regexes (exact source and flags, never a hash) known to pass vetRegex: those of the built-in
 // database, which its tests vet on every build, and those this process has vetted already. Parsing
-// them again on every compile (a fresh process, a hot swap) would only repeat the same answer.
-const vetted = new Set<string>();
+// them again on every compile (a fresh process, a hot swap) would only repeat the same answer. Kept as
+// written, per flags: the macros are fixed, so the written form names the expanded one, and a key
+// joined from both strings was a new string to flatten and hash for every rule of every compile.
+const vetted = new Map<string, Set<string>>();
 const VETTED_LIMIT = 4096;
+let vettedCount = 0;
 let builtinTrusted = false;
-const vettedKey = (source: string, flags: string): string => `${flags}/${source}`;
 
-function isVetted(key: string): boolean {
+function remember(regex: string, flags: string): void {
+  let set = vetted.get(flags);
+  if (set === undefined) {
+    set = new Set();
+    vetted.set(flags, set);
+  }
+  set.add(regex);
+  vettedCount++;
+}
+
+function isVetted(regex: string, flags: string): boolean {
   if (!builtinTrusted) {
     builtinTrusted = true;
-    for (const p of builtinDatabase().patterns) vetted.add(vettedKey(expandMacros(p.regex), flagsOf(p)));
+    for (const p of builtinDatabase().patterns) remember(p.regex, flagsOf(p));
   }
-  return vetted.has(key);
+  return vetted.get(flags)?.has(regex) === true;
 }
 
 /** Rejects syntax errors and catastrophic-backtracking shapes in a pattern's regex (see vetRegex). */
 export function checkRegex(def: PatternDefinition): void {
-  const source = expandMacros(def.regex);
   const flags = flagsOf(def);
-  const key = vettedKey(source, flags);
-  if (isVetted(key)) return;
-  vetRegex(def, source, flags);
-  if (vetted.size >= VETTED_LIMIT) {
+  if (isVetted(def.regex, flags)) return;
+  vetRegex(def, expandMacros(def.regex), flags);
+  if (vettedCount >= VETTED_LIMIT) {
     vetted.clear();
+    vettedCount = 0;
     builtinTrusted = false;
   }
-  vetted.add(key);
+  remember(def.regex, flags);
 }
 
 /**

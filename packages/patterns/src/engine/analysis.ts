@@ -6,7 +6,8 @@
  * and every other regex is analysed once per process. Safety validation is not cached: it runs at load.
  */
 import table from '../data/regex-analysis.json' with { type: 'json' };
-import { compactAnchors, deriveAnchors, type RegexAnchors } from './anchors.js';
+import { compactAnchors, deriveAnchors, type RegexAnchors, setQuality } from './anchors.js';
+import { caselessOnLowercase } from './caseless.js';
 import { deriveLeading } from './leading.js';
 import type { RegexNode } from './regex-ast.js';
 import {
@@ -20,7 +21,7 @@ import {
 } from './run-shapes.js';
 
 /** Bump when anything below (or in anchors.ts) changes what an analysis contains. */
-export const ANALYSIS_VERSION = 10;
+export const ANALYSIS_VERSION = 12;
 
 /** What the compiler derives from one regex source and its flags. */
 export interface RegexAnalysis {
@@ -39,6 +40,14 @@ export interface RegexAnalysis {
   readonly tokenRun: number;
   /** ASCII letters every match holds (0 when unknown). */
   readonly letters: number;
+  /**
+   * The rarity (setQuality) of the second anchor set and of the leading strings, 0 for none: the
+   * compiler weighs both on every compile, and a cold one read thousands of strings to do it.
+   */
+  readonly alsoScore: number;
+  readonly leadingScore: number;
+  /** Runs without `i` on lowercase text and finds the same (see caseless.ts). */
+  readonly caseless: boolean;
 }
 
 /**
@@ -62,6 +71,9 @@ export const NO_ANALYSIS: RegexAnalysis = {
   alnumRun: 0,
   tokenRun: 0,
   letters: 0,
+  alsoScore: 0,
+  leadingScore: 0,
+  caseless: false,
 };
 
 /** JSON form of an analysis (Infinity as -1, absent sets as null). */
@@ -79,6 +91,9 @@ export interface StoredAnalysis {
   readonly r: number;
   readonly t: number;
   readonly e: number;
+  readonly as: number;
+  readonly ps: number;
+  readonly cl: boolean;
 }
 
 /**
@@ -97,14 +112,13 @@ export function computeAnalysis(
   ast: readonly RegexNode[][] | undefined,
 ): RegexAnalysis {
   const anchors = deriveAnchors(source, flags, ast);
+  // Stored as the compiler uses them, cut and without strings that contain another, and scored so.
+  const literals = anchors.literals && compactAnchors(anchors.literals);
+  const also = anchors.also && compactAnchors(anchors.also);
+  const leading = ast ? deriveLeading(ast, flags) : undefined;
   return {
-    // Stored as the compiler uses them, cut and without strings that contain another.
-    anchors: {
-      ...anchors,
-      literals: anchors.literals && compactAnchors(anchors.literals),
-      also: anchors.also && compactAnchors(anchors.also),
-    },
-    leading: ast ? deriveLeading(ast, flags) : undefined,
+    anchors: { ...anchors, literals, also, score: literals ? setQuality(literals) : 0 },
+    leading,
     minDigitRun: ast ? minDigitRun(ast) : 0,
     digitStretch: ast ? minDigitStretch(ast) : 0,
     digitStartOnly: startsDigitRunOnly(source, ast),
@@ -113,6 +127,9 @@ export function computeAnalysis(
     tokenRun: minTokenRun(source, ast),
     // With `u` and `i`, [a-z] also matches "ſ" and the Kelvin sign: only ASCII letters count here.
     letters: ast && !flags.includes('u') ? minLetters(ast) : 0,
+    alsoScore: setQuality(also ?? []),
+    leadingScore: setQuality(leading ?? []),
+    caseless: caselessOnLowercase(source, flags),
   };
 }
 
@@ -134,6 +151,9 @@ export function storeAnalysis(a: RegexAnalysis): StoredAnalysis {
     r: a.alnumRun,
     t: a.tokenRun,
     e: a.letters,
+    as: a.alsoScore,
+    ps: a.leadingScore,
+    cl: a.caseless,
   };
 }
 
@@ -154,11 +174,14 @@ export function loadAnalysis(s: StoredAnalysis): RegexAnalysis {
     alnumRun: s.r,
     tokenRun: s.t,
     letters: s.e,
+    alsoScore: s.as,
+    leadingScore: s.ps,
+    caseless: s.cl,
   };
 }
 
 const stored: Readonly<Record<string, StoredAnalysis>> =
-  table.version === ANALYSIS_VERSION ? (table.entries as Record<string, StoredAnalysis>) : {};
+  table.version === ANALYSIS_VERSION ? (table.entries as unknown as Record<string, StoredAnalysis>) : {};
 // Bounded: hot swaps of ever-new user regexes must not grow it without limit.
 const memo = new Map<string, RegexAnalysis>();
 const MEMO_LIMIT = 4096;

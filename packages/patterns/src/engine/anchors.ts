@@ -86,6 +86,14 @@ export function anchorQuality(s: string): number {
   return q;
 }
 
+/** The rarity of a set: that of its most common string (see anchorQuality); 0 for none. */
+export function setQuality(set: readonly string[]): number {
+  if (set.length === 0) return 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < set.length; i++) min = Math.min(min, anchorQuality(set[i]!));
+  return min;
+}
+
 const scores = new WeakMap<ReadonlySet<string>, number>();
 
 function setScore(set: ReadonlySet<string>): number {

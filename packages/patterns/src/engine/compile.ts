@@ -8,8 +8,8 @@ import { flagsOf, parsedRegexOf, parsePatternDatabase } from '../database.js';
 import type { PatternDatabase, PatternDefinition, PatternKind, Severity } from '../types.js';
 import { getValidator, type Validator } from '../validators/registry.js';
 import { NO_ANALYSIS, regexAnalysis } from './analysis.js';
-import { anchorQuality, compactAnchors } from './anchors.js';
-import { caselessOnLowercase, withoutCase } from './caseless.js';
+import { compactAnchors, setQuality } from './anchors.js';
+import { withoutCase } from './caseless.js';
 import { contextForm } from './context-forms.js';
 import { MAX_LEADING_STRINGS } from './leading.js';
 import { expandMacros, expandMacrosAtomic } from './macros.js';
@@ -161,20 +161,36 @@ const MIN_ANCHOR_QUALITY = 1;
  */
 function usableAnchors(set: readonly string[], quality: number): boolean {
   if (set.length === 0 || quality < MIN_ANCHOR_QUALITY) return false;
-  return set.every((s) => !/^[a-z0-9]$/.test(s.trim()));
+  for (let i = 0; i < set.length; i++) if (loneLetterOrDigit(set[i]!)) return false;
+  return true;
+}
+
+// The characters String.prototype.trim removes (white space and line terminators): an anchor that
+// starts and ends with none of them is its own trimmed form, and a cold compile need not trim (allocate)
+// thousands of them.
+const maybeSpace = (c: number): boolean =>
+  c <= 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/** One a-z or 0-9, once trimmed. */
+function loneLetterOrDigit(s: string): boolean {
+  const first = s.charCodeAt(0);
+  if (!maybeSpace(first) && !maybeSpace(s.charCodeAt(s.length - 1)))
+    return s.length === 1 && ((first >= 97 && first <= 122) || (first >= 48 && first <= 57));
+  return /^[a-z0-9]$/.test(s.trim());
 }
 const MIN_ALSO_QUALITY = 2.5;
 // Anchors that lose to a digit gate are worth a check when no bare two-letter bigram ("st", "dr") is
 // among them: those occur in nearly every text, and each occurrence is an automaton hit.
 const MIN_LOST_ANCHOR_QUALITY = 2.25;
-
-/** The rarity of a set: that of its most common string (see anchorQuality). */
-function setQuality(set: readonly string[]): number {
-  if (set.length === 0) return 0;
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < set.length; i++) min = Math.min(min, anchorQuality(set[i]!));
-  return min;
-}
 
 // `(?<![X])A{m,n}...` at the very start of a regex: V8 cannot skip ahead over a leading lookbehind and
 // tries it at every position; consuming one A first lets its quick character check reject most positions.
@@ -209,9 +225,6 @@ function compileRule(def: PatternDefinition): CompiledRule {
   const source = expandMacros(def.regex);
   const flags = flagsOf(def);
   const runSource = consumeBeforeLookbehind(source);
-  // Injection rules run on the lowercase (leet-folded) view only, but for those on the text as sent.
-  const caseless =
-    def.kind === 'injection' && def.view === undefined && caselessOnLowercase(runSource, flags);
   // Gaps with atomic words (same matches, less backtracking), unless a numbered group is reported.
   const atomicSource = def.group === undefined || def.group === 0 ? expandMacrosAtomic(def.regex) : source;
   const atomic = atomicSource === source ? runSource : consumeBeforeLookbehind(atomicSource);
@@ -230,6 +243,8 @@ function compileRule(def: PatternDefinition): CompiledRule {
           }
         });
   const derived = analysis.anchors;
+  // Injection rules run on the lowercase (leet-folded) view only, but for those on the text as sent.
+  const caseless = def.kind === 'injection' && def.view === undefined && analysis.caseless;
   // Digits every match holds in one run gate the rule cheaply. A declared minDigits above what the
   // regex guarantees would hide real matches ("010594Y9032": the century sign splits the run), so the
   // derived bound caps it. Digit runs are collected for PII and secret rules only, on the plain view:
@@ -240,13 +255,14 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // yields none (the author knows something the analysis cannot see).
   const declared = def.literals && def.literals.length > 0 ? def.literals : undefined;
   const anchors = derived.literals ?? compactAnchors(declared ?? []);
-  const score = setQuality(anchors);
+  // The analysis scored its sets already (see setQuality).
+  const score = derived.literals ? derived.score : setQuality(anchors);
   // Context words are looked for in the normalised lowercase view, so they are normalised the same way
   // ("sécurité sociale" is found as "securite sociale", where the text has lost its accents).
   const context = [...new Set((def.context ?? []).map(contextForm))].filter((w) => w !== '');
   // Only a second set of rare strings is worth its automaton hits.
   const alsoSet = derived.literals ? (derived.also ?? []) : [];
-  let also = setQuality(alsoSet) >= MIN_ALSO_QUALITY ? alsoSet : [];
+  let also = derived.literals && analysis.alsoScore >= MIN_ALSO_QUALITY ? alsoSet : [];
   // A finding that needs a context word (and has no checksum that could vouch for it instead) can only
   // come from a text holding one of those words: they are the rule's second set.
   const checksum = def.validator !== undefined && def.validator !== 'not_repeated';
@@ -268,7 +284,7 @@ function compileRule(def: PatternDefinition): CompiledRule {
   // per text); its anchors then only gate it (see buildTriggers). A case-sensitive regex is the
   // exception for short ones: "de" of "DE123456789" starts every "decide", where V8's own search
   // skips to the capitals.
-  const leadQuality = setQuality(leadingSet);
+  const leadQuality = leadingSet.length > 0 ? analysis.leadingScore : 0;
   const usableLeading =
     usableAnchors(leadingSet, leadQuality) && !(!flags.includes('i') && leadQuality < DIGIT_GATE_BELOW);
   const leading = usableLeading && (anchorsGate || gates(leadingSet, leadQuality)) ? leadingSet : [];

@@ -101,23 +101,29 @@ const impliedBy = (set: readonly string[], strings: readonly string[]): boolean 
 export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   const dataOffset = injection.rules.length;
   const signOffset = dataOffset + data.rules.length;
+  // Each literal's index, and (literal, code) pairs in the order they come: one counting sort below
+  // groups them per literal. An array per literal was thousands of small objects to allocate and
+  // promote on a cold compile, where GC was the largest single cost.
   const index = new Map<string, number>();
-  const lists: number[][] = [];
+  const literals: string[] = [];
+  const pairLiteral: number[] = [];
+  const pairCode: number[] = [];
   const add = (literal: string, code: number): void => {
     let i = index.get(literal);
     if (i === undefined) {
-      i = lists.length;
+      i = literals.length;
       index.set(literal, i);
-      lists.push([]);
+      literals.push(literal);
     }
-    lists[i]!.push(code);
+    pairLiteral.push(i);
+    pairCode.push(code);
   };
   const ciphers = Object.values(CIPHER_SIGNS);
   const slots = signOffset + ciphers.length;
   const required = new Uint8Array(slots);
   const addSet = (set: readonly string[], slot: number, kind: number): void => {
     if (set.length === 0) return;
-    for (const lit of set) add(lit, slot * 4 + kind);
+    for (let k = 0; k < set.length; k++) add(set[k]!, slot * 4 + kind);
     required[slot]! |= 1 << kind;
   };
   const addRule = (rule: CompiledRule, slot: number): void => {
@@ -133,34 +139,46 @@ export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTab
     else if (rule.gate === 'digits') required[slot]! |= 1 << TRIGGER_WINDOW; // set by digit runs
     addSet(rule.also, slot, TRIGGER_ALSO);
   };
-  injection.rules.forEach((r, i) => {
-    addRule(r, i);
-  });
-  data.rules.forEach((r, i) => {
-    addRule(r, dataOffset + i);
-  });
-  ciphers.forEach((signs, i) => {
-    addSet(signs, signOffset + i, TRIGGER_WINDOW);
-  });
-  const literals = [...index.keys()];
+  for (let i = 0; i < injection.rules.length; i++) addRule(injection.rules[i]!, i);
+  for (let i = 0; i < data.rules.length; i++) addRule(data.rules[i]!, dataOffset + i);
+  for (let i = 0; i < ciphers.length; i++) addSet(ciphers[i]!, signOffset + i, TRIGGER_WINDOW);
+  const count = literals.length;
+  const triggerStart = new Int32Array(count + 1);
+  for (let k = 0; k < pairLiteral.length; k++) triggerStart[pairLiteral[k]! + 1]!++;
+  for (let i = 0; i < count; i++) triggerStart[i + 1]! += triggerStart[i]!;
+  const triggers = new Int32Array(pairCode.length);
+  const filled = triggerStart.slice(0, count);
+  const positional = new Uint8Array(count);
+  for (let k = 0; k < pairLiteral.length; k++) {
+    const lit = pairLiteral[k]!;
+    const code = pairCode[k]!;
+    triggers[filled[lit]!++] = code;
+    if ((code & 3) === TRIGGER_START) positional[lit] = 1;
+  }
   const asciiIds: number[] = [];
   const otherIds: number[] = [];
-  literals.forEach((literal, i) => {
+  const literalLength = new Int32Array(count);
+  let maxLiteral = 0;
+  for (let i = 0; i < count; i++) {
+    const literal = literals[i]!;
     (NON_ASCII.test(literal) ? otherIds : asciiIds).push(i);
-  });
-  const masks = Array.from({ length: 16 }, (_, bits) => {
+    literalLength[i] = literal.length;
+    maxLiteral = Math.max(maxLiteral, literal.length);
+  }
+  const masks: Uint8Array[] = [];
+  for (let bits = 0; bits < 16; bits++) {
     const mask = new Uint8Array(slots);
     if (bits & 1) mask.fill(1, 0, dataOffset);
-    data.rules.forEach((r, i) => {
-      if (bits & (r.def.kind === 'pii' ? 2 : 4)) mask[dataOffset + i] = 1;
-    });
+    for (let i = 0; i < data.rules.length; i++)
+      if (bits & (data.rules[i]!.def.kind === 'pii' ? 2 : 4)) mask[dataOffset + i] = 1;
     if (bits & 8) mask.fill(1, signOffset, slots);
-    return mask;
-  });
-  const triggerStart = new Int32Array(literals.length + 1);
-  for (let i = 0; i < literals.length; i++) triggerStart[i + 1] = triggerStart[i]! + lists[i]!.length;
-  const triggers = new Int32Array(triggerStart[literals.length]!);
-  for (let i = 0; i < literals.length; i++) triggers.set(lists[i]!, triggerStart[i]!);
+    masks.push(mask);
+  }
+  const radius = new Int32Array(slots);
+  for (let slot = 0; slot < signOffset; slot++)
+    radius[slot] = slot < dataOffset ? injection.rules[slot]!.radius : data.rules[slot - dataOffset]!.radius;
+  const starts: Int32Array[] = [];
+  for (let slot = 0; slot < slots; slot++) starts.push(new Int32Array(8));
   return {
     automaton: automatonOf(
       asciiIds.map((i) => literals[i]!),
@@ -171,29 +189,23 @@ export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTab
     otherAutomaton: undefined,
     triggerStart,
     triggers,
-    literalLength: Int32Array.from(literals, (l) => l.length),
-    maxLiteral: literals.reduce((longest, l) => Math.max(longest, l.length), 0),
-    positional: Uint8Array.from(lists, (codes) => (codes.some((c) => (c & 3) === TRIGGER_START) ? 1 : 0)),
+    literalLength,
+    maxLiteral,
+    positional,
     required,
     dataOffset,
     signOffset,
     slots,
     masks,
     digitRules: masks.map((mask) => data.digitRules.filter((r) => mask[dataOffset + r] === 1)),
-    radius: Int32Array.from({ length: slots }, (_, slot) =>
-      slot < dataOffset
-        ? injection.rules[slot]!.radius
-        : slot < signOffset
-          ? data.rules[slot - dataOffset]!.radius
-          : 0,
-    ),
+    radius,
     seen: new Uint8Array(slots),
     touched: new Int32Array(Math.ceil(slots / 32)),
-    starts: Array.from({ length: slots }, () => new Int32Array(8)),
+    starts,
     startCount: new Int32Array(slots),
     covered: new Int32Array(slots),
-    literalDone: new Int32Array(literals.length),
-    doneLiterals: new Int32Array(literals.length),
+    literalDone: new Int32Array(count),
+    doneLiterals: new Int32Array(count),
     doneCount: new Int32Array(1),
     pass: new Int32Array(1),
   };
