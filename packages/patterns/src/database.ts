@@ -70,6 +70,11 @@ const FIELDS: ReadonlySet<string> = new Set([
   'examples',
 ]);
 
+// The optional fields of one type each, checked in a loop.
+const FLAG_FIELDS = ['caseSensitive', 'contextRequired', 'keepPlaceholders'] as const;
+const WORD_LIST_FIELDS = ['context', 'compliance'] as const;
+const FRACTION_FIELDS = ['confidence', 'weight'] as const;
+
 /** Validates one pattern object and returns it typed; throws PatternError naming the pattern and the fix. */
 export function parsePattern(raw: unknown, index = 0): PatternDefinition {
   if (!isObject(raw)) throw invalid(`patterns[${index}] must be an object`);
@@ -79,14 +84,19 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
       `patterns[${index}].id must be 2-64 characters of a-z, 0-9 and _ (got ${JSON.stringify(id)})`,
     );
   }
-  for (const key of Object.keys(raw)) {
+  // Indexed loops here and below: a cold compile runs this for every pattern before V8 optimises it,
+  // and each for-of step allocated an iterator result.
+  const keys = Object.keys(raw);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     if (!FIELDS.has(key))
       throw invalid(
         `unknown field ${JSON.stringify(key)}; a pattern's fields are ${[...FIELDS].join(', ')}`,
         id,
       );
   }
-  for (const key of ['caseSensitive', 'contextRequired', 'keepPlaceholders'] as const) {
+  for (let k = 0; k < FLAG_FIELDS.length; k++) {
+    const key = FLAG_FIELDS[k]!;
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean')
       throw invalid(`${key} must be true or false`, id);
   }
@@ -117,7 +127,8 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
       throw invalid('literals must be non-empty lowercase strings', id);
     }
   }
-  for (const key of ['context', 'compliance'] as const) {
+  for (let k = 0; k < WORD_LIST_FIELDS.length; k++) {
+    const key = WORD_LIST_FIELDS[k]!;
     const v = raw[key];
     // A blank word starts with a space (or is empty): only those are trimmed, on a cold compile.
     if (
@@ -134,7 +145,8 @@ export function parsePattern(raw: unknown, index = 0): PatternDefinition {
     raw.validator === undefined
   )
     throw invalid('contextRequired and weakShape need context words (or a validator) to find anything', id);
-  for (const key of ['confidence', 'weight'] as const) {
+  for (let k = 0; k < FRACTION_FIELDS.length; k++) {
+    const key = FRACTION_FIELDS[k]!;
     const v = raw[key];
     if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1))
       throw invalid(`${key} must be between 0 and 1`, id);

@@ -199,6 +199,7 @@ const LEADING_LOOKBEHIND =
 
 /** Rewrites a leading one-character negative lookbehind so the first atom is consumed before it. */
 export function consumeBeforeLookbehind(source: string): string {
+  if (!source.startsWith('(?<![')) return source; // most rules: no match array to make
   const m = LEADING_LOOKBEHIND.exec(source);
   if (!m) return source;
   const [whole, not, atom, quantifier, min, max] = m;

@@ -104,10 +104,20 @@ export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTab
   // Each literal's index, and (literal, code) pairs in the order they come: one counting sort below
   // groups them per literal. An array per literal was thousands of small objects to allocate and
   // promote on a cold compile, where GC was the largest single cost.
+  const ciphers = Object.values(CIPHER_SIGNS);
+  // Sized for every string of every set: growing arrays left their old copies to the collector.
+  let bound = 0;
+  for (const view of [injection, data])
+    for (let i = 0; i < view.rules.length; i++) {
+      const rule = view.rules[i]!;
+      bound += rule.leading.length + rule.anchors.length + rule.also.length;
+    }
+  for (let i = 0; i < ciphers.length; i++) bound += ciphers[i]!.length;
   const index = new Map<string, number>();
   const literals: string[] = [];
-  const pairLiteral: number[] = [];
-  const pairCode: number[] = [];
+  const pairLiteral = new Int32Array(bound);
+  const pairCode = new Int32Array(bound);
+  let pairs = 0;
   const add = (literal: string, code: number): void => {
     let i = index.get(literal);
     if (i === undefined) {
@@ -115,10 +125,9 @@ export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTab
       index.set(literal, i);
       literals.push(literal);
     }
-    pairLiteral.push(i);
-    pairCode.push(code);
+    pairLiteral[pairs] = i;
+    pairCode[pairs++] = code;
   };
-  const ciphers = Object.values(CIPHER_SIGNS);
   const slots = signOffset + ciphers.length;
   const required = new Uint8Array(slots);
   const addSet = (set: readonly string[], slot: number, kind: number): void => {
@@ -144,12 +153,12 @@ export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTab
   for (let i = 0; i < ciphers.length; i++) addSet(ciphers[i]!, signOffset + i, TRIGGER_WINDOW);
   const count = literals.length;
   const triggerStart = new Int32Array(count + 1);
-  for (let k = 0; k < pairLiteral.length; k++) triggerStart[pairLiteral[k]! + 1]!++;
+  for (let k = 0; k < pairs; k++) triggerStart[pairLiteral[k]! + 1]!++;
   for (let i = 0; i < count; i++) triggerStart[i + 1]! += triggerStart[i]!;
-  const triggers = new Int32Array(pairCode.length);
+  const triggers = new Int32Array(pairs);
   const filled = triggerStart.slice(0, count);
   const positional = new Uint8Array(count);
-  for (let k = 0; k < pairLiteral.length; k++) {
+  for (let k = 0; k < pairs; k++) {
     const lit = pairLiteral[k]!;
     const code = pairCode[k]!;
     triggers[filled[lit]!++] = code;
