@@ -45,7 +45,8 @@ export type PiiCategory = (typeof piiCategories)[number];
 /**
  * Where a decoded finding came from before decoding: base64, hex, percent-encoding (url), HTML character
  * references (html), \u escapes (escape), 8-bit binary, Morse code, the text reversed or in Atbash,
- * characters spaced out by a separator ("i-g-n-o-r-e"), or ROT13.
+ * characters spaced out by a separator ("i-g-n-o-r-e"), ROT13, bytes in variation selectors (selectors), or
+ * words split by empty HTML tags (markup).
  */
 export const decodedFromKinds = [
   'base64',
@@ -60,6 +61,7 @@ export const decodedFromKinds = [
   'spaced',
   'rot13',
   'selectors',
+  'markup',
 ] as const;
 
 /** Where a decoded finding came from before decoding. */

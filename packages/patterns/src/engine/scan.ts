@@ -21,6 +21,7 @@ import { executeDatabase, type RawMatch } from './execute.js';
 import { nativeRegExp } from './native-regex.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
+import { markupSegments } from './markup.js';
 import { selectorSegments } from './selectors.js';
 import { labelledNonPersonal } from './value-labels.js';
 
@@ -204,7 +205,8 @@ function scanText(
     decodeHere && !norm.plainAscii
       ? selectorSegments(norm.source, { left: HIDDEN_TEXT_BUDGET })
       : NO_SEGMENTS;
-  if (decodeHere && (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0)) {
+  const markup = decodeHere ? markupSegments(norm.text) : NO_SEGMENTS;
+  if (decodeHere && (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0 || markup.length > 0)) {
     const bits = raw.maybeEncoded;
     const hints = {
       runs: (bits & 1) === 1,
@@ -222,6 +224,7 @@ function scanText(
           : NO_SEGMENTS,
       ),
       ...inOriginal(hidden),
+      ...markup,
     ];
     // Nothing hidden after all (most texts the hints let through): no need to index the findings below.
     if (segments.length === 0) return out;

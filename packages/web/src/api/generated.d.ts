@@ -1137,7 +1137,8 @@ export interface components {
         | 'atbash'
         | 'spaced'
         | 'rot13'
-        | 'selectors';
+        | 'selectors'
+        | 'markup';
     };
     ScanResult: {
       injection: {
