@@ -18,10 +18,10 @@ import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { escapeRegex } from './escape-regex.js';
 import { executeDatabase, type RawMatch } from './execute.js';
+import { markupSegments } from './markup.js';
 import { nativeRegExp } from './native-regex.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
-import { markupSegments } from './markup.js';
 import { selectorSegments } from './selectors.js';
 import { labelledNonPersonal } from './value-labels.js';
 
