@@ -161,31 +161,7 @@ const MIN_ANCHOR_QUALITY = 1;
  */
 function usableAnchors(set: readonly string[], quality: number): boolean {
   if (set.length === 0 || quality < MIN_ANCHOR_QUALITY) return false;
-  for (let i = 0; i < set.length; i++) if (loneLetterOrDigit(set[i]!)) return false;
-  return true;
-}
-
-// The characters String.prototype.trim removes (white space and line terminators): an anchor that
-// starts and ends with none of them is its own trimmed form, and a cold compile need not trim (allocate)
-// thousands of them.
-const maybeSpace = (c: number): boolean =>
-  c <= 32 ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
-
-/** One a-z or 0-9, once trimmed. */
-function loneLetterOrDigit(s: string): boolean {
-  const first = s.charCodeAt(0);
-  if (!maybeSpace(first) && !maybeSpace(s.charCodeAt(s.length - 1)))
-    return s.length === 1 && ((first >= 97 && first <= 122) || (first >= 48 && first <= 57));
-  return /^[a-z0-9]$/.test(s.trim());
+  return set.every((s) => !/^[a-z0-9]$/.test(s.trim()));
 }
 const MIN_ALSO_QUALITY = 2.5;
 // Anchors that lose to a digit gate are worth a check when no bare two-letter bigram ("st", "dr") is
@@ -244,8 +220,9 @@ function compileRule(def: PatternDefinition): CompiledRule {
           }
         });
   const derived = analysis.anchors;
-  // Injection rules run on the lowercase (leet-folded) view only, but for those on the text as sent.
-  const caseless = def.kind === 'injection' && def.view === undefined && analysis.caseless;
+  // Injection rules run on the lowercase (leet-folded) view only; those on the text as sent have
+  // NO_ANALYSIS, which is never caseless.
+  const caseless = def.kind === 'injection' && analysis.caseless;
   // Digits every match holds in one run gate the rule cheaply. A declared minDigits above what the
   // regex guarantees would hide real matches ("010594Y9032": the century sign splits the run), so the
   // derived bound caps it. Digit runs are collected for PII and secret rules only, on the plain view:

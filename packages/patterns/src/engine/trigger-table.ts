@@ -101,11 +101,11 @@ const impliedBy = (set: readonly string[], strings: readonly string[]): boolean 
 export function buildTriggers(injection: ViewIndex, data: ViewIndex): TriggerTable {
   const dataOffset = injection.rules.length;
   const signOffset = dataOffset + data.rules.length;
+  const ciphers = Object.values(CIPHER_SIGNS);
   // Each literal's index, and (literal, code) pairs in the order they come: one counting sort below
   // groups them per literal. An array per literal was thousands of small objects to allocate and
-  // promote on a cold compile, where GC was the largest single cost.
-  const ciphers = Object.values(CIPHER_SIGNS);
-  // Sized for every string of every set: growing arrays left their old copies to the collector.
+  // promote on a cold compile, where GC was the largest single cost. The pair arrays are sized for
+  // every string of every set: growing arrays left their old copies to the collector.
   let bound = 0;
   for (const view of [injection, data])
     for (let i = 0; i < view.rules.length; i++) {
