@@ -45,8 +45,8 @@ export type PiiCategory = (typeof piiCategories)[number];
 /**
  * Where a decoded finding came from before decoding: base64, hex, percent-encoding (url), HTML character
  * references (html), \u escapes (escape), 8-bit binary, Morse code, the text reversed or in Atbash,
- * characters spaced out by a separator ("i-g-n-o-r-e"), ROT13, bytes in variation selectors (selectors), or
- * words split by empty HTML tags (markup).
+ * characters spaced out by a separator ("i-g-n-o-r-e"), ROT13, bytes in variation selectors (selectors),
+ * words split by empty HTML tags (markup), or letters written upside down, in runes or in Braille.
  */
 export const decodedFromKinds = [
   'base64',
@@ -62,6 +62,9 @@ export const decodedFromKinds = [
   'rot13',
   'selectors',
   'markup',
+  'upsidedown',
+  'runes',
+  'braille',
 ] as const;
 
 /** Where a decoded finding came from before decoding. */

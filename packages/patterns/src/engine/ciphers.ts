@@ -7,6 +7,7 @@
 import type { DecodedFrom } from '../types.js';
 import { rot13, utf8Decode } from './codec.js';
 import { escapeRegex } from './escape-regex.js';
+import { readLetterScripts, SCRIPT_SIGNS } from './letter-scripts.js';
 
 /** A stretch of `text` and what it reads as once deciphered. */
 export interface DecipheredSegment {
@@ -136,6 +137,8 @@ export const CIPHER_SIGNS = {
   spaced: SPACING_SEPARATORS.flatMap((sep) =>
     ['gnor', 'nstr', 'romp', 'yste', 'sswo'].map((w) => spacedOut(w, sep)),
   ),
+  // Latin letters written upside down, in runes or in Braille (letter-scripts.ts).
+  scripts: SCRIPT_SIGNS,
 };
 type SignedCipher = keyof typeof CIPHER_SIGNS;
 const SIGNED = Object.keys(CIPHER_SIGNS) as SignedCipher[];
@@ -278,19 +281,24 @@ function aroundSigns(lower: string, signs: readonly string[]): [number, number][
 }
 
 /**
- * `text` read backwards, in Atbash or in ROT13, where the automaton pass saw signs of it (`ciphers`, CIPHER_BITS):
- * whole when short, else around the signs (`lower` is the text lowercased, same length). Findings in
- * them cover the whole stretch, since every character moved or changed.
+ * `text` read backwards, in Atbash, in ROT13 or from other letter scripts, where the automaton pass saw
+ * signs of it (`ciphers`, CIPHER_BITS): whole when short, else around the signs (`lower` is the text
+ * lowercased, same length). Findings in them cover the whole stretch, since every character moved or
+ * changed.
  */
 export function signedCipherSegments(text: string, lower: string, ciphers: number): DecipheredSegment[] {
   const out: DecipheredSegment[] = [];
+  const spansOf = (signs: readonly string[]): [number, number][] =>
+    text.length <= WHOLE_TEXT ? [[0, text.length]] : aroundSigns(lower, signs);
   const read = (from: 'reversed' | 'atbash' | 'rot13', decipher: (t: string) => string): void => {
-    const spans: [number, number][] =
-      text.length <= WHOLE_TEXT ? [[0, text.length]] : aroundSigns(lower, CIPHER_SIGNS[from]);
-    for (const [start, end] of spans) out.push({ start, end, text: decipher(text.slice(start, end)), from });
+    for (const [start, end] of spansOf(CIPHER_SIGNS[from]))
+      out.push({ start, end, text: decipher(text.slice(start, end)), from });
   };
   if (ciphers & CIPHER_BITS.reversed) read('reversed', reversed);
   if (ciphers & CIPHER_BITS.atbash) read('atbash', atbash);
   if (ciphers & CIPHER_BITS.rot13) read('rot13', rot13);
+  if (ciphers & CIPHER_BITS.scripts)
+    for (const [start, end] of spansOf(CIPHER_SIGNS.scripts))
+      for (const read of readLetterScripts(text.slice(start, end))) out.push({ start, end, ...read });
   return out;
 }

@@ -27,7 +27,7 @@ import { labelledNonPersonal } from './value-labels.js';
 
 const ALL_KINDS_SET: ReadonlySet<PatternKind> = new Set(patternKinds);
 // Ciphers that change letters only: digits and punctuation read the same deciphered.
-const LETTER_CIPHERS: ReadonlySet<DecodedFrom> = new Set(['atbash', 'rot13']);
+const LETTER_CIPHERS: ReadonlySet<DecodedFrom> = new Set(['atbash', 'rot13', 'runes', 'braille']);
 const MAX_DEPTH = 2;
 // Characters of spaced-out runs read per text (a flood of "a a a" must not be read whole).
 const SPACED_WORDS_BUDGET = 16_384;

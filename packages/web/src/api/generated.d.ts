@@ -1138,7 +1138,10 @@ export interface components {
         | 'spaced'
         | 'rot13'
         | 'selectors'
-        | 'markup';
+        | 'markup'
+        | 'upsidedown'
+        | 'runes'
+        | 'braille';
     };
     ScanResult: {
       injection: {
