@@ -17,6 +17,7 @@ import { CIPHER_BITS, type DecipheredSegment, signedCipherSegments, spacedWordSe
 import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { escapeRegex } from './escape-regex.js';
+import { injectionScore } from './evidence.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { markupSegments } from './markup.js';
 import { nativeRegExp } from './native-regex.js';
@@ -349,15 +350,7 @@ export function scanWith(
     else if (f.confidence >= minConfidence && severityRank[f.severity] >= minRank) data.push(f);
   }
   if (injection.length > 1) injection = dedupeByRule(injection);
-  let score = 0;
-  if (injection.length > 0) {
-    // Distinct rules combine like independent evidence: 1 - prod(1 - weight).
-    const weights = new Map<string, number>();
-    for (const f of injection) weights.set(f.id, Math.max(weights.get(f.id) ?? 0, f.weight));
-    let miss = 1;
-    for (const w of weights.values()) miss *= 1 - w;
-    score = Math.round((1 - miss) * 1000) / 1000;
-  }
+  const score = injectionScore(injection);
   const findings: Finding[] = [];
   for (const f of injection) if (severityRank[f.severity] >= minRank) findings.push(toFinding(f));
   for (let i = 0; i < data.length; i++) findings.push(toFinding(data[i]!));
