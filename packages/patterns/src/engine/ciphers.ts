@@ -1,8 +1,9 @@
 /**
  * Ciphers an attacker spells an instruction in, so that a filter reading the text sees none of its words:
- * 8-bit binary, Morse code, reversed text, ROT13 and the Atbash cipher. Each is looked for only where a
- * sign of it is present (eight digits for binary; for the others, literals the automaton pass finds), and
- * deciphered for the scanner to read again.
+ * 8-bit binary, Morse code, reversed text, ROT13, the Atbash cipher, and Latin letters written in other
+ * symbols (letter-scripts.ts). Each is looked for only where a sign of it is present (eight digits for
+ * binary; for the others, literals the automaton pass finds), and deciphered for the scanner to read
+ * again.
  */
 import type { DecodedFrom } from '../types.js';
 import { rot13, utf8Decode } from './codec.js';
@@ -299,6 +300,6 @@ export function signedCipherSegments(text: string, lower: string, ciphers: numbe
   if (ciphers & CIPHER_BITS.rot13) read('rot13', rot13);
   if (ciphers & CIPHER_BITS.scripts)
     for (const [start, end] of spansOf(CIPHER_SIGNS.scripts))
-      for (const read of readLetterScripts(text.slice(start, end))) out.push({ start, end, ...read });
+      for (const script of readLetterScripts(text.slice(start, end))) out.push({ start, end, ...script });
   return out;
 }

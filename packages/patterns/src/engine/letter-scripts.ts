@@ -105,7 +105,8 @@ const BRAILLE: Readonly<Record<string, string>> = {
 
 /**
  * Signs of each script for the automaton pass: the letters e and t in it (in Braille, also r and s).
- * Flipped e and r are rare elsewhere (IPA writes the schwa as ə, not ǝ).
+ * Flipped e and t are rare outside upside-down text (IPA writes the schwa as ə, not ǝ; its click ʇ
+ * comes a few to a transcription, under MIN_SYMBOLS).
  */
 export const SCRIPT_SIGNS = ['ǝ', 'ʇ', 'ᛖ', 'ᛏ', '⠑', '⠞', '⠗', '⠎'];
 
