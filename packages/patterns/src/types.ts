@@ -46,7 +46,8 @@ export type PiiCategory = (typeof piiCategories)[number];
  * Where a decoded finding came from before decoding: base64, hex, percent-encoding (url), HTML character
  * references (html), \u escapes (escape), 8-bit binary, Morse code, the text reversed or in Atbash,
  * characters spaced out by a separator ("i-g-n-o-r-e"), ROT13, bytes in variation selectors (selectors),
- * words split by empty HTML tags (markup), or letters written upside down, in runes or in Braille.
+ * words split by empty HTML tags (markup), letters written upside down, in runes or in Braille, e-mail
+ * quoted-printable, or letters as their places in the alphabet (a1z26).
  */
 export const decodedFromKinds = [
   'base64',
@@ -65,6 +66,8 @@ export const decodedFromKinds = [
   'upsidedown',
   'runes',
   'braille',
+  'quoted-printable',
+  'a1z26',
 ] as const;
 
 /** Where a decoded finding came from before decoding. */

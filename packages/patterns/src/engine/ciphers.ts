@@ -140,6 +140,8 @@ export const CIPHER_SIGNS = {
   ),
   // Latin letters written upside down, in runes or in Braille (letter-scripts.ts).
   scripts: SCRIPT_SIGNS,
+  // Quoted-printable named in a mail header (quoted-printable.ts also reads bodies by their soft breaks).
+  quotedPrintable: ['quoted-printable'],
 };
 type SignedCipher = keyof typeof CIPHER_SIGNS;
 const SIGNED = Object.keys(CIPHER_SIGNS) as SignedCipher[];

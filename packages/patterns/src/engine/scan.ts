@@ -13,6 +13,7 @@ import {
   severityRank,
 } from '../types.js';
 import { isPlaceholderSecret } from '../validators/placeholder.js';
+import { a1z26Segments } from './a1z26.js';
 import { CIPHER_BITS, type DecipheredSegment, signedCipherSegments, spacedWordSegments } from './ciphers.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
@@ -23,6 +24,7 @@ import { markupSegments } from './markup.js';
 import { nativeRegExp } from './native-regex.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
+import { quotedPrintableSegments } from './quoted-printable.js';
 import { selectorSegments } from './selectors.js';
 import { labelledNonPersonal } from './value-labels.js';
 
@@ -206,8 +208,21 @@ function scanText(
     decodeHere && !norm.plainAscii
       ? selectorSegments(norm.source, { left: HIDDEN_TEXT_BUDGET })
       : NO_SEGMENTS;
-  const markup = decodeHere ? markupSegments(norm.text) : NO_SEGMENTS;
-  if (decodeHere && (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0 || markup.length > 0)) {
+  // Markup, A1Z26 and quoted-printable check for their own signs first ("></"; "/" between digits after
+  // a "-"; soft breaks, or the encoding's name that the automaton pass saw).
+  const spotted = decodeHere
+    ? [
+        ...markupSegments(norm.text),
+        ...a1z26Segments(norm.text),
+        ...inOriginal(
+          quotedPrintableSegments(norm.source, (raw.ciphers & CIPHER_BITS.quotedPrintable) !== 0),
+        ),
+      ]
+    : NO_SEGMENTS;
+  if (
+    decodeHere &&
+    (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0 || spotted.length > 0)
+  ) {
     const bits = raw.maybeEncoded;
     const hints = {
       runs: (bits & 1) === 1,
@@ -225,7 +240,7 @@ function scanText(
           : NO_SEGMENTS,
       ),
       ...inOriginal(hidden),
-      ...markup,
+      ...spotted,
     ];
     // Nothing hidden after all (most texts the hints let through): no need to index the findings below.
     if (segments.length === 0) return out;

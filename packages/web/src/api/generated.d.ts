@@ -1141,7 +1141,9 @@ export interface components {
         | 'markup'
         | 'upsidedown'
         | 'runes'
-        | 'braille';
+        | 'braille'
+        | 'quoted-printable'
+        | 'a1z26';
     };
     ScanResult: {
       injection: {
