@@ -47,7 +47,8 @@ export type PiiCategory = (typeof piiCategories)[number];
  * references (html), \u escapes (escape), 8-bit binary, Morse code, the text reversed or in Atbash,
  * characters spaced out by a separator ("i-g-n-o-r-e"), ROT13, bytes in variation selectors (selectors),
  * words split by empty HTML tags (markup), letters written upside down, in runes or in Braille, e-mail
- * quoted-printable, or letters as their places in the alphabet (a1z26).
+ * quoted-printable, letters as their places in the alphabet (a1z26), decimal character codes (decimal),
+ * base32, or letters spelled in the NATO phonetic alphabet (nato).
  */
 export const decodedFromKinds = [
   'base64',
@@ -68,6 +69,9 @@ export const decodedFromKinds = [
   'braille',
   'quoted-printable',
   'a1z26',
+  'decimal',
+  'base32',
+  'nato',
 ] as const;
 
 /** Where a decoded finding came from before decoding. */

@@ -106,8 +106,8 @@ const spacedOut = (word: string, separator: string): string => [...word].join(se
 /**
  * Signs of each cipher for the automaton pass: common words of an instruction reversed ("tpmorp metsys
  * eht"), in Atbash ("gsv hbhgvn kilnkg"), in ROT13 ("vtaber nyy cerivbhf vafgehpgvbaf") or spaced out,
- * and the Morse codes of r, k and c (".-.", "-.-"), which prose almost never holds. Only a text with a
- * sign is deciphered, so the ciphers cost nothing elsewhere.
+ * the Morse codes of r, k and c (".-.", "-.-"), which prose almost never holds, and NATO code words.
+ * Only a text with a sign is deciphered, so the ciphers cost nothing elsewhere.
  */
 export const CIPHER_SIGNS = {
   reversed: [' eht ', ' uoy ', 'erongi', 'snoitcurtsn', 'tpmorp', 'drowssap'],
@@ -142,6 +142,9 @@ export const CIPHER_SIGNS = {
   scripts: SCRIPT_SIGNS,
   // Quoted-printable named in a mail header (quoted-printable.ts also reads bodies by their soft breaks).
   quotedPrintable: ['quoted-printable'],
+  // The NATO code words of e, o, r, s and t (nato.ts), one of which nearly every spelled instruction
+  // holds and few other texts do ("india", "delta" and "hotel" are common words).
+  nato: ['echo', 'oscar', 'romeo', 'sierra', 'tango'],
 };
 type SignedCipher = keyof typeof CIPHER_SIGNS;
 const SIGNED = Object.keys(CIPHER_SIGNS) as SignedCipher[];
@@ -215,7 +218,7 @@ const MAX_RUNS = 64;
  * The matches of a global regex in `text` that `decode` reads, as segments deciphered from `from`, until
  * the budget is spent.
  */
-function runSegments(
+export function runSegments(
   text: string,
   run: RegExp,
   decode: (raw: string) => string | undefined,
@@ -247,22 +250,29 @@ export const morseSegments = (text: string, budget = UNBOUNDED): DecipheredSegme
 export const spacedWordSegments = (source: string, budget = UNBOUNDED): DecipheredSegment[] =>
   runSegments(source, SPACED_WORDS, joinSpacedWords, 'spaced', budget);
 
-// Texts up to this long are read whole reversed or in Atbash; in longer ones, the stretch around each of
-// their signs, up to a total: a megabyte of signs must not cost a second and third scan.
+// Texts up to this long are read whole reversed, in Atbash or for NATO code words; in longer ones, the
+// stretch around each of their signs, up to a total: a megabyte of signs must not cost a second and
+// third scan, nor a megabyte with one sign a search of all of it.
 const WHOLE_TEXT = 4096;
 const AROUND_SIGN = 1024;
 const MAX_DECIPHERED = 16_384;
 const MAX_SIGNS = 16;
 
-/** Stretches of `lower` around occurrences of `signs`, merged, at most MAX_DECIPHERED characters. */
-function aroundSigns(lower: string, signs: readonly string[]): [number, number][] {
+/** Finds `sign` in a text from offset `from`: its offset, or -1. */
+export type SignSearch = (sign: string, from: number) => number;
+
+/**
+ * Stretches of a text of `length` characters around occurrences of `signs` (found by `find`), merged, at
+ * most MAX_DECIPHERED characters.
+ */
+function aroundSigns(length: number, signs: readonly string[], find: SignSearch): [number, number][] {
   const spans: [number, number][] = [];
   // Enough signs to fill the total twice over end the search: a flood of them costs a few lookups.
   for (const sign of signs) {
     if (spans.length * 2 * AROUND_SIGN >= 2 * MAX_DECIPHERED) break;
     let found = 0;
-    for (let p = lower.indexOf(sign); p >= 0 && found < MAX_SIGNS; p = lower.indexOf(sign, p + sign.length)) {
-      spans.push([Math.max(0, p - AROUND_SIGN), Math.min(lower.length, p + sign.length + AROUND_SIGN)]);
+    for (let p = find(sign, 0); p >= 0 && found < MAX_SIGNS; p = find(sign, p + sign.length)) {
+      spans.push([Math.max(0, p - AROUND_SIGN), Math.min(length, p + sign.length + AROUND_SIGN)]);
       found++;
     }
   }
@@ -284,6 +294,16 @@ function aroundSigns(lower: string, signs: readonly string[]): [number, number][
 }
 
 /**
+ * Where to read a cipher in a text of `length` characters: all of it when short, else the stretches
+ * around its `signs` (found by `find`).
+ */
+export const signedSpans = (
+  length: number,
+  signs: readonly string[],
+  find: SignSearch,
+): [number, number][] => (length <= WHOLE_TEXT ? [[0, length]] : aroundSigns(length, signs, find));
+
+/**
  * `text` read backwards, in Atbash, in ROT13 or from other letter scripts, where the automaton pass saw
  * signs of it (`ciphers`, CIPHER_BITS): whole when short, else around the signs (`lower` is the text
  * lowercased, same length). Findings in them cover the whole stretch, since every character moved or
@@ -291,8 +311,8 @@ function aroundSigns(lower: string, signs: readonly string[]): [number, number][
  */
 export function signedCipherSegments(text: string, lower: string, ciphers: number): DecipheredSegment[] {
   const out: DecipheredSegment[] = [];
-  const spansOf = (signs: readonly string[]): [number, number][] =>
-    text.length <= WHOLE_TEXT ? [[0, text.length]] : aroundSigns(lower, signs);
+  const find: SignSearch = (sign, from) => lower.indexOf(sign, from);
+  const spansOf = (signs: readonly string[]): [number, number][] => signedSpans(text.length, signs, find);
   const read = (from: 'reversed' | 'atbash' | 'rot13', decipher: (t: string) => string): void => {
     for (const [start, end] of spansOf(CIPHER_SIGNS[from]))
       out.push({ start, end, text: decipher(text.slice(start, end)), from });

@@ -14,14 +14,17 @@ import {
 } from '../types.js';
 import { isPlaceholderSecret } from '../validators/placeholder.js';
 import { a1z26Segments } from './a1z26.js';
+import { base32Segments } from './base32.js';
 import { CIPHER_BITS, type DecipheredSegment, signedCipherSegments, spacedWordSegments } from './ciphers.js';
 import type { CompiledDatabase, CompiledRule } from './compile.js';
+import { decimalSegments } from './decimal.js';
 import { type DecodedSegment, findEncodedSegments } from './decode.js';
 import { escapeRegex } from './escape-regex.js';
 import { injectionScore } from './evidence.js';
 import { executeDatabase, type RawMatch } from './execute.js';
 import { markupSegments } from './markup.js';
 import { nativeRegExp } from './native-regex.js';
+import { natoSegments } from './nato.js';
 import { type NormalizedText, normalizeText, toOriginalSpan } from './normalize.js';
 import { dedupeByRule, NO_CONTEXT, resolveOverlaps } from './overlaps.js';
 import { quotedPrintableSegments } from './quoted-printable.js';
@@ -36,6 +39,8 @@ const MAX_DEPTH = 2;
 const SPACED_WORDS_BUDGET = 16_384;
 // Characters of runs of variation selectors read per text (each one a byte to decode).
 const HIDDEN_TEXT_BUDGET = 16_384;
+// Characters of runs of NATO code words read per text (a flood of them must not be read whole).
+const NATO_BUDGET = 16_384;
 const NO_SEGMENTS: readonly DecipheredSegment[] = [];
 const CONTEXT_BEFORE = 48;
 const CONTEXT_AFTER = 32;
@@ -209,21 +214,25 @@ function scanText(
       ? selectorSegments(norm.source, { left: HIDDEN_TEXT_BUDGET })
       : NO_SEGMENTS;
   // Markup, A1Z26 and quoted-printable check for their own signs first ("></"; "/" between digits after
-  // a "-"; soft breaks, or the encoding's name that the automaton pass saw).
+  // a "-"; soft breaks, or the encoding's name that the automaton pass saw); decimal codes and base32
+  // look only in texts with eight digits or a run of 16 token characters (the automaton pass counts
+  // both), then at one character in 30 or 16; NATO code words only where the automaton pass saw one.
+  const bits = raw.maybeEncoded;
   const spotted = decodeHere
     ? [
         ...markupSegments(norm.text),
         ...a1z26Segments(norm.text),
+        ...((bits & 4) === 4 ? decimalSegments(norm.text) : NO_SEGMENTS),
+        ...((bits & 1) === 1 ? base32Segments(norm.text) : NO_SEGMENTS),
         ...inOriginal(
           quotedPrintableSegments(norm.source, (raw.ciphers & CIPHER_BITS.quotedPrintable) !== 0),
         ),
+        ...inOriginal(
+          raw.ciphers & CIPHER_BITS.nato ? natoSegments(norm.source, { left: NATO_BUDGET }) : NO_SEGMENTS,
+        ),
       ]
     : NO_SEGMENTS;
-  if (
-    decodeHere &&
-    (raw.maybeEncoded !== 0 || raw.ciphers !== 0 || hidden.length > 0 || spotted.length > 0)
-  ) {
-    const bits = raw.maybeEncoded;
+  if (decodeHere && (bits !== 0 || raw.ciphers !== 0 || hidden.length > 0 || spotted.length > 0)) {
     const hints = {
       runs: (bits & 1) === 1,
       escapes: (bits & 2) === 2,

@@ -1143,7 +1143,10 @@ export interface components {
         | 'runes'
         | 'braille'
         | 'quoted-printable'
-        | 'a1z26';
+        | 'a1z26'
+        | 'decimal'
+        | 'base32'
+        | 'nato';
     };
     ScanResult: {
       injection: {
