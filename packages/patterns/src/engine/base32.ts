@@ -7,6 +7,7 @@
  * character in MIN_CHARS: a regex for them, even one starting only where a run starts (as base64's does),
  * took 5-9 ms a megabyte, and this a few tenths.
  */
+import { isAsciiLetterCode, isDigitCode } from './char-codes.js';
 import type { DecipheredSegment } from './ciphers.js';
 import { utf8Decode } from './codec.js';
 import { readsAsWords } from './word-text.js';
@@ -20,7 +21,7 @@ const MAX_RUNS = 64;
 const WHOLE_BYTES = new Set([0, 2, 4, 5, 7]);
 
 const isBase32 = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 50 && c <= 55);
-const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+const isAlnum = (c: number): boolean => isDigitCode(c) || isAsciiLetterCode(c);
 
 /** The bytes of text[start, end) as base32; undefined at the first control byte. */
 function decodeBytes(text: string, start: number, end: number): Uint8Array | undefined {

@@ -3,7 +3,7 @@
  * "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=" is scanned as the instruction it hides.
  */
 import type { DecodedFrom } from '../types.js';
-import { isAsciiSpace } from './char-codes.js';
+import { isAsciiLetterCode, isAsciiSpace, isDigitCode } from './char-codes.js';
 import { binarySegments, type DecodeBudget, morseSegments, spacedSegments } from './ciphers.js';
 import { base64ToBytes, hexToBytes, utf8Decode } from './codec.js';
 import { decodeMapped, escapeNotations, lastEscapeEnd, type MappedText } from './escapes.js';
@@ -76,8 +76,8 @@ export function isReadable(text: string): boolean {
     total++;
     if (c < 0x80) {
       if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 127)) {
-        if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
-        else if (c >= 48 && c <= 57) digits++;
+        if (isAsciiLetterCode(c)) letters++;
+        else if (isDigitCode(c)) digits++;
       } else if (++unprintable > limit) return false;
     } else if (c < 0xa0) {
       if (++unprintable > limit) return false;

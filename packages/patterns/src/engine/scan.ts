@@ -218,12 +218,19 @@ function scanText(
   // look only in texts with eight digits or a run of 16 token characters (the automaton pass counts
   // both), then at one character in 30 or 16; NATO code words only where the automaton pass saw one.
   const bits = raw.maybeEncoded;
+  const hints = {
+    runs: (bits & 1) === 1,
+    escapes: (bits & 2) === 2,
+    hexPairs: (bits & 4) === 4,
+    morse: (raw.ciphers & CIPHER_BITS.morse) !== 0,
+    spaced: (raw.ciphers & CIPHER_BITS.spaced) !== 0,
+  };
   const spotted = decodeHere
     ? [
         ...markupSegments(norm.text),
         ...a1z26Segments(norm.text),
-        ...((bits & 4) === 4 ? decimalSegments(norm.text) : NO_SEGMENTS),
-        ...((bits & 1) === 1 ? base32Segments(norm.text) : NO_SEGMENTS),
+        ...(hints.hexPairs ? decimalSegments(norm.text) : NO_SEGMENTS),
+        ...(hints.runs ? base32Segments(norm.text) : NO_SEGMENTS),
         ...inOriginal(
           quotedPrintableSegments(norm.source, (raw.ciphers & CIPHER_BITS.quotedPrintable) !== 0),
         ),
@@ -233,13 +240,6 @@ function scanText(
       ]
     : NO_SEGMENTS;
   if (decodeHere && (bits !== 0 || raw.ciphers !== 0 || hidden.length > 0 || spotted.length > 0)) {
-    const hints = {
-      runs: (bits & 1) === 1,
-      escapes: (bits & 2) === 2,
-      hexPairs: (bits & 4) === 4,
-      morse: (raw.ciphers & CIPHER_BITS.morse) !== 0,
-      spaced: (raw.ciphers & CIPHER_BITS.spaced) !== 0,
-    };
     const segments: DecodedSegment[] = [
       ...findEncodedSegments(norm.text, hints),
       ...signedCipherSegments(norm.text, norm.lower, raw.ciphers),

@@ -4,6 +4,8 @@
  * temperatures read as character codes passes ("68 72 75 79" is "DHKO"); a sentence is nearly all letters
  * and the spaces between its words.
  */
+import { isAsciiLetterCode } from './char-codes.js';
+
 const LETTER = /\p{L}/u;
 // Shares of the text, and the words a sentence has at the least (a name or a code word has fewer).
 const MIN_LETTERS = 0.6;
@@ -28,7 +30,7 @@ export function readsAsWords(text: string): boolean {
     if (c < 32 || (c >= 127 && c < 160)) return false;
     if (!inWord) words++;
     inWord = true;
-    if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+    if (isAsciiLetterCode(c)) letters++;
     else if (c >= 160 && LETTER.test(text[i]!)) letters++;
   }
   const n = text.length;
