@@ -4,6 +4,7 @@
  * 2-3x faster than one combined V8 alternation regex of the same 800 literals.
  */
 import { ASCII_RUNS } from './char-codes.js';
+import { buildTrie, type Trie } from './trie.js';
 
 // Non-ASCII characters that occur in literals share a few columns per range, so that text in one script
 // seldom reports the literals of another: U+0080-U+07FF (Latin supplements, Greek, Cyrillic, Hebrew,
@@ -26,15 +27,28 @@ export interface Automaton {
   readonly columns: Uint16Array;
   readonly width: number;
   /**
-   * state * width + column -> next state; negative (-state) when the next state ends at least one
-   * literal, so the scan loop tests one sign instead of loading an output table. 16-bit while the
-   * states fit (half the megabytes to allocate and keep in cache), 32-bit beyond.
+   * state * width + column -> next state. Negative (-state) when the walk must stop at the next state
+   * (`enterState`): it ends at least one literal, or its own row is not written yet. A text visits few
+   * of the states: the rows are written as the walk first enters them, so a compile no longer writes
+   * (and the system no longer maps) every row of a table of several megabytes. 16-bit while the
+   * states fit (half the megabytes to keep in cache), 32-bit beyond.
    */
   readonly delta: Int16Array | Int32Array;
   /** Per state: start of its literals in `outputs` (length states + 1). */
   readonly outputStart: Int32Array;
   /** Literal indexes ending at each state, including those that are suffixes of it. */
   readonly outputs: Int32Array;
+  /** Per state: its failure state. */
+  readonly fail: Int32Array;
+  /** Per state: its first child and its next sibling in the trie (0: none, the root being no child). */
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  /** Per state: the column of the trie edge into it. */
+  readonly edge: Uint8Array;
+  /** Per state: 1 when it ends at least one literal. */
+  readonly final: Uint8Array;
+  /** Per state: 1 once its row of `delta` is written. */
+  readonly written: Uint8Array;
 }
 
 /**
@@ -49,7 +63,6 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
   // runs in V8's interpreter on a cold start, at several times the cost.
   const all = literals.join('');
   for (let c = 0; c < 128; c++) if (all.includes(String.fromCharCode(c))) columns[c] = width++;
-  const capacity = all.length + 1;
   // Non-ASCII characters share columns: the table stays narrow, and a shared column can only report an
   // extra candidate (the rule's regex then decides), never miss one. One native pass strips the ASCII:
   // the literals' few hundred distinct other characters are all the loop reads.
@@ -59,99 +72,74 @@ export function buildAutomaton(literals: readonly string[]): Automaton {
       for (let k = 0; k < ch.length; k++) columns[ch.charCodeAt(k)] = nonAsciiColumn(ch.charCodeAt(k), width);
     width += 3 * COLUMNS_PER_RANGE + 1;
   }
-  // 16-bit while the states fit. Up to 0x7fff characters in all they always do; beyond, the states are
-  // counted only by building, so a 16-bit build is tried first and a 32-bit one follows if it overflows.
-  if (capacity <= 0x7fff) return buildTable(literals, columns, width, capacity, false)!;
-  return (
-    buildTable(literals, columns, width, 0x7fff, false) ??
-    buildTable(literals, columns, width, capacity, true)!
-  );
+  return buildTable(buildTrie(literals, columns), columns, width);
 }
 
 /**
- * The automaton's table, built level by level: the states of one depth are numbered together, so
- * numbering is breadth first and each state's failure state (shallower) has its row complete before
- * the state's own row copies it. Undefined when more than `maxStates` states are needed.
+ * The automaton of a trie: the literals each state reports (its own, then its failure state's), and a
+ * table with only the root's row written; the walk writes the others as it enters their states.
  */
-function buildTable(
-  literals: readonly string[],
-  columns: Uint16Array,
-  width: number,
-  maxStates: number,
-  wide: boolean,
-): Automaton | undefined {
-  // Rows of states never created stay untouched pages: only what the literals need is written.
-  const goto = wide ? new Int32Array(maxStates * width) : new Int16Array(maxStates * width);
-  const fail = new Int32Array(maxStates);
-  const final = new Uint8Array(maxStates);
-  // Literals ending at each state, as linked lists: distinct non-ASCII literals can share a path when
-  // their characters share columns ("忘记" and "忘記"), and each must still be reported.
-  const own = new Int32Array(maxStates).fill(-1);
-  const ownCount = new Int32Array(maxStates);
-  const nextOwn = new Int32Array(literals.length).fill(-1);
-  // Per literal, the state its prefix read so far ends in; the literals still longer than the depth.
-  const at = new Int32Array(literals.length);
-  const active = new Int32Array(literals.length);
-  let activeCount = 0;
-  for (let index = 0; index < literals.length; index++) active[activeCount++] = index;
-  let states = 1;
-  let levelStart = 0;
-  for (let depth = 0; levelStart < states; depth++) {
-    const levelEnd = states;
-    // A state's row starts as a copy of its failure state's row (one memmove, that row being
-    // complete); its own edges are written over it below. The root's row starts empty: all to the root.
-    if (depth > 0)
-      for (let s = levelStart; s < levelEnd; s++) {
-        const f = fail[s]! * width;
-        goto.copyWithin(s * width, f, f + width);
-      }
-    let kept = 0;
-    for (let k = 0; k < activeCount; k++) {
-      const index = active[k]!;
-      const lit = literals[index]!;
-      const s = at[index]!;
-      const cell = s * width + columns[lit.charCodeAt(depth)]!;
-      const v = goto[cell]!;
-      let t = v < 0 ? -v : v;
-      // A state numbered in this round is a child made by an earlier literal; anything lower is where
-      // the failure transitions lead, which is the new child's failure state.
-      if (t < levelEnd) {
-        if (states === maxStates) return undefined;
-        const f = t;
-        t = states++;
-        fail[t] = f;
-        final[t] = final[f]!;
-        goto[cell] = final[t] === 1 ? -t : t;
-      }
-      at[index] = t;
-      if (lit.length === depth + 1) {
-        nextOwn[index] = own[t]!;
-        own[t] = index;
-        ownCount[t]!++;
-        final[t] = 1;
-        goto[cell] = -t;
-      } else active[kept++] = index;
-    }
-    activeCount = kept;
-    levelStart = levelEnd;
-  }
-  // Entries are encoded as they are written (see `delta`): whether a state ends a literal is settled
-  // in the round that numbers it, before any row that could copy a transition to it is made.
-  const outCount = new Int32Array(states);
+function buildTable(trie: Trie, columns: Uint16Array, width: number): Automaton {
+  const { states, fail, ownHead, nextOwn } = trie;
   const outputStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) {
-    outCount[s] = ownCount[s]! + (s === 0 ? 0 : outCount[fail[s]!]!);
-    outputStart[s + 1] = outputStart[s]! + outCount[s]!;
+  for (let s = 1; s < states; s++) {
+    let own = 0;
+    for (let lit = ownHead[s]!; lit > 0; lit = nextOwn[lit - 1]!) own++;
+    const f = fail[s]!;
+    // outputStart[s + 1] holds the count of s until the prefix sums below.
+    outputStart[s + 1] = own + (f === 0 ? 0 : outputStart[f + 1]!);
   }
+  for (let s = 0; s < states; s++) outputStart[s + 1]! += outputStart[s]!;
   const outputs = new Int32Array(outputStart[states]!);
   for (let s = 1; s < states; s++) {
-    if (outCount[s] === 0) continue; // most states end no literal: no call for them
     let pos = outputStart[s]!;
-    for (let lit = own[s]!; lit >= 0; lit = nextOwn[lit]!) outputs[pos++] = lit;
+    if (pos === outputStart[s + 1]) continue; // most states end no literal
+    for (let lit = ownHead[s]!; lit > 0; lit = nextOwn[lit - 1]!) outputs[pos++] = lit - 1;
     const f = fail[s]!;
-    if (outCount[f]! > 0) outputs.copyWithin(pos, outputStart[f]!, outputStart[f + 1]!);
+    outputs.copyWithin(pos, outputStart[f]!, outputStart[f + 1]!);
   }
-  return { columns, width, delta: goto.subarray(0, states * width), outputStart, outputs };
+  const automaton: Automaton = {
+    columns,
+    width,
+    delta: states > 0x7fff ? new Int32Array(states * width) : new Int16Array(states * width),
+    outputStart,
+    outputs,
+    fail,
+    firstChild: trie.firstChild,
+    nextSibling: trie.nextSibling,
+    edge: trie.edge,
+    final: trie.final,
+    written: new Uint8Array(states),
+  };
+  writeRow(automaton, 0);
+  return automaton;
+}
+
+/**
+ * Writes the row of state `s`: a copy of its failure state's row (written first if need be) with its
+ * own edges over it. An edge is positive only to a state whose row is written and that ends no literal.
+ */
+function writeRow(a: Automaton, s: number): void {
+  const { delta, width, fail, firstChild, nextSibling, edge, final, written } = a;
+  const row = s * width;
+  if (s !== 0) {
+    const f = fail[s]!;
+    if (written[f] === 0) writeRow(a, f);
+    delta.copyWithin(row, f * width, f * width + width);
+  }
+  for (let c = firstChild[s]!; c !== 0; c = nextSibling[c]!)
+    delta[row + edge[c]!] = written[c] === 1 && final[c] === 0 ? c : -c;
+  written[s] = 1;
+}
+
+/**
+ * The walk enters `state` through the negative entry at `cell` of `delta`: writes the state's row if it
+ * has none, and makes the entry positive if the state ends no literal, so later walks pass it at full
+ * speed. The caller reports the state's literals (none for such a state).
+ */
+export function enterState(a: Automaton, cell: number, state: number): void {
+  if (a.written[state] === 0) writeRow(a, state);
+  if (a.final[state] === 0) a.delta[cell] = state;
 }
 
 /** Calls `onHit(literalIndex, end)` for every occurrence (end exclusive), in order of end position. */
@@ -163,9 +151,11 @@ export function scanAutomaton(
   const { columns, delta, width, outputStart, outputs } = a;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    let to = delta[state * width + columns[text.charCodeAt(i)]!]!;
+    const cell = state * width + columns[text.charCodeAt(i)]!;
+    let to = delta[cell]!;
     if (to < 0) {
       to = -to;
+      enterState(a, cell, to);
       for (let k = outputStart[to]!, e = outputStart[to + 1]!; k < e; k++) onHit(outputs[k]!, i + 1);
     }
     state = to;

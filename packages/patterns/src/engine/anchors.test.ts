@@ -174,6 +174,51 @@ describe('Aho-Corasick automaton', () => {
     );
   });
 
+  it('gives the same hits on every later text as on the first, while the walk writes rows as it goes', () => {
+    // One automaton over many texts: each walk enters states whose rows earlier walks wrote, or not,
+    // and turns entries positive; none of that may change what a later text reports.
+    const word = (max: number) =>
+      fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 1, maxLength: max });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word(6), { minLength: 1, maxLength: 40 }),
+        fc.array(word(40), { minLength: 2, maxLength: 8 }),
+        (literals, texts) => {
+          const a = buildAutomaton(literals);
+          for (const text of [...texts, ...texts]) {
+            const expected: string[] = [];
+            literals.forEach((lit, i) => {
+              for (let at = text.indexOf(lit); at >= 0; at = text.indexOf(lit, at + 1))
+                expected.push(`${i}@${at + lit.length}`);
+            });
+            const found: string[] = [];
+            scanAutomaton(a, text, (lit, end) => found.push(`${lit}@${end}`));
+            expect(found.sort()).toEqual(expected.sort());
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes only the root row when built, then only the rows of the states a text enters', () => {
+    const literals = ['ignore', 'ignored', 'instructions', 'previous', 'disregard', 'system prompt'];
+    const a = buildAutomaton(literals);
+    const written = () => a.written.reduce((sum, w) => sum + w, 0);
+    expect(written()).toBe(1);
+    const hits: number[] = [];
+    scanAutomaton(a, 'please ignore it', (lit) => hits.push(lit));
+    expect(hits).toEqual([0]);
+    // The states along 'ignore', 'p' and 's' (of 'please' and 'system prompt'), 'i' of 'it' and their
+    // failure states: far fewer than the trie's.
+    const afterOne = written();
+    expect(afterOne).toBeGreaterThan(6);
+    expect(afterOne).toBeLessThan(a.written.length / 2);
+    // The same text again enters the same states: nothing new is written.
+    scanAutomaton(a, 'please ignore it', () => {});
+    expect(written()).toBe(afterOne);
+  });
+
   it('matches non-ASCII literals and never misses them through shared columns', () => {
     const a = buildAutomaton(['игнор', 'übersetz']);
     const hits: number[] = [];

@@ -5,7 +5,7 @@
  * measures the text's runs and shapes (letters and digits, token characters, digits, separator marks,
  * one-letter words, MAC-like spacing) on the way.
  */
-import type { Automaton } from './aho-corasick.js';
+import { type Automaton, enterState } from './aho-corasick.js';
 import { MAX_ANCHOR } from './anchors.js';
 import type { CompiledDatabase } from './compile.js';
 import { addStart, addWindow, type Hits, markSeen, mergeWindows, WHOLE } from './hits.js';
@@ -218,9 +218,11 @@ function walkTriggers(
   const n = text.length;
   let state = 0;
   for (let i = from; i < to; i++) {
-    let next = delta[state * width + columns[text.charCodeAt(i)]!]!;
+    const cell = state * width + columns[text.charCodeAt(i)]!;
+    let next = delta[cell]!;
     if (next < 0) {
       next = -next;
+      enterState(automaton, cell, next);
       literalsAt(db, automaton, hits, small, mask, n, pass, next, i + 1);
     }
     state = next;
@@ -300,9 +302,11 @@ export function collect(
       marks = 0;
       spaced = 0;
     }
-    let to = delta[state * width + col]!;
+    const cell = state * width + col;
+    let to = delta[cell]!;
     if (to < 0) {
       to = -to;
+      enterState(automaton, cell, to);
       literalsAt(db, automaton, hits, small, mask, n, pass, to, i + 1);
     }
     state = to;

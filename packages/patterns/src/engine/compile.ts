@@ -161,8 +161,12 @@ const MIN_ANCHOR_QUALITY = 1;
  */
 function usableAnchors(set: readonly string[], quality: number): boolean {
   if (set.length === 0 || quality < MIN_ANCHOR_QUALITY) return false;
-  return set.every((s) => !/^[a-z0-9]$/.test(s.trim()));
+  // A loop and one regex: a literal inside the callback made a RegExp per string, a megabyte of the
+  // garbage a cold compile collects.
+  for (let k = 0; k < set.length; k++) if (LONE_LETTER_OR_DIGIT.test(set[k]!)) return false;
+  return true;
 }
+const LONE_LETTER_OR_DIGIT = /^\s*[a-z0-9]\s*$/;
 const MIN_ALSO_QUALITY = 2.5;
 // Anchors that lose to a digit gate are worth a check when no bare two-letter bigram ("st", "dr") is
 // among them: those occur in nearly every text, and each occurrence is an automaton hit.
