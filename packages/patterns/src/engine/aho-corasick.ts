@@ -1,7 +1,8 @@
 /**
- * An Aho-Corasick automaton over UTF-16 code units, compiled to a dense transition table. It finds
- * every occurrence of every literal in one pass with one table lookup per character; measured here
- * 2-3x faster than one combined V8 alternation regex of the same 800 literals.
+ * An Aho-Corasick automaton over UTF-16 code units, run on a dense transition table. It finds every
+ * occurrence of every literal in one pass with one table lookup per character; measured here 2-3x
+ * faster than one combined V8 alternation regex of the same 800 literals. The build makes the trie
+ * and its failure links (trie.ts); the table's rows are written as walks first reach their states.
  */
 import { ASCII_RUNS } from './char-codes.js';
 import { buildTrie, type Trie } from './trie.js';
