@@ -14,7 +14,7 @@ import secretVendors from './data/secrets-vendors.json' with { type: 'json' };
 import type { PatternDatabase, PatternDefinition } from './types.js';
 
 /** Version of the shipped database; bump when patterns change so reports can tell them apart. */
-export const BUILTIN_VERSION = '2026.11.29.69';
+export const BUILTIN_VERSION = '2026.11.29.70';
 
 let cached: PatternDatabase | undefined;
 
