@@ -39,15 +39,8 @@ export interface Automaton {
   readonly outputStart: Int32Array;
   /** Literal indexes ending at each state, including those that are suffixes of it. */
   readonly outputs: Int32Array;
-  /** Per state: its failure state. */
-  readonly fail: Int32Array;
-  /** Per state: its first child and its next sibling in the trie (0: none, the root being no child). */
-  readonly firstChild: Int32Array;
-  readonly nextSibling: Int32Array;
-  /** Per state: the column of the trie edge into it. */
-  readonly edge: Uint8Array;
-  /** Per state: 1 when it ends at least one literal. */
-  readonly final: Uint8Array;
+  /** The trie the rows are written from: children, failure states, which states end literals. */
+  readonly trie: Trie;
   /** Per state: 1 once its row of `delta` is written. */
   readonly written: Uint8Array;
 }
@@ -105,11 +98,7 @@ function buildTable(trie: Trie, columns: Uint16Array, width: number): Automaton 
     delta: states > 0x7fff ? new Int32Array(states * width) : new Int16Array(states * width),
     outputStart,
     outputs,
-    fail,
-    firstChild: trie.firstChild,
-    nextSibling: trie.nextSibling,
-    edge: trie.edge,
-    final: trie.final,
+    trie,
     written: new Uint8Array(states),
   };
   writeRow(automaton, 0);
@@ -121,7 +110,8 @@ function buildTable(trie: Trie, columns: Uint16Array, width: number): Automaton 
  * own edges over it. An edge is positive only to a state whose row is written and that ends no literal.
  */
 function writeRow(a: Automaton, s: number): void {
-  const { delta, width, fail, firstChild, nextSibling, edge, final, written } = a;
+  const { delta, width, written } = a;
+  const { fail, firstChild, nextSibling, edge, final } = a.trie;
   const row = s * width;
   if (s !== 0) {
     const f = fail[s]!;
@@ -140,7 +130,7 @@ function writeRow(a: Automaton, s: number): void {
  */
 export function enterState(a: Automaton, cell: number, state: number): void {
   if (a.written[state] === 0) writeRow(a, state);
-  if (a.final[state] === 0) a.delta[cell] = state;
+  if (a.trie.final[state] === 0) a.delta[cell] = state;
 }
 
 /** Calls `onHit(literalIndex, end)` for every occurrence (end exclusive), in order of end position. */

@@ -207,12 +207,9 @@ function scanText(
     const kept = overlapping ? data : resolveOverlaps(data);
     for (let i = 0; i < kept.length; i++) out.push(kept[i]!);
   }
+  if (!decode || depth >= MAX_DEPTH) return out;
   // Bytes hidden in variation selectors, read from the text as sent (normalising drops selectors).
-  const decodeHere = decode && depth < MAX_DEPTH;
-  const hidden =
-    decodeHere && !norm.plainAscii
-      ? selectorSegments(norm.source, { left: HIDDEN_TEXT_BUDGET })
-      : NO_SEGMENTS;
+  const hidden = norm.plainAscii ? NO_SEGMENTS : selectorSegments(norm.source, { left: HIDDEN_TEXT_BUDGET });
   // Markup, A1Z26 and quoted-printable check for their own signs first ("></"; "/" between digits after
   // a "-"; soft breaks, or the encoding's name that the automaton pass saw); decimal codes and base32
   // look only in texts with eight digits or a run of 16 token characters (the automaton pass counts
@@ -225,21 +222,17 @@ function scanText(
     morse: (raw.ciphers & CIPHER_BITS.morse) !== 0,
     spaced: (raw.ciphers & CIPHER_BITS.spaced) !== 0,
   };
-  const spotted = decodeHere
-    ? [
-        ...markupSegments(norm.text),
-        ...a1z26Segments(norm.text),
-        ...(hints.hexPairs ? decimalSegments(norm.text) : NO_SEGMENTS),
-        ...(hints.runs ? base32Segments(norm.text) : NO_SEGMENTS),
-        ...inOriginal(
-          quotedPrintableSegments(norm.source, (raw.ciphers & CIPHER_BITS.quotedPrintable) !== 0),
-        ),
-        ...inOriginal(
-          raw.ciphers & CIPHER_BITS.nato ? natoSegments(norm.source, { left: NATO_BUDGET }) : NO_SEGMENTS,
-        ),
-      ]
-    : NO_SEGMENTS;
-  if (decodeHere && (bits !== 0 || raw.ciphers !== 0 || hidden.length > 0 || spotted.length > 0)) {
+  const spotted = [
+    ...markupSegments(norm.text),
+    ...a1z26Segments(norm.text),
+    ...(hints.hexPairs ? decimalSegments(norm.text) : NO_SEGMENTS),
+    ...(hints.runs ? base32Segments(norm.text) : NO_SEGMENTS),
+    ...inOriginal(quotedPrintableSegments(norm.source, (raw.ciphers & CIPHER_BITS.quotedPrintable) !== 0)),
+    ...inOriginal(
+      raw.ciphers & CIPHER_BITS.nato ? natoSegments(norm.source, { left: NATO_BUDGET }) : NO_SEGMENTS,
+    ),
+  ];
+  if (bits !== 0 || raw.ciphers !== 0 || hidden.length > 0 || spotted.length > 0) {
     const segments: DecodedSegment[] = [
       ...findEncodedSegments(norm.text, hints),
       ...signedCipherSegments(norm.text, norm.lower, raw.ciphers),

@@ -27,6 +27,16 @@ export interface Trie {
 // Fibonacci hashing: the high bits of key * 2^32 / phi, as many as the table's size takes (the low bits
 // of an edge key are its column's, and repeat across states).
 const slotOf = (key: number, shift: number): number => Math.imul(key, 0x9e3779b1) >>> shift;
+/** The hash key of the edge from `state` along `column` (0 marks a free slot). */
+const edgeKey = (state: number, column: number): number => (state << 8) + column + 1;
+
+/** Puts `key` -> `child` in the first free slot from its own (linear probing; the table has room). */
+function insertEdge(keys: Int32Array, children: Int32Array, shift: number, key: number, child: number): void {
+  let slot = slotOf(key, shift);
+  while (keys[slot] !== 0) slot = (slot + 1) & (keys.length - 1);
+  keys[slot] = key;
+  children[slot] = child;
+}
 
 /**
  * Builds the trie of `literals` (distinct, non-empty), each character read through `columns`, level by
@@ -60,20 +70,12 @@ export function buildTrie(literals: readonly string[], columns: Uint16Array): Tr
   let shift = Math.clz32(slots) + 1;
   /** The child of `state` along `column`, or 0. */
   const childOf = (state: number, column: number): number => {
-    const key = (state << 8) + column + 1;
+    const key = edgeKey(state, column);
     for (let slot = slotOf(key, shift); ; slot = (slot + 1) & (slots - 1)) {
       const k = keys[slot]!;
       if (k === key) return children[slot]!;
       if (k === 0) return 0;
     }
-  };
-  /** Records the new state `child` as the child of `state` along `column`. */
-  const addEdge = (state: number, column: number, child: number): void => {
-    const key = (state << 8) + column + 1;
-    let slot = slotOf(key, shift);
-    while (keys[slot] !== 0) slot = (slot + 1) & (slots - 1);
-    keys[slot] = key;
-    children[slot] = child;
   };
   // Per literal, the state its prefix read so far ends in; the literals still longer than the depth.
   const at = new Int32Array(literals.length);
@@ -94,7 +96,7 @@ export function buildTrie(literals: readonly string[], columns: Uint16Array): Tr
         edge[child] = column;
         nextSibling[child] = firstChild[s]!;
         firstChild[s] = child;
-        addEdge(s, column, child);
+        insertEdge(keys, children, shift, edgeKey(s, column), child);
         if (depth > 0) {
           // The failure state: the child along `column` of the nearest failure state of `s` that has one.
           let f = fail[s]!;
@@ -115,12 +117,7 @@ export function buildTrie(literals: readonly string[], columns: Uint16Array): Tr
           children = new Int32Array(slots);
           shift = Math.clz32(slots) + 1;
           for (let old = 0; old < oldKeys.length; old++)
-            if (oldKeys[old] !== 0) {
-              let slot = slotOf(oldKeys[old]!, shift);
-              while (keys[slot] !== 0) slot = (slot + 1) & (slots - 1);
-              keys[slot] = oldKeys[old]!;
-              children[slot] = oldChildren[old]!;
-            }
+            if (oldKeys[old] !== 0) insertEdge(keys, children, shift, oldKeys[old]!, oldChildren[old]!);
         }
       }
       at[index] = child;
